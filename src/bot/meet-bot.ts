@@ -1,0 +1,252 @@
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import {
+  ActivityTypes,
+  TurnContext,
+  type Activity,
+  type Attachment,
+  type ConversationReference,
+  type InvokeResponse,
+} from 'botbuilder';
+import type { Logger } from 'pino';
+import type { CardRenderer } from '../cards/card-renderer';
+import { parseCardAction, START_MEETING_VERB, type CardAction } from '../commands/parse-card-action';
+import { parseCommand } from '../commands/parse-command';
+import { asMeetNowError, MeetNowError } from '../errors';
+import { teamsOrganizer } from '../identity/organizer';
+import type { MeetingOutcome, MeetingService, StartedMeeting } from '../meetings/meeting-service';
+import type { Organizer } from '../meetings/meeting';
+import { readerContext } from './reader-context';
+import { CREATING_TEXT, errorText, HELP_TEXT, subjectTooLongText, USAGE_HINT, type ReplyContext } from './replies';
+
+export interface MeetBotOptions {
+  meetings: MeetingService;
+  cards: CardRenderer;
+  logger: Logger;
+  replyContext: ReplyContext;
+  /** After this long the turn answers "creating your meeting…" and delivers the card later (Teams allows ~15 s). */
+  acknowledgeAfterMs?: number;
+  /** A typing indicator is shown when Graph takes longer than this. */
+  typingAfterMs?: number;
+}
+
+type Delivery = (context: TurnContext) => Promise<void>;
+
+const ADAPTIVE_CARD_INVOKE = 'adaptiveCard/action';
+
+/** The turn handler: extract → parse → use case → render → send. botbuilder stays in this folder. */
+export class MeetBot {
+  private readonly pending = new Set<Promise<void>>();
+  private readonly acknowledgeAfterMs: number;
+  private readonly typingAfterMs: number;
+
+  constructor(private readonly options: MeetBotOptions) {
+    this.acknowledgeAfterMs = options.acknowledgeAfterMs ?? 8_000;
+    this.typingAfterMs = options.typingAfterMs ?? 1_000;
+  }
+
+  readonly run = async (context: TurnContext): Promise<void> => {
+    const activity = context.activity;
+    const log = this.options.logger.child({ activityId: activity.id, channel: activity.channelId, conversationType: activity.conversation?.conversationType });
+    try {
+      if (activity.type === ActivityTypes.Message) await this.onMessage(context, log);
+      else if (activity.type === ActivityTypes.Invoke) await this.onInvoke(context, log);
+    } catch (error) {
+      await this.replyWithError(context, asMeetNowError(error), log);
+    }
+  };
+
+  /** Resolves once every meeting still being delivered in the background has been delivered. */
+  async drain(): Promise<void> {
+    while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
+  }
+
+  private async onMessage(context: TurnContext, log: Logger): Promise<void> {
+    const activity = context.activity;
+    if (activity.value !== undefined && (activity.text === undefined || activity.text === '')) {
+      // Action.Submit fallback of the "Start meeting now" card: replace that card in place.
+      const answer = await this.answerCardAction(context, parseCardAction(activity.value), log);
+      if (typeof answer === 'string') await context.sendActivity(answer);
+      else if (activity.replyToId !== undefined && activity.channelId === 'msteams') {
+        await context.updateActivity({ type: ActivityTypes.Message, id: activity.replyToId, attachments: [answer] });
+      } else await context.sendActivity({ attachments: [answer] });
+      return;
+    }
+    const command = parseCommand(typeof activity.text === 'string' ? activity.text : '');
+    switch (command.kind) {
+      case 'help':
+        await context.sendActivity(HELP_TEXT);
+        return;
+      case 'unknown':
+        await context.sendActivity(USAGE_HINT);
+        return;
+      case 'subject-too-long':
+        await context.sendActivity(subjectTooLongText(command.length));
+        return;
+      case 'meet-form':
+        await context.sendActivity({ attachments: [this.startCard(activity)] });
+        return;
+      case 'meet':
+        await this.startFromMessage(context, command.subject, log);
+        return;
+    }
+  }
+
+  private async onInvoke(context: TurnContext, log: Logger): Promise<void> {
+    const activity = context.activity;
+    if (activity.name !== ADAPTIVE_CARD_INVOKE) {
+      await this.sendInvokeResponse(context, { status: 501 });
+      return;
+    }
+    const value = activity.value as { action: { verb?: unknown; data?: unknown } };
+    const verb = typeof value.action.verb === 'string' ? value.action.verb : '';
+    if (verb !== START_MEETING_VERB) {
+      await this.sendInvokeResponse(context, {
+        status: 200,
+        body: { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: `Unknown verb "${verb}"` } },
+      });
+      return;
+    }
+    let answer: Attachment | string;
+    try {
+      answer = await this.answerCardAction(context, parseCardAction(value.action.data, verb), log);
+    } catch (error) {
+      const coded = asMeetNowError(error);
+      this.logFailure(coded, log);
+      answer = this.errorWords(coded, activity);
+    }
+    await this.sendInvokeResponse(context, {
+      status: 200,
+      body:
+        typeof answer === 'string'
+          ? { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: answer }
+          : { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: answer.content },
+    });
+  }
+
+  private async startFromMessage(context: TurnContext, subject: string, log: Logger): Promise<void> {
+    const activity = context.activity;
+    const organizer = this.organizerFor(activity);
+    const outcome = this.options.meetings.startMeeting({
+      organizer,
+      subject,
+      conversationId: activity.conversation.id,
+      requestKey: `activity:${activity.id ?? randomUUID()}`,
+    });
+    await this.deliverWhenReady(context, outcome, log, async (result, turn) => {
+      if (result.kind === 'duplicate') {
+        log.info({ outcome: 'duplicate' }, 'redelivered activity ignored');
+        return;
+      }
+      await turn.sendActivity({ attachments: [this.meetingCard(result.started, turn.activity)] });
+    });
+  }
+
+  /** The card answer to a "Start meeting now" click: the meeting card, or words when there is none (yet). */
+  private async answerCardAction(context: TurnContext, action: CardAction, log: Logger): Promise<Attachment | string> {
+    const activity = context.activity;
+    if (action.kind === 'unknown') return USAGE_HINT;
+    if (action.kind === 'subject-too-long') return subjectTooLongText(action.length);
+    const organizer = this.organizerFor(activity);
+    const cardKey = activity.replyToId ?? action.cardId ?? activity.id ?? randomUUID();
+    const outcome = await this.options.meetings.startMeeting({
+      organizer,
+      subject: action.subject === '' ? defaultSubject(organizer.displayName) : action.subject,
+      conversationId: activity.conversation.id,
+      requestKey: `card:${cardKey}`,
+      remember: true,
+    });
+    const started = outcome.kind === 'created' ? outcome.started : outcome.previous;
+    log.info({ outcome: outcome.kind, meetingId: started?.meeting.id }, 'card action handled');
+    if (started === undefined) return 'That meeting is already being started. Its card will appear here in a moment.';
+    return this.meetingCard(started, activity, true);
+  }
+
+  /**
+   * Answers in the turn when the meeting comes quickly; otherwise says "creating…", ends the turn (so
+   * Teams gets its HTTP answer in time and does not redeliver) and posts the card when it is ready.
+   */
+  private async deliverWhenReady(
+    context: TurnContext,
+    outcome: Promise<MeetingOutcome>,
+    log: Logger,
+    deliver: (result: MeetingOutcome, turn: TurnContext) => Promise<void>,
+  ): Promise<void> {
+    const settled = outcome.then(
+      (result) => ({ result }),
+      (error: unknown) => ({ error: asMeetNowError(error) }),
+    );
+    const abort = new AbortController();
+    const typing = sleep(this.typingAfterMs, undefined, { signal: abort.signal }).then(
+      () => context.sendActivity({ type: ActivityTypes.Typing }),
+      () => undefined,
+    );
+    const timedOut = Symbol('timeout');
+    const first = await Promise.race([settled, sleep(this.acknowledgeAfterMs, timedOut, { signal: abort.signal }).catch(() => undefined)]);
+    if (first !== timedOut && first !== undefined) {
+      abort.abort();
+      await typing.catch(() => undefined);
+      if ('error' in first) await this.replyWithError(context, first.error, log);
+      else await deliver(first.result, context);
+      return;
+    }
+    abort.abort();
+    await context.sendActivity(CREATING_TEXT);
+    const reference = TurnContext.getConversationReference(context.activity);
+    const identity = context.turnState.get(context.adapter.BotIdentityKey);
+    const later: Delivery = async (turn) => {
+      const result = await settled;
+      if ('error' in result) await this.replyWithError(turn, result.error, log);
+      else await deliver(result.result, turn);
+    };
+    const background = context.adapter
+      .continueConversationAsync(identity, reference as ConversationReference, later)
+      .catch((error: unknown) => log.error({ err: error }, 'could not deliver the meeting after the turn ended'))
+      .finally(() => this.pending.delete(background));
+    this.pending.add(background);
+  }
+
+  private organizerFor(activity: Activity): Organizer {
+    const organizer = teamsOrganizer(activity);
+    this.options.meetings.assertTenantAllowed(organizer.tenantId);
+    return organizer;
+  }
+
+  private startCard(activity: Activity): Attachment {
+    return this.options.cards.startMeetingCard({ defaultSubject: defaultSubject(activity.from?.name), cardId: randomUUID() });
+  }
+
+  private meetingCard(started: StartedMeeting, activity: Activity, fromCard = false): Attachment {
+    return this.options.cards.meetingCard({
+      meeting: started.meeting,
+      organizerName: started.organizerName,
+      startedBy: fromCard ? { name: started.organizerName, at: new Date(started.startedAt) } : undefined,
+      ...readerContext(activity),
+    });
+  }
+
+  private async sendInvokeResponse(context: TurnContext, response: InvokeResponse): Promise<void> {
+    await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: response });
+  }
+
+  private errorWords(error: MeetNowError, activity: Activity): string {
+    const tenant = activity.conversation?.tenantId;
+    return errorText(error, this.options.replyContext, typeof tenant === 'string' ? tenant : undefined);
+  }
+
+  private logFailure(error: MeetNowError, log: Logger): void {
+    const fields = { outcome: error.code, status: error.status, graphCode: error.graphCode, requestId: error.requestId, err: error };
+    if (error.code === 'internal') log.error(fields, 'turn failed');
+    else log.warn(fields, 'meeting not created');
+  }
+
+  private async replyWithError(context: TurnContext, error: MeetNowError, log: Logger): Promise<void> {
+    this.logFailure(error, log);
+    await context.sendActivity(this.errorWords(error, context.activity));
+  }
+}
+
+function defaultSubject(name: string | undefined): string {
+  const trimmed = name?.trim() ?? '';
+  return trimmed === '' ? 'Teams meeting' : `${trimmed}'s meeting`;
+}

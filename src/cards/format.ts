@@ -1,0 +1,52 @@
+/**
+ * Adaptive Card clients expand `{{DATE(…)}}`/`{{TIME(…)}}` even in plain text runs: a zero-width space
+ * between the braces keeps user text looking the same while nothing in it is evaluated.
+ */
+export function literalText(text: string): string {
+  return text.replace(/\{\{/g, '{\u200b{').replace(/\}\}/g, '}\u200b}');
+}
+
+/** `tel:` link for a phone number as Graph gives it (`+1 425-555-0100`), or '' when it is not dialable. */
+export function telLink(number: string): string {
+  const digits = number.replace(/[\s().-]/g, '');
+  return /^\+?\d{4,20}$/.test(digits) ? `tel:${digits}` : '';
+}
+
+function isValidTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A Graph date-time in words for the reader's locale and time zone (UTC when the activity gave none),
+ * always with the zone named, never a raw ISO string. '' for a missing or unreadable value.
+ */
+export function formatDateTime(iso: string | undefined, locale = 'en-US', timeZone = 'UTC'): string {
+  if (iso === undefined) return '';
+  // Graph sometimes omits the zone designator on UTC values ("2026-11-24T09:00:00.0000000").
+  const date = new Date(/[zZ]|[+-]\d\d:\d\d$/.test(iso) ? iso : `${iso}Z`);
+  if (Number.isNaN(date.getTime())) return '';
+  const zone = isValidTimeZone(timeZone) ? timeZone : 'UTC';
+  let safeLocale = locale;
+  try {
+    new Intl.DateTimeFormat(locale);
+  } catch {
+    safeLocale = 'en-US';
+  }
+  return new Intl.DateTimeFormat(safeLocale, {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: zone,
+  }).format(date) + ` (${zone === 'UTC' ? 'UTC' : shortZoneName(date, safeLocale, zone)})`;
+}
+
+function shortZoneName(date: Date, locale: string, timeZone: string): string {
+  const part = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'short' })
+    .formatToParts(date)
+    .find((p) => p.type === 'timeZoneName');
+  return part?.value ?? timeZone;
+}

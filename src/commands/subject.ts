@@ -1,0 +1,15 @@
+/** DESIGN §4: longer subjects are refused with a message that states this limit. */
+export const MAX_SUBJECT_LENGTH = 256;
+
+// C0/C1 controls, and the bidi overrides/isolates that can make a subject read differently from what it is.
+const CONTROL = /[\p{Cc}\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu;
+
+/** Trims, removes control characters and folds inner whitespace runs into one space. */
+export function normalizeSubject(raw: string): string {
+  return raw.replace(/\s+/g, ' ').replace(CONTROL, '').replace(/\s+/g, ' ').trim();
+}
+
+/** Length in characters as a person counts them (code points, not UTF-16 units). */
+export function subjectLength(subject: string): number {
+  return Array.from(subject).length;
+}

@@ -1,0 +1,215 @@
+import { X509Certificate, createPrivateKey } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { MeetNowError } from './errors';
+
+/** Microsoft's production endpoints: the defaults whenever real credentials are configured. */
+export const PRODUCTION_AUTHORITY_HOST = 'https://login.microsoftonline.com';
+export const PRODUCTION_GRAPH_BASE_URL = 'https://graph.microsoft.com';
+export const PRODUCTION_GRAPH_SCOPE = 'https://graph.microsoft.com/.default';
+
+export type MeetingsApiKind = 'users' | 'app';
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+export type GraphCredential =
+  | { kind: 'secret'; secret: string }
+  | { kind: 'certificate'; privateKeyPem: string; thumbprintSha256: string; x5c: string };
+
+/** Where Graph and Entra are and how the bot proves itself to them. */
+export interface GraphSettings {
+  clientId: string;
+  credential: GraphCredential;
+  authorityHost: string;
+  baseUrl: string;
+  scope: string;
+  /** Extra trusted CA (PEM) — only the embedded emulator's self-signed certificate. */
+  caPem?: string;
+}
+
+export interface Config {
+  port: number;
+  /** Addresses to listen on. */
+  hosts: string[];
+  /** True when `MicrosoftAppId` is set: every inbound activity must carry a valid Bot Framework JWT. */
+  botAuthEnabled: boolean;
+  botAppId: string;
+  /** The whole environment, handed to botbuilder's ConfigurationBotFrameworkAuthentication. */
+  botFrameworkSettings: Readonly<Record<string, string | undefined>>;
+  /** `undefined` means: start the embedded Entra + Graph emulator and use it. */
+  graph: GraphSettings | undefined;
+  graphTenantId: string | undefined;
+  meetingsApi: MeetingsApiKind;
+  allowedTenants: ReadonlySet<string>;
+  identityMapPath: string | undefined;
+  logLevel: LogLevel;
+}
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const DOMAIN = /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/i;
+
+const blankToUndefined = (value: unknown): unknown =>
+  typeof value === 'string' && value.trim() === '' ? undefined : typeof value === 'string' ? value.trim() : value;
+const optionalString = z.preprocess(blankToUndefined, z.string().optional());
+const url = (protocols: string[], what: string) =>
+  z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .refine((value) => {
+        try {
+          const parsed = new URL(value);
+          return protocols.includes(parsed.protocol) && parsed.hostname !== '';
+        } catch {
+          return false;
+        }
+      }, `must be an absolute ${what} URL`)
+      .transform((value) => value.replace(/\/+$/, ''))
+      .optional(),
+  );
+
+const schema = z.object({
+  PORT: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).max(65535).default(3978)),
+  HOST: optionalString,
+  MicrosoftAppId: z.preprocess(blankToUndefined, z.string().regex(GUID, 'must be a GUID (the Azure Bot app id)').optional()),
+  MicrosoftAppPassword: optionalString,
+  MicrosoftAppType: z.preprocess(
+    blankToUndefined,
+    z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional(),
+  ),
+  MicrosoftAppTenantId: z.preprocess(blankToUndefined, z.string().regex(GUID, 'must be a GUID').optional()),
+  GRAPH_CLIENT_ID: z.preprocess(blankToUndefined, z.string().regex(GUID, 'must be a GUID (the Entra app id)').optional()),
+  GRAPH_CLIENT_SECRET: optionalString,
+  GRAPH_CLIENT_CERTIFICATE_PATH: optionalString,
+  GRAPH_TENANT_ID: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .refine((value) => GUID.test(value) || DOMAIN.test(value), 'must be a tenant GUID or domain name')
+      .optional(),
+  ),
+  AUTHORITY_HOST: url(['https:'], 'https'),
+  GRAPH_BASE_URL: url(['https:', 'http:'], 'http(s)'),
+  GRAPH_SCOPE: optionalString,
+  MEETINGS_API: z.preprocess(blankToUndefined, z.enum(['users', 'app']).default('users')),
+  ALLOWED_TENANTS: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .transform((value) => value.split(',').map((item) => item.trim().toLowerCase()).filter((item) => item !== ''))
+      .refine((items) => items.every((item) => GUID.test(item)), 'must be a comma-separated list of tenant GUIDs')
+      .optional(),
+  ),
+  IDENTITY_MAP_PATH: optionalString,
+  LOG_LEVEL: z.preprocess(
+    (value) => (typeof blankToUndefined(value) === 'string' ? String(blankToUndefined(value)).toLowerCase() : undefined),
+    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ),
+});
+
+type Problems = string[];
+
+function readCertificate(path: string, problems: Problems): GraphCredential | undefined {
+  let pem: string;
+  try {
+    pem = readFileSync(path, 'utf8');
+  } catch (error) {
+    problems.push(`GRAPH_CLIENT_CERTIFICATE_PATH: cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+    return undefined;
+  }
+  const keyMatch = /-----BEGIN (?:RSA |EC )?PRIVATE KEY-----[\s\S]+?-----END (?:RSA |EC )?PRIVATE KEY-----/.exec(pem);
+  const certMatch = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/.exec(pem);
+  if (!keyMatch || !certMatch) {
+    problems.push('GRAPH_CLIENT_CERTIFICATE_PATH: the PEM file must hold both a private key and a certificate');
+    return undefined;
+  }
+  try {
+    const certificate = new X509Certificate(certMatch[0]);
+    // msal-node wants a PKCS#8 key; accept PKCS#1 / SEC1 files too by converting them.
+    const privateKeyPem = createPrivateKey(keyMatch[0]).export({ format: 'pem', type: 'pkcs8' }).toString();
+    return {
+      kind: 'certificate',
+      privateKeyPem,
+      thumbprintSha256: certificate.fingerprint256.replace(/:/g, ''),
+      x5c: certMatch[0],
+    };
+  } catch (error) {
+    problems.push(`GRAPH_CLIENT_CERTIFICATE_PATH: ${path} is not a valid PEM key and certificate (${(error as Error).message})`);
+    return undefined;
+  }
+}
+
+type Vars = z.infer<typeof schema>;
+
+/** Parses each variable on its own so that one bad value does not hide the others. */
+function parseVars(env: NodeJS.ProcessEnv, problems: Problems): Vars {
+  const vars: Record<string, unknown> = {};
+  for (const [name, field] of Object.entries(schema.shape)) {
+    const result = (field as z.ZodType).safeParse(env[name]);
+    if (result.success) vars[name] = result.data;
+    else problems.push(`${name}: ${result.error.issues.map((issue) => issue.message).join('; ')}`);
+  }
+  return vars as Vars;
+}
+
+/**
+ * Reads the environment once and returns a frozen configuration, or throws one `config_invalid` error whose
+ * message lists every problem found.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv): Config {
+  const problems: Problems = [];
+  const vars = parseVars(env, problems);
+
+  const clientId = vars.GRAPH_CLIENT_ID ?? vars.MicrosoftAppId;
+  const embedded = clientId === undefined && vars.GRAPH_BASE_URL === undefined && vars.AUTHORITY_HOST === undefined;
+
+  let graph: GraphSettings | undefined;
+  if (!embedded) {
+    let credential: GraphCredential | undefined;
+    if (clientId === undefined) {
+      problems.push('GRAPH_CLIENT_ID: required when GRAPH_BASE_URL or AUTHORITY_HOST is set (or set MicrosoftAppId)');
+    } else if (vars.GRAPH_CLIENT_CERTIFICATE_PATH !== undefined) {
+      credential = readCertificate(vars.GRAPH_CLIENT_CERTIFICATE_PATH, problems);
+    } else {
+      const secret = vars.GRAPH_CLIENT_SECRET ?? (vars.GRAPH_CLIENT_ID === undefined ? vars.MicrosoftAppPassword : undefined);
+      if (secret === undefined) {
+        problems.push(
+          'GRAPH_CLIENT_SECRET: a client secret or GRAPH_CLIENT_CERTIFICATE_PATH is required for the Graph app ' +
+            (vars.GRAPH_CLIENT_ID === undefined ? '(MicrosoftAppPassword is used when GRAPH_CLIENT_ID is empty)' : ''),
+        );
+      } else {
+        credential = { kind: 'secret', secret };
+      }
+    }
+    if (clientId !== undefined && credential !== undefined) {
+      graph = {
+        clientId,
+        credential,
+        authorityHost: vars.AUTHORITY_HOST ?? PRODUCTION_AUTHORITY_HOST,
+        baseUrl: vars.GRAPH_BASE_URL ?? PRODUCTION_GRAPH_BASE_URL,
+        scope: vars.GRAPH_SCOPE ?? PRODUCTION_GRAPH_SCOPE,
+      };
+    }
+  }
+
+  if (problems.length > 0) {
+    throw new MeetNowError('config_invalid', `Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+
+  const botAuthEnabled = vars.MicrosoftAppId !== undefined;
+  // Local mode has no inbound authentication, so it must not be reachable from other machines.
+  const hosts = vars.HOST !== undefined ? [vars.HOST] : botAuthEnabled ? ['::'] : ['127.0.0.1', '::1'];
+
+  return Object.freeze({
+    port: vars.PORT,
+    hosts,
+    botAuthEnabled,
+    botAppId: vars.MicrosoftAppId ?? '',
+    botFrameworkSettings: Object.freeze({ ...env }),
+    graph: graph === undefined ? undefined : Object.freeze(graph),
+    graphTenantId: vars.GRAPH_TENANT_ID,
+    meetingsApi: vars.MEETINGS_API,
+    allowedTenants: new Set(vars.ALLOWED_TENANTS ?? []),
+    identityMapPath: vars.IDENTITY_MAP_PATH,
+    logLevel: vars.LOG_LEVEL,
+  });
+}

@@ -1,0 +1,55 @@
+/**
+ * Every failure in MeetNow is a MeetNowError with a stable string `code`. The use case returns these;
+ * only the edges (HTTP server, chat replies) turn them into status codes or words.
+ */
+export type ErrorCode =
+  | 'config_invalid'
+  | 'identity_missing'
+  | 'identity_unmapped'
+  | 'tenant_not_allowed'
+  | 'token_invalid_client'
+  | 'token_consent_missing'
+  | 'token_tenant_not_found'
+  | 'token_failed'
+  | 'graph_access_policy'
+  | 'graph_permission_missing'
+  | 'graph_organizer_not_found'
+  | 'graph_organizer_not_eligible'
+  | 'graph_throttled'
+  | 'graph_unavailable'
+  | 'graph_bad_request'
+  | 'graph_unauthorized'
+  | 'graph_invalid_response'
+  | 'graph_error'
+  | 'network'
+  | 'internal';
+
+export interface ErrorDetails {
+  status?: number;
+  graphCode?: string;
+  requestId?: string;
+  cause?: unknown;
+}
+
+export class MeetNowError extends Error {
+  readonly code: ErrorCode;
+  readonly status?: number;
+  readonly graphCode?: string;
+  readonly requestId?: string;
+
+  constructor(code: ErrorCode, message: string, details: ErrorDetails = {}) {
+    super(message, details.cause === undefined ? undefined : { cause: details.cause });
+    this.name = 'MeetNowError';
+    this.code = code;
+    this.status = details.status;
+    this.graphCode = details.graphCode;
+    this.requestId = details.requestId;
+  }
+}
+
+/** Turns anything thrown into a coded error, keeping the original as `cause`. */
+export function asMeetNowError(error: unknown): MeetNowError {
+  if (error instanceof MeetNowError) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  return new MeetNowError('internal', message, { cause: error });
+}

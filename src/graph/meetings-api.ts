@@ -1,0 +1,146 @@
+import { z } from 'zod';
+import { MeetNowError } from '../errors';
+import type { CreateMeetingInput, DialIn, Meeting } from '../meetings/meeting';
+import type { MeetingsApi } from '../meetings/ports';
+import type { GraphClient, GraphResult } from './graph-client';
+
+const text = z.string().min(1);
+const httpsUrl = z.string().refine((value) => {
+  try {
+    return new URL(value).protocol === 'https:';
+  } catch {
+    return false;
+  }
+}, 'not an https URL');
+
+const betaResource = z.object({
+  id: text,
+  subject: z.string().nullish(),
+  joinUrl: httpsUrl.nullish(),
+  joinWebUrl: httpsUrl.nullish(),
+  startDateTime: z.string().nullish(),
+  endDateTime: z.string().nullish(),
+  audioConferencing: z
+    .object({
+      tollNumber: z.string().nullish(),
+      tollFreeNumber: z.string().nullish(),
+      participantPasscode: z.string().nullish(),
+      dialinUrl: z.string().nullish(),
+    })
+    .nullish(),
+});
+
+const v1Resource = z.object({
+  id: text,
+  subject: z.string().nullish(),
+  joinWebUrl: httpsUrl,
+  startDateTime: z.string().nullish(),
+  endDateTime: z.string().nullish(),
+  audioConferencing: z
+    .object({
+      conferenceId: z.string().nullish(),
+      tollNumber: z.string().nullish(),
+      tollFreeNumber: z.string().nullish(),
+      tollNumbers: z.array(z.string()).nullish(),
+      tollFreeNumbers: z.array(z.string()).nullish(),
+      dialinUrl: z.string().nullish(),
+    })
+    .nullish(),
+  joinMeetingIdSettings: z.object({ joinMeetingId: z.string().nullish(), passcode: z.string().nullish() }).nullish(),
+});
+
+const present = (value: string | null | undefined): string | undefined => (value === null || value === undefined || value === '' ? undefined : value);
+const list = (many: string[] | null | undefined, single: string | null | undefined): string[] => {
+  const values = (many ?? []).filter((item) => item !== '');
+  if (values.length > 0) return values;
+  const one = present(single);
+  return one === undefined ? [] : [one];
+};
+
+function parse<T>(schema: z.ZodType<T>, result: GraphResult, operation: string): T {
+  const parsed = schema.safeParse(result.body);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
+    throw new MeetNowError('graph_invalid_response', `${operation}: unexpected response body (${problems})`, {
+      status: result.status,
+      requestId: result.requestId,
+    });
+  }
+  return parsed.data;
+}
+
+/** The seed page's beta endpoint: `POST /beta/app/onlineMeetings` (`MEETINGS_API=app`). */
+export class AppMeetingsApi implements MeetingsApi {
+  constructor(private readonly graph: GraphClient) {}
+
+  async createMeeting(input: CreateMeetingInput): Promise<Meeting> {
+    const operation = 'POST /beta/app/onlineMeetings';
+    const result = await this.graph.post(
+      input.organizer.tenantId,
+      '/beta/app/onlineMeetings',
+      {
+        meetingType: 'meetNow',
+        participants: { organizer: { identity: { user: { id: input.organizer.objectId } } } },
+        subject: input.subject,
+      },
+      operation,
+    );
+    const resource = parse(betaResource, result, operation);
+    const joinUrl = present(resource.joinUrl) ?? present(resource.joinWebUrl);
+    if (joinUrl === undefined) {
+      throw new MeetNowError('graph_invalid_response', `${operation}: the response has no joinUrl`, { status: result.status, requestId: result.requestId });
+    }
+    const audio = resource.audioConferencing;
+    const dialIn: DialIn | undefined =
+      audio === null || audio === undefined
+        ? undefined
+        : {
+            tollNumbers: list(undefined, audio.tollNumber),
+            tollFreeNumbers: list(undefined, audio.tollFreeNumber),
+            participantPasscode: present(audio.participantPasscode),
+            dialinUrl: present(audio.dialinUrl),
+          };
+    return {
+      id: resource.id,
+      subject: resource.subject ?? input.subject,
+      joinUrl,
+      startDateTime: present(resource.startDateTime),
+      endDateTime: present(resource.endDateTime),
+      dialIn,
+      created: true,
+    };
+  }
+}
+
+/** Graph v1.0's idempotent `POST /users/{organizer}/onlineMeetings/createOrGet` (`MEETINGS_API=users`). */
+export class UsersMeetingsApi implements MeetingsApi {
+  constructor(private readonly graph: GraphClient) {}
+
+  async createMeeting(input: CreateMeetingInput): Promise<Meeting> {
+    const path = `/v1.0/users/${encodeURIComponent(input.organizer.objectId)}/onlineMeetings/createOrGet`;
+    const operation = 'POST /v1.0/users/{id}/onlineMeetings/createOrGet';
+    const result = await this.graph.post(input.organizer.tenantId, path, { externalId: input.externalId, subject: input.subject }, operation);
+    const resource = parse(v1Resource, result, operation);
+    const audio = resource.audioConferencing;
+    const dialIn: DialIn | undefined =
+      audio === null || audio === undefined
+        ? undefined
+        : {
+            tollNumbers: list(audio.tollNumbers, audio.tollNumber),
+            tollFreeNumbers: list(audio.tollFreeNumbers, audio.tollFreeNumber),
+            conferenceId: present(audio.conferenceId),
+            dialinUrl: present(audio.dialinUrl),
+          };
+    return {
+      id: resource.id,
+      subject: resource.subject ?? input.subject,
+      joinUrl: resource.joinWebUrl,
+      startDateTime: present(resource.startDateTime),
+      endDateTime: present(resource.endDateTime),
+      dialIn,
+      joinMeetingId: present(resource.joinMeetingIdSettings?.joinMeetingId),
+      passcode: present(resource.joinMeetingIdSettings?.passcode),
+      created: result.status === 201,
+    };
+  }
+}

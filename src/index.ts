@@ -1,0 +1,156 @@
+import { once } from 'node:events';
+import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import type pino from 'pino';
+import { MsalNetworkClient } from './auth/msal-network-client';
+import { MsalTokenProvider } from './auth/token-provider';
+import { MeetNowAdapter } from './bot/adapter';
+import { MeetBot } from './bot/meet-bot';
+import { CardRenderer } from './cards/card-renderer';
+import { loadConfig, PRODUCTION_GRAPH_SCOPE, type Config, type GraphSettings } from './config';
+import { Emulator } from './emulator';
+import { MeetNowError } from './errors';
+import { GraphClient } from './graph/graph-client';
+import { AppMeetingsApi, UsersMeetingsApi } from './graph/meetings-api';
+import { UndiciHttpClient } from './http/http-client';
+import { createLogger } from './logger';
+import { MeetingService } from './meetings/meeting-service';
+import { MemoryDedupeStore } from './meetings/memory-dedupe-store';
+import { createServer } from './server';
+
+export interface MeetNowOptions {
+  /** Extra CA to trust for Entra and Graph (tests; production uses NODE_EXTRA_CA_CERTS). */
+  caPem?: string;
+  /** Where logs go (tests capture them); stdout by default. */
+  logDestination?: pino.DestinationStream;
+}
+
+export interface MeetNowHandle {
+  config: Config;
+  /** http://host:port of the bot. */
+  url: string;
+  port: number;
+  /** The embedded emulator, when the bot runs on it. */
+  emulator?: Emulator;
+  graph: GraphSettings;
+  close(): Promise<void>;
+}
+
+/** Starts the embedded Entra + Graph emulator and registers a fresh app for this process. */
+async function startEmbeddedBackend(): Promise<{ emulator: Emulator; graph: GraphSettings }> {
+  const emulator = await Emulator.start({ autoProvision: true });
+  const clientId = randomUUID();
+  const secret = randomBytes(24).toString('base64url');
+  emulator.addApp({ clientId, clientSecret: secret });
+  return {
+    emulator,
+    graph: {
+      clientId,
+      credential: { kind: 'secret', secret },
+      authorityHost: emulator.authorityHost,
+      baseUrl: emulator.graphBaseUrl,
+      scope: PRODUCTION_GRAPH_SCOPE,
+      caPem: emulator.caPem,
+    },
+  };
+}
+
+async function listen(server: HttpServer, port: number, host: string): Promise<void> {
+  server.listen(port, host);
+  await Promise.race([once(server, 'listening'), once(server, 'error').then(([error]) => Promise.reject(error))]);
+}
+
+/** The composition root: configuration → adapters → server → listen. The only place that constructs. */
+export async function startMeetNow(env: NodeJS.ProcessEnv, options: MeetNowOptions = {}): Promise<MeetNowHandle> {
+  const config = loadConfig(env);
+  const logger = createLogger(config.logLevel, options.logDestination);
+
+  const embedded = config.graph === undefined ? await startEmbeddedBackend() : undefined;
+  const graph: GraphSettings = embedded?.graph ?? { ...(config.graph as GraphSettings), caPem: options.caPem };
+  if (embedded !== undefined) {
+    logger.warn(
+      { emulator: embedded.emulator.baseUrl },
+      `MeetNow is using the embedded Entra + Graph emulator at ${embedded.emulator.baseUrl}: no Microsoft endpoint is called. Set GRAPH_CLIENT_ID/GRAPH_CLIENT_SECRET (or MicrosoftAppId/MicrosoftAppPassword) to use Microsoft Graph.`,
+    );
+  } else {
+    logger.info({ authorityHost: graph.authorityHost, graphBaseUrl: graph.baseUrl, meetingsApi: config.meetingsApi }, 'MeetNow is using Microsoft Entra and Graph');
+  }
+
+  const http = new UndiciHttpClient({ caPem: graph.caPem });
+  const onRetry = (info: { attempt: number; status: number; waitMs: number }) => logger.info(info, 'throttled: retrying');
+  const tokens = new MsalTokenProvider({
+    settings: graph,
+    networkClient: new MsalNetworkClient(http, { onRetry }),
+    logger,
+    fixedTenantId: config.graphTenantId,
+    onTokenRequest: (tenantId) => logger.debug({ tenantId }, 'token request'),
+  });
+  const graphClient = new GraphClient({ baseUrl: graph.baseUrl, http, tokens, events: { onRetry } });
+  const api = config.meetingsApi === 'app' ? new AppMeetingsApi(graphClient) : new UsersMeetingsApi(graphClient);
+  const meetings = new MeetingService({ api, dedupe: new MemoryDedupeStore(), allowedTenants: config.allowedTenants });
+  const bot = new MeetBot({
+    meetings,
+    cards: new CardRenderer(),
+    logger,
+    replyContext: { graphAppId: graph.clientId, authorityHost: graph.authorityHost },
+  });
+
+  const adapter = new MeetNowAdapter(new ConfigurationBotFrameworkAuthentication(config.botFrameworkSettings));
+  adapter.onTurnError = async (context, error) => {
+    logger.error({ err: error, activityId: context.activity.id }, 'unhandled turn error');
+    await context.sendActivity('Sorry, something went wrong on my side. Please try again.').catch(() => undefined);
+  };
+  const server = createServer({ adapter, logic: bot.run, logger });
+
+  const [primaryHost, ...otherHosts] = config.hosts;
+  await listen(server.server, config.port, primaryHost ?? '127.0.0.1');
+  const port = (server.server.address() as AddressInfo).port;
+  // Local mode listens on both loopback families; restify owns one socket, so mirror it on the others.
+  const mirrors: HttpServer[] = [];
+  for (const host of otherHosts) {
+    const mirror = createHttpServer((req, res) => server.server.emit('request', req, res));
+    try {
+      await listen(mirror, port, host);
+      mirrors.push(mirror);
+    } catch (error) {
+      logger.warn({ host, reason: (error as Error).message }, 'could not listen on this address');
+    }
+  }
+  const displayHost = primaryHost === undefined || primaryHost === '::' ? 'localhost' : primaryHost.includes(':') ? `[${primaryHost}]` : primaryHost;
+  const url = `http://${displayHost}:${port}`;
+  logger.info({ url: `${url}/api/messages`, hosts: config.hosts, botAuth: config.botAuthEnabled }, 'MeetNow is listening');
+
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= (async () => {
+      for (const mirror of mirrors) mirror.close();
+      server.close();
+      server.server.closeAllConnections();
+      await bot.drain();
+      await http.close();
+      await embedded?.emulator.close();
+      logger.flush();
+    })());
+
+  return { config, url, port, emulator: embedded?.emulator, graph, close };
+}
+
+async function main(): Promise<void> {
+  let handle: MeetNowHandle;
+  try {
+    handle = await startMeetNow(process.env);
+  } catch (error) {
+    const message = error instanceof MeetNowError && error.code === 'config_invalid' ? error.message : `MeetNow failed to start: ${(error as Error).message}`;
+    process.stderr.write(`${message}\n`);
+    process.exit(1);
+  }
+  const stop = () => {
+    void handle.close().then(() => process.exit(0));
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+}
+
+if (require.main === module) void main();

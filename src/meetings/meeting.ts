@@ -1,0 +1,37 @@
+/** The sender who becomes the organizer: always taken from the authenticated activity. */
+export interface Organizer {
+  objectId: string;
+  tenantId: string;
+  displayName?: string;
+}
+
+/** Dial-in details, verbatim as Graph returned them. */
+export interface DialIn {
+  tollNumbers: string[];
+  tollFreeNumbers: string[];
+  conferenceId?: string;
+  participantPasscode?: string;
+  dialinUrl?: string;
+}
+
+/** One meeting model for both Graph APIs (beta `app/onlineMeetings` and v1.0 `createOrGet`). */
+export interface Meeting {
+  id: string;
+  subject: string;
+  joinUrl: string;
+  startDateTime?: string;
+  endDateTime?: string;
+  /** Undefined when Graph answered `audioConferencing: null` (organizer without an Audio Conferencing licence). */
+  dialIn?: DialIn;
+  joinMeetingId?: string;
+  passcode?: string;
+  /** False when createOrGet found an existing meeting for the same externalId (HTTP 200). */
+  created: boolean;
+}
+
+export interface CreateMeetingInput {
+  organizer: Organizer;
+  subject: string;
+  /** Stable id derived from conversation, activity and organizer: Graph's createOrGet dedupes on it. */
+  externalId: string;
+}

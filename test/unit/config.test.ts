@@ -1,0 +1,119 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generate } from 'selfsigned';
+import { loadConfig } from '../../src/config';
+import { MeetNowError } from '../../src/errors';
+
+const APP = '11111111-2222-3333-4444-555555555555';
+
+function problems(env: NodeJS.ProcessEnv): string {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(MeetNowError);
+    expect((error as MeetNowError).code).toBe('config_invalid');
+    return (error as MeetNowError).message;
+  }
+  throw new Error('expected the configuration to be refused');
+}
+
+describe('loadConfig', () => {
+  it('defaults to local mode on the embedded emulator, loopback only, port 3978', () => {
+    const config = loadConfig({});
+    expect(config.graph).toBeUndefined();
+    expect(config.port).toBe(3978);
+    expect(config.hosts).toEqual(['127.0.0.1', '::1']);
+    expect(config.botAuthEnabled).toBe(false);
+    expect(config.meetingsApi).toBe('users');
+    expect(config.logLevel).toBe('info');
+    expect(config.allowedTenants.size).toBe(0);
+    expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it('treats blank values as unset', () => {
+    expect(loadConfig({ PORT: '', MicrosoftAppId: '  ', MEETINGS_API: '' }).graph).toBeUndefined();
+  });
+
+  it('listens on all interfaces with JWT checks when MicrosoftAppId is set, and uses it for Graph', () => {
+    const config = loadConfig({ MicrosoftAppId: APP, MicrosoftAppPassword: 'pw' });
+    expect(config.botAuthEnabled).toBe(true);
+    expect(config.hosts).toEqual(['::']);
+    expect(config.graph).toMatchObject({
+      clientId: APP,
+      credential: { kind: 'secret', secret: 'pw' },
+      authorityHost: 'https://login.microsoftonline.com',
+      baseUrl: 'https://graph.microsoft.com',
+      scope: 'https://graph.microsoft.com/.default',
+    });
+  });
+
+  it('prefers GRAPH_CLIENT_ID/SECRET and honours every Graph override', () => {
+    const config = loadConfig({
+      MicrosoftAppId: APP,
+      MicrosoftAppPassword: 'bot',
+      GRAPH_CLIENT_ID: 'aaaaaaaa-2222-3333-4444-555555555555',
+      GRAPH_CLIENT_SECRET: 'graph',
+      AUTHORITY_HOST: 'https://login.example.test/',
+      GRAPH_BASE_URL: 'https://graph.example.test',
+      GRAPH_SCOPE: 'https://graph.example.test/.default',
+      GRAPH_TENANT_ID: 'contoso.onmicrosoft.com',
+      MEETINGS_API: 'app',
+      ALLOWED_TENANTS: ' AAAAAAAA-0000-0000-0000-000000000001, aaaaaaaa-0000-0000-0000-000000000002 ',
+      HOST: '0.0.0.0',
+      PORT: '8080',
+      LOG_LEVEL: 'DEBUG',
+    });
+    expect(config.graph).toMatchObject({
+      clientId: 'aaaaaaaa-2222-3333-4444-555555555555',
+      credential: { kind: 'secret', secret: 'graph' },
+      authorityHost: 'https://login.example.test',
+      baseUrl: 'https://graph.example.test',
+      scope: 'https://graph.example.test/.default',
+    });
+    expect(config.graphTenantId).toBe('contoso.onmicrosoft.com');
+    expect(config.meetingsApi).toBe('app');
+    expect([...config.allowedTenants]).toEqual(['aaaaaaaa-0000-0000-0000-000000000001', 'aaaaaaaa-0000-0000-0000-000000000002']);
+    expect(config.hosts).toEqual(['0.0.0.0']);
+    expect(config.port).toBe(8080);
+    expect(config.logLevel).toBe('debug');
+  });
+
+  it('hands the whole environment to botbuilder', () => {
+    const config = loadConfig({ ToBotFromChannelOpenIdMetadataUrl: 'https://x.test/meta' });
+    expect(config.botFrameworkSettings.ToBotFromChannelOpenIdMetadataUrl).toBe('https://x.test/meta');
+  });
+
+  it('lists every problem in one message', () => {
+    const message = problems({
+      PORT: 'eighty',
+      MEETINGS_API: 'beta',
+      AUTHORITY_HOST: 'http://login.example.test',
+      ALLOWED_TENANTS: 'contoso',
+      LOG_LEVEL: 'loud',
+      MicrosoftAppId: 'not-a-guid',
+    });
+    for (const name of ['PORT', 'MEETINGS_API', 'AUTHORITY_HOST', 'ALLOWED_TENANTS', 'LOG_LEVEL', 'MicrosoftAppId']) {
+      expect(message).toContain(`${name}:`);
+    }
+  });
+
+  it('requires a credential when Graph is configured', () => {
+    expect(problems({ GRAPH_CLIENT_ID: APP })).toContain('GRAPH_CLIENT_SECRET');
+    expect(problems({ GRAPH_BASE_URL: 'https://graph.example.test' })).toContain('GRAPH_CLIENT_ID');
+  });
+
+  it('reads a PEM certificate and its key', async () => {
+    const pems = await generate([{ name: 'commonName', value: 'meetnow' }], { keySize: 2048 });
+    const dir = mkdtempSync(join(tmpdir(), 'meetnow-config-'));
+    const both = join(dir, 'both.pem');
+    writeFileSync(both, `${pems.private}\n${pems.cert}`);
+    const config = loadConfig({ GRAPH_CLIENT_ID: APP, GRAPH_CLIENT_CERTIFICATE_PATH: both });
+    expect(config.graph?.credential).toMatchObject({ kind: 'certificate', thumbprintSha256: expect.stringMatching(/^[0-9A-F]{64}$/) });
+
+    const keyOnly = join(dir, 'key.pem');
+    writeFileSync(keyOnly, pems.private);
+    expect(problems({ GRAPH_CLIENT_ID: APP, GRAPH_CLIENT_CERTIFICATE_PATH: keyOnly })).toContain('both a private key and a certificate');
+    expect(problems({ GRAPH_CLIENT_ID: APP, GRAPH_CLIENT_CERTIFICATE_PATH: join(dir, 'missing.pem') })).toContain('cannot read');
+  });
+});

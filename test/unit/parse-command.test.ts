@@ -1,0 +1,81 @@
+import { parseCommand, stripLeadingMention } from '../../src/commands/parse-command';
+import { parseCardAction } from '../../src/commands/parse-card-action';
+import { normalizeSubject } from '../../src/commands/subject';
+
+describe('parseCommand', () => {
+  it.each([
+    ['/meet Quarterly numbers', 'Quarterly numbers'],
+    ['/MEET Quarterly numbers', 'Quarterly numbers'],
+    ['  /Meet   Quarterly   numbers  ', 'Quarterly numbers'],
+    ['<at>MeetNow</at> /meet Design review', 'Design review'],
+    ['<at>Meet Now</at>&nbsp;/meet x'.replace('&nbsp;', '\u00a0'), 'x'],
+    ['<at id="0">MeetNow</at>\n/meet Sprint planning', 'Sprint planning'],
+    ['meet Standup', 'Standup'],
+    ['/meet line one\nline two', 'line one line two'],
+    ['/meet <at>Alice</at> sync', '<at>Alice</at> sync'],
+  ])('%j → meet %j', (text, subject) => {
+    expect(parseCommand(text)).toEqual({ kind: 'meet', subject });
+  });
+
+  it('keeps markdown, HTML and template syntax verbatim in the subject', () => {
+    expect(parseCommand('/meet **bold** [x](https://evil.example) <b>hi</b> ${1+1}')).toEqual({
+      kind: 'meet',
+      subject: '**bold** [x](https://evil.example) <b>hi</b> ${1+1}',
+    });
+  });
+
+  it.each(['/meet', '/meet   ', '<at>MeetNow</at> /meet', 'meet'])('%j without subject → the start card', (text) => {
+    expect(parseCommand(text)).toEqual({ kind: 'meet-form' });
+  });
+
+  it.each(['help', '/help', 'HELP', '<at>MeetNow</at> help', '?'])('%j → help', (text) => {
+    expect(parseCommand(text)).toEqual({ kind: 'help' });
+  });
+
+  it.each(['hello', '', '/meeting x', '/meetx', 'please /meet x', '/start x', '<at>Bob</at>'])('%j → unknown', (text) => {
+    expect(parseCommand(text)).toEqual({ kind: 'unknown' });
+  });
+
+  it('refuses a subject over 256 characters and says how long it was', () => {
+    expect(parseCommand(`/meet ${'a'.repeat(256)}`)).toEqual({ kind: 'meet', subject: 'a'.repeat(256) });
+    expect(parseCommand(`/meet ${'a'.repeat(257)}`)).toEqual({ kind: 'subject-too-long', length: 257, max: 256 });
+  });
+
+  it('counts characters, not UTF-16 units', () => {
+    expect(parseCommand(`/meet ${'😀'.repeat(256)}`)).toEqual({ kind: 'meet', subject: '😀'.repeat(256) });
+  });
+
+  it('removes only the leading mention', () => {
+    expect(stripLeadingMention('<at>Bot</at> hi <at>Ann</at>')).toBe(' hi <at>Ann</at>');
+  });
+});
+
+describe('normalizeSubject', () => {
+  it('removes control and bidi-override characters and folds whitespace', () => {
+    expect(normalizeSubject('\u0000Budget\u0007  \t review\u202e\u0085 ')).toBe('Budget review');
+    expect(normalizeSubject('a\r\n\r\nb')).toBe('a b');
+  });
+});
+
+describe('parseCardAction', () => {
+  it('reads subject and card id from Action.Submit data', () => {
+    expect(parseCardAction({ action: 'startMeeting', cardId: 'c1', subject: '  Plan  ' })).toEqual({ kind: 'start-meeting', subject: 'Plan', cardId: 'c1' });
+  });
+
+  it('reads Action.Execute data with the verb given apart', () => {
+    expect(parseCardAction({ subject: 'x' }, 'startMeeting')).toEqual({ kind: 'start-meeting', subject: 'x', cardId: undefined });
+  });
+
+  it('ignores organizer fields in card data', () => {
+    const parsed = parseCardAction({ action: 'startMeeting', subject: 'x', organizer: 'someone-else', aadObjectId: 'x' });
+    expect(parsed).toEqual({ kind: 'start-meeting', subject: 'x', cardId: undefined });
+  });
+
+  it.each([null, 'text', [], { action: 'other' }, {}])('%j → unknown', (value) => {
+    expect(parseCardAction(value)).toEqual({ kind: 'unknown' });
+  });
+
+  it('refuses a too long subject', () => {
+    expect(parseCardAction({ action: 'startMeeting', subject: 'b'.repeat(300) })).toEqual({ kind: 'subject-too-long', length: 300, max: 256 });
+  });
+});
