@@ -1,0 +1,160 @@
+import type { Directory, DirectoryUser } from './directory';
+import { GraphError } from './errors';
+import { headerValue, type Exchange, type Reply, type Route } from './exchange';
+import { parseBetaMeetingBody, parseOnlineMeetingBody, readJsonObject, type MeetingBody } from './graph-request';
+import { looksLikeGuid } from './ids';
+import { buildBetaMeeting, buildOnlineMeeting, type MeetingInput } from './meeting-resources';
+import type { MeetingStore } from './meeting-store';
+import type { TokenSigner } from './tokens';
+
+export interface GraphDeps {
+  directory: Directory;
+  meetings: MeetingStore;
+  signer: TokenSigner;
+  graphAudience: string;
+  graphBaseUrl: string;
+  now: () => Date;
+}
+
+interface Caller {
+  tenantId: string;
+  appId: string;
+  roles: readonly string[];
+}
+
+const MEETINGS_WRITE = ['OnlineMeetings.ReadWrite.All'];
+const MEETINGS_READ = ['OnlineMeetings.Read.All', 'OnlineMeetings.ReadWrite.All'];
+const USERS_READ = ['User.Read.All', 'User.ReadBasic.All', 'User.ReadWrite.All', 'Directory.Read.All', 'Directory.ReadWrite.All'];
+
+export const POLICY_MISSING_MESSAGE = 'No application access policy found for this app.';
+const ONE_HOUR_MS = 3600 * 1000;
+
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    throw new GraphError(400, 'BadRequest', `Invalid URL segment '${segment}'.`);
+  }
+}
+
+/** graph.microsoft.com: the online meeting APIs and user lookup, with Graph's checks and answers. */
+export function graphRoutes(deps: GraphDeps): Route[] {
+  const { directory, meetings } = deps;
+
+  const authenticate = async (ex: Exchange, anyOfRoles: readonly string[], denied: () => GraphError): Promise<Caller> => {
+    const unauthorized = (message: string): GraphError =>
+      new GraphError(401, 'InvalidAuthenticationToken', message, {
+        'WWW-Authenticate': `Bearer realm="", authorization_uri="${deps.graphBaseUrl}/common/oauth2/authorize", client_id="00000003-0000-0000-c000-000000000000"`,
+      });
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(headerValue(ex.headers, 'authorization') ?? '');
+    if (match?.[1] === undefined) throw unauthorized('Access token is empty.');
+    const check = await deps.signer.verify(match[1], deps.graphAudience);
+    if (!check.ok) throw unauthorized(check.message);
+    if (!directory.hasTenant(check.claims.tid)) throw unauthorized('Access token validation failure. Invalid issuer.');
+    const roles = check.claims.roles ?? [];
+    if (!anyOfRoles.some((role) => roles.includes(role))) throw denied();
+    return { tenantId: check.claims.tid, appId: check.claims.appid, roles };
+  };
+
+  const meetingsDenied = (): GraphError =>
+    new GraphError(403, 'Forbidden', 'Application does not have permission to access online meetings: the OnlineMeetings.ReadWrite.All application permission has not been granted (admin consent).');
+  const usersDenied = (): GraphError => new GraphError(403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.');
+
+  /** Graph's organizer rules: a member of the caller's tenant, by object id, covered by the app's access policy. */
+  const organizer = (caller: Caller, id: string): DirectoryUser => {
+    const user = looksLikeGuid(id) ? directory.findUserById(caller.tenantId, id) : undefined;
+    if (user === undefined) {
+      throw new GraphError(404, 'NotFound', `The organizer '${id}' was not found in tenant '${caller.tenantId}'. Organizers are identified by their Entra object id (a UPN is not accepted).`);
+    }
+    if (!user.accessPolicy) throw new GraphError(403, 'Forbidden', POLICY_MISSING_MESSAGE);
+    if (user.guest) throw new GraphError(403, 'Forbidden', `The user '${id}' is a guest of tenant '${caller.tenantId}' and cannot organize online meetings.`);
+    if (!user.teamsLicensed) throw new GraphError(404, 'NotFound', `The organizer '${id}' has no Microsoft Teams license.`);
+    return user;
+  };
+
+  /** No times: now for one hour; only an end: it must not be in the past. */
+  const meetingInput = (body: MeetingBody): MeetingInput => {
+    const start = body.start ?? deps.now();
+    const end = body.end ?? new Date(start.getTime() + ONE_HOUR_MS);
+    if (end.getTime() < start.getTime()) throw new GraphError(400, 'BadRequest', 'The endDateTime must be later than the startDateTime.');
+    return { subject: body.subject, start, end, attendeeIds: body.attendeeIds };
+  };
+
+  const createBeta = async (ex: Exchange): Promise<Reply> => {
+    const caller = await authenticate(ex, MEETINGS_WRITE, meetingsDenied);
+    const body = parseBetaMeetingBody(readJsonObject(ex));
+    const user = organizer(caller, body.organizerId ?? '');
+    const resource = buildBetaMeeting(user, { ...meetingInput(body), meetingType: body.meetingType ?? 'meetNow' }, deps.now());
+    meetings.add({ api: 'beta', id: resource.id, organizerId: user.id, tenantId: user.tenantId, resource });
+    return { status: 201, body: resource };
+  };
+
+  const createV1 = (createOrGet: boolean) => async (ex: Exchange, [userSegment = '']: string[]): Promise<Reply> => {
+    const caller = await authenticate(ex, MEETINGS_WRITE, meetingsDenied);
+    const user = organizer(caller, decodeSegment(userSegment));
+    const body = parseOnlineMeetingBody(readJsonObject(ex), createOrGet);
+    if (createOrGet && body.externalId !== undefined) {
+      const existing = meetings.findByExternalId(user.id, body.externalId);
+      if (existing !== undefined) return { status: 200, body: existing.resource };
+    }
+    const resource = buildOnlineMeeting(user, { ...meetingInput(body), externalId: body.externalId ?? null }, deps.now(), deps.graphBaseUrl);
+    meetings.add({ api: 'v1.0', id: resource.id, organizerId: user.id, tenantId: user.tenantId, externalId: body.externalId, resource });
+    return { status: 201, body: resource };
+  };
+
+  const getMeeting = async (ex: Exchange, [userSegment = '', meetingSegment = '']: string[]): Promise<Reply> => {
+    const caller = await authenticate(ex, MEETINGS_READ, meetingsDenied);
+    const user = organizer(caller, decodeSegment(userSegment));
+    const meetingId = decodeSegment(meetingSegment);
+    const meeting = meetings.get(meetingId);
+    if (meeting === undefined || meeting.api !== 'v1.0' || meeting.organizerId !== user.id) {
+      throw new GraphError(404, 'NotFound', `The online meeting '${meetingId}' was not found for organizer '${user.id}'.`);
+    }
+    return { status: 200, body: meeting.resource };
+  };
+
+  const getUser = async (ex: Exchange, [userSegment = '']: string[]): Promise<Reply> => {
+    const caller = await authenticate(ex, USERS_READ, usersDenied);
+    const idOrUpn = decodeSegment(userSegment);
+    const user = directory.findUser(caller.tenantId, idOrUpn);
+    if (user === undefined) {
+      throw new GraphError(404, 'Request_ResourceNotFound', `Resource '${idOrUpn}' does not exist or one of its queried reference-property objects are not present.`);
+    }
+    return {
+      status: 200,
+      body: {
+        '@odata.context': `${deps.graphBaseUrl}/v1.0/$metadata#users/$entity`,
+        id: user.id,
+        displayName: user.displayName,
+        userPrincipalName: user.userPrincipalName,
+        userType: user.guest ? 'Guest' : 'Member',
+      },
+    };
+  };
+
+  return [
+    { kind: 'graph', method: 'POST', pattern: /^\/beta\/app\/onlineMeetings\/?$/i, handle: createBeta },
+    { kind: 'graph', method: 'POST', pattern: /^\/v1\.0\/users\/([^/]+)\/onlineMeetings\/?$/i, handle: createV1(false) },
+    { kind: 'graph', method: 'POST', pattern: /^\/v1\.0\/users\/([^/]+)\/onlineMeetings\/createOrGet\/?$/i, handle: createV1(true) },
+    { kind: 'graph', method: 'GET', pattern: /^\/v1\.0\/users\/([^/]+)\/onlineMeetings\/([^/]+)$/i, handle: getMeeting },
+    { kind: 'graph', method: 'GET', pattern: /^\/v1\.0\/users\/([^/]+)\/?$/i, handle: getUser },
+  ];
+}
+
+/** Graph's answer for a path no route serves. */
+export function unknownGraphPath(path: string): GraphError {
+  const segments = path.split('/').filter((s) => s !== '');
+  const version = segments[0]?.toLowerCase();
+  if (version !== 'v1.0' && version !== 'beta') {
+    return new GraphError(404, 'UnknownError', `No HTTP resource was found that matches the request URI '${path}'.`);
+  }
+  const rest = segments.slice(1);
+  const known = new Set(['users', 'app', 'onlinemeetings', 'createorget']);
+  // Ids follow 'users' and 'onlineMeetings'; the first segment that is neither known nor an id is the culprit.
+  const culprit =
+    rest.find((s, i) => !known.has(s.toLowerCase()) && !['users', 'onlinemeetings'].includes(rest[i - 1]?.toLowerCase() ?? '')) ??
+    rest[rest.length - 1] ??
+    segments[0] ??
+    '';
+  return new GraphError(400, 'BadRequest', `Resource not found for the segment '${culprit}'.`);
+}

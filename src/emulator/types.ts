@@ -1,0 +1,90 @@
+/** Public configuration and record types of the embedded Entra + Graph emulator. */
+
+export interface EmulatorUser {
+  id: string;
+  tenantId: string;
+  displayName: string;
+  userPrincipalName: string;
+  /** Default true: an application access policy is granted to this user. */
+  accessPolicy?: boolean;
+  /** Default true: the user holds an Audio Conferencing licence (dial-in details on meetings). */
+  audioConferencing?: boolean;
+  /** Default true. */
+  teamsLicensed?: boolean;
+  /** Default false. */
+  guest?: boolean;
+}
+
+export interface EmulatorApp {
+  clientId: string;
+  clientSecret?: string;
+  /** Public certificate (PEM); client assertions are verified with its key and thumbprint. */
+  certificatePem?: string;
+  /** Application roles granted by admin consent. Default ['OnlineMeetings.ReadWrite.All', 'User.Read.All']. */
+  roles?: string[];
+  /** Tenants that consented to the app. Default: every known tenant. */
+  tenants?: string[];
+}
+
+/** Pino-compatible subset, so the bot can pass its own logger. */
+export interface EmulatorLogger {
+  warn(obj: object, msg: string): void;
+}
+
+export interface EmulatorOptions {
+  /** Default 0 (any free port). */
+  port?: number;
+  /** Default '127.0.0.1'. */
+  host?: string;
+  /** Accept any GUID tenant and any GUID user id, provisioning them on first sight. */
+  autoProvision?: boolean;
+  apps?: EmulatorApp[];
+  users?: EmulatorUser[];
+  tenants?: string[];
+  /** Default 'https://graph.microsoft.com'; tokens carry it as `aud`, the scope must be `${graphAudience}/.default`. */
+  graphAudience?: string;
+  /** Default true. False keeps only the counters (for benchmarks). */
+  record?: boolean;
+  /** Most requests kept per record list; older ones are dropped. Default 10,000. */
+  recordLimit?: number;
+  /** Most meetings kept; the oldest are forgotten. Default 100,000. */
+  maxMeetings?: number;
+  /** Serve the `/_emulator/` control API. Only for the stand-alone CLI, never embedded. */
+  controlApi?: boolean;
+  logger?: EmulatorLogger;
+}
+
+export type FaultTarget = 'token' | 'graph';
+
+export interface Fault {
+  target: FaultTarget;
+  /** How many requests it applies to. Default 1. */
+  times?: number;
+  status?: number;
+  /** Seconds, sent as `Retry-After`. */
+  retryAfter?: number;
+  code?: string;
+  message?: string;
+  /** Delay before answering; alone it makes a slow success. */
+  latencyMs?: number;
+  /** Destroy the socket without an answer. */
+  drop?: boolean;
+  /** Answer a success status with a truncated JSON body. */
+  malformedBody?: boolean;
+}
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  headers: Record<string, string | string[] | undefined>;
+  body: unknown;
+  /** 0 when the connection was dropped without an answer. */
+  status: number;
+  at: number;
+}
+
+export interface RequestCounts {
+  token: number;
+  graph: number;
+  discovery: number;
+}
