@@ -70,7 +70,8 @@ export async function startMeetNow(env: NodeJS.ProcessEnv, options: MeetNowOptio
   const embedded = config.graph === undefined ? await startEmbeddedBackend() : undefined;
   const graph: GraphSettings = embedded?.graph ?? { ...(config.graph as GraphSettings), caPem: options.caPem };
   if (embedded !== undefined) {
-    logger.warn(
+    // DESIGN §3: this line shows at every log level, so it is written at warn whatever LOG_LEVEL says.
+    logger.child({}, { level: config.logLevel === 'silent' ? 'silent' : 'warn' }).warn(
       { emulator: embedded.emulator.baseUrl },
       `MeetNow is using the embedded Entra + Graph emulator at ${embedded.emulator.baseUrl}: no Microsoft endpoint is called. Set GRAPH_CLIENT_ID/GRAPH_CLIENT_SECRET (or MicrosoftAppId/MicrosoftAppPassword) to use Microsoft Graph.`,
     );

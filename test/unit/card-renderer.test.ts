@@ -79,7 +79,7 @@ describe('meeting card', () => {
     const json = hostile.content as Json;
     const body = json.body as Json[];
     const subjectBlock = body.find((block) => block.type === 'RichTextBlock') as Json;
-    const run = (subjectBlock.inlines as Json[])[0];
+    const run = (subjectBlock.inlines as Json[])[0] as Json;
     expect(run.type).toBe('TextRun');
     expect(run.text).toBe(subject.replace('{{', '{\u200b{').replace('}}', '}\u200b}'));
     expect(texts(json)).toContain('${subject} [me](https://evil.example)');

@@ -1,0 +1,99 @@
+import { once } from 'node:events';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface ConnectorCall {
+  method: string;
+  /** Decoded conversation id from the URL. */
+  conversationId: string;
+  /** The activity id in the URL (replyTo for POST, the updated activity for PUT), if any. */
+  activityId?: string;
+  path: string;
+  authorization?: string;
+  activity: Record<string, unknown>;
+}
+
+/**
+ * A stand-in for the Bot Connector service at the activity's `serviceUrl`: it records what the bot sends,
+ * which is what the user would see in Teams.
+ */
+export class FakeConnector {
+  readonly calls: ConnectorCall[] = [];
+  private waiters: Array<() => void> = [];
+  /** Status codes to answer with, consumed one per call (then 200/201). */
+  readonly failures: number[] = [];
+
+  private constructor(private readonly server: Server, readonly serviceUrl: string) {}
+
+  static async start(): Promise<FakeConnector> {
+    const server = createServer();
+    server.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    const connector = new FakeConnector(server, `http://127.0.0.1:${(server.address() as AddressInfo).port}/teams/`);
+    server.on('request', (req, res) => void connector.handle(req, res));
+    return connector;
+  }
+
+  /** Message activities (replies and updates) sent so far, typing indicators left out. */
+  get messages(): ConnectorCall[] {
+    return this.calls.filter((call) => call.activity.type === 'message');
+  }
+
+  messagesTo(conversationId: string): ConnectorCall[] {
+    return this.messages.filter((call) => call.conversationId === conversationId);
+  }
+
+  /** Resolves once `predicate` holds, checking after every call; rejects after `timeoutMs`. */
+  async waitFor(predicate: () => boolean, timeoutMs = 10_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!predicate()) {
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error(`fake connector: condition not met within ${timeoutMs} ms (${this.calls.length} calls)`);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, Math.min(left, 250));
+        this.waiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+  }
+
+  reset(): void {
+    this.calls.length = 0;
+    this.failures.length = 0;
+  }
+
+  async close(): Promise<void> {
+    this.server.closeAllConnections();
+    this.server.close();
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const match = /\/v3\/conversations\/([^/]+)\/activities(?:\/([^/?]+))?/.exec(req.url ?? '');
+    let activity: Record<string, unknown> = {};
+    try {
+      activity = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>;
+    } catch {
+      activity = {};
+    }
+    const failure = this.failures.shift();
+    if (failure === undefined && match !== null) {
+      this.calls.push({
+        method: req.method ?? '',
+        conversationId: decodeURIComponent(match[1] ?? ''),
+        activityId: match[2] === undefined ? undefined : decodeURIComponent(match[2]),
+        path: req.url ?? '',
+        authorization: req.headers.authorization,
+        activity,
+      });
+    }
+    res.writeHead(failure ?? (match === null ? 404 : 200), { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ id: `reply-${this.calls.length}` }));
+    const waiters = this.waiters;
+    this.waiters = [];
+    for (const wake of waiters) wake();
+  }
+}
