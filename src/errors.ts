@@ -13,6 +13,7 @@ export type ErrorCode =
   | 'token_failed'
   | 'graph_access_policy'
   | 'graph_permission_missing'
+  | 'directory_permission_missing'
   | 'graph_organizer_not_found'
   | 'graph_organizer_not_eligible'
   | 'graph_throttled'

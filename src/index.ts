@@ -13,6 +13,9 @@ import { loadConfig, PRODUCTION_GRAPH_SCOPE, type Config, type GraphSettings } f
 import { Emulator } from './emulator';
 import { MeetNowError } from './errors';
 import { GraphClient } from './graph/graph-client';
+import { GraphUserDirectory } from './graph/user-directory';
+import { IdentityMapFile } from './identity/identity-map';
+import { ChannelOrganizerResolver } from './identity/organizer-resolver';
 import { AppMeetingsApi, UsersMeetingsApi } from './graph/meetings-api';
 import { UndiciHttpClient } from './http/http-client';
 import { createLogger } from './logger';
@@ -66,6 +69,14 @@ async function listen(server: HttpServer, port: number, host: string): Promise<v
 export async function startMeetNow(env: NodeJS.ProcessEnv, options: MeetNowOptions = {}): Promise<MeetNowHandle> {
   const config = loadConfig(env);
   const logger = createLogger(config.logLevel, options.logDestination);
+  // Validated before anything starts: a bad map stops the bot with a message naming the bad entry.
+  const identityMap =
+    config.identityMapPath === undefined
+      ? undefined
+      : new IdentityMapFile(config.identityMapPath, {
+          onReload: (entries) => logger.info({ entries }, 'identity map reloaded'),
+          onReloadError: (error) => logger.error({ reason: error.message }, 'identity map changed but is invalid: the previous map stays in force'),
+        });
 
   const embedded = config.graph === undefined ? await startEmbeddedBackend() : undefined;
   const graph: GraphSettings = embedded?.graph ?? { ...(config.graph as GraphSettings), caPem: options.caPem };
@@ -91,8 +102,10 @@ export async function startMeetNow(env: NodeJS.ProcessEnv, options: MeetNowOptio
   const graphClient = new GraphClient({ baseUrl: graph.baseUrl, http, tokens, events: { onRetry } });
   const api = config.meetingsApi === 'app' ? new AppMeetingsApi(graphClient) : new UsersMeetingsApi(graphClient);
   const meetings = new MeetingService({ api, dedupe: new MemoryDedupeStore(), allowedTenants: config.allowedTenants });
+  identityMap?.watch();
   const bot = new MeetBot({
     meetings,
+    organizers: new ChannelOrganizerResolver(identityMap, new GraphUserDirectory(graphClient)),
     cards: new CardRenderer(),
     logger,
     replyContext: { graphAppId: graph.clientId, authorityHost: graph.authorityHost },
@@ -129,6 +142,7 @@ export async function startMeetNow(env: NodeJS.ProcessEnv, options: MeetNowOptio
       for (const mirror of mirrors) mirror.close();
       server.close();
       server.server.closeAllConnections();
+      identityMap?.close();
       await bot.drain();
       await http.close();
       await embedded?.emulator.close();

@@ -10,10 +10,13 @@ import {
 } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { CardRenderer } from '../cards/card-renderer';
+import { meetingHeroCard, meetingText, startMeetingHeroCard } from '../cards/text-reply';
+import { capabilitiesOf } from '../channels/capabilities';
+import { commandText } from '../commands/command-text';
 import { parseCardAction, START_MEETING_VERB, type CardAction } from '../commands/parse-card-action';
 import { parseCommand } from '../commands/parse-command';
 import { asMeetNowError, MeetNowError } from '../errors';
-import { teamsOrganizer } from '../identity/organizer';
+import type { OrganizerResolver } from '../identity/organizer-resolver';
 import type { MeetingOutcome, MeetingService, StartedMeeting } from '../meetings/meeting-service';
 import type { Organizer } from '../meetings/meeting';
 import { readerContext } from './reader-context';
@@ -21,6 +24,7 @@ import { CREATING_TEXT, errorText, HELP_TEXT, subjectTooLongText, USAGE_HINT, ty
 
 export interface MeetBotOptions {
   meetings: MeetingService;
+  organizers: OrganizerResolver;
   cards: CardRenderer;
   logger: Logger;
   replyContext: ReplyContext;
@@ -72,13 +76,13 @@ export class MeetBot {
       } else await context.sendActivity({ attachments: [answer] });
       return;
     }
-    const command = parseCommand(typeof activity.text === 'string' ? activity.text : '');
+    const command = parseCommand(commandText(activity));
     switch (command.kind) {
       case 'help':
-        await context.sendActivity(HELP_TEXT);
+        await context.sendActivity(inMarkup(HELP_TEXT, activity));
         return;
       case 'unknown':
-        await context.sendActivity(USAGE_HINT);
+        await context.sendActivity(inMarkup(USAGE_HINT, activity));
         return;
       case 'subject-too-long':
         await context.sendActivity(subjectTooLongText(command.length));
@@ -126,7 +130,7 @@ export class MeetBot {
 
   private async startFromMessage(context: TurnContext, subject: string, log: Logger): Promise<void> {
     const activity = context.activity;
-    const organizer = this.organizerFor(activity);
+    const organizer = await this.organizerFor(activity);
     const outcome = this.options.meetings.startMeeting({
       organizer,
       subject,
@@ -138,7 +142,7 @@ export class MeetBot {
         log.info({ outcome: 'duplicate' }, 'redelivered activity ignored');
         return;
       }
-      await turn.sendActivity({ attachments: [this.meetingCard(result.started, turn.activity)] });
+      await turn.sendActivity(this.meetingReply(result.started, turn.activity));
     });
   }
 
@@ -147,7 +151,7 @@ export class MeetBot {
     const activity = context.activity;
     if (action.kind === 'unknown') return USAGE_HINT;
     if (action.kind === 'subject-too-long') return subjectTooLongText(action.length);
-    const organizer = this.organizerFor(activity);
+    const organizer = await this.organizerFor(activity);
     const cardKey = activity.replyToId ?? action.cardId ?? activity.id ?? randomUUID();
     const outcome = await this.options.meetings.startMeeting({
       organizer,
@@ -206,14 +210,26 @@ export class MeetBot {
     this.pending.add(background);
   }
 
-  private organizerFor(activity: Activity): Organizer {
-    const organizer = teamsOrganizer(activity);
+  private async organizerFor(activity: Activity): Promise<Organizer> {
+    const organizer = await this.options.organizers.resolve(activity);
     this.options.meetings.assertTenantAllowed(organizer.tenantId);
     return organizer;
   }
 
   private startCard(activity: Activity): Attachment {
-    return this.options.cards.startMeetingCard({ defaultSubject: defaultSubject(activity.from?.name), cardId: randomUUID() });
+    const capabilities = capabilitiesOf(activity.channelId);
+    const subject = defaultSubject(activity.from?.name);
+    return capabilities.adaptiveCards
+      ? this.options.cards.startMeetingCard({ defaultSubject: subject, cardId: randomUUID() })
+      : startMeetingHeroCard(subject, capabilities.markup);
+  }
+
+  /** The meeting card where Adaptive Cards render; elsewhere the details in the text plus a join button. */
+  private meetingReply(started: StartedMeeting, activity: Activity): Partial<Activity> {
+    const capabilities = capabilitiesOf(activity.channelId);
+    if (capabilities.adaptiveCards) return { attachments: [this.meetingCard(started, activity)] };
+    const view = { meeting: started.meeting, organizerName: started.organizerName, ...readerContext(activity) };
+    return { text: meetingText(view, capabilities.markup), attachments: [meetingHeroCard(view, capabilities.markup)] };
   }
 
   private meetingCard(started: StartedMeeting, activity: Activity, fromCard = false): Attachment {
@@ -231,7 +247,7 @@ export class MeetBot {
 
   private errorWords(error: MeetNowError, activity: Activity): string {
     const tenant = activity.conversation?.tenantId;
-    return errorText(error, this.options.replyContext, typeof tenant === 'string' ? tenant : undefined);
+    return inMarkup(errorText(error, this.options.replyContext, typeof tenant === 'string' ? tenant : undefined, activity.from?.id), activity);
   }
 
   private logFailure(error: MeetNowError, log: Logger): void {
@@ -244,6 +260,11 @@ export class MeetBot {
     this.logFailure(error, log);
     await context.sendActivity(this.errorWords(error, context.activity));
   }
+}
+
+/** Our replies are written in markdown; Slack's bold is a single asterisk. */
+function inMarkup(markdown: string, activity: Activity): string {
+  return capabilitiesOf(activity.channelId).markup === 'slack' ? markdown.replace(/\*\*([^*]+)\*\*/g, '*$1*') : markdown;
 }
 
 function defaultSubject(name: string | undefined): string {

@@ -33,12 +33,17 @@ function supportSuffix(error: MeetNowError): string {
 }
 
 /** Words a user (or their admin) can act on, for every coded failure. */
-export function errorText(error: MeetNowError, context: ReplyContext, tenantId?: string): string {
+export function errorText(error: MeetNowError, context: ReplyContext, tenantId?: string, senderId?: string): string {
   switch (error.code) {
     case 'identity_missing':
       return "I can only start a meeting for a Microsoft Teams user, and this message didn't say who you are in Microsoft Entra ID (no user object id or tenant id). Please send the command from Microsoft Teams.";
     case 'identity_unmapped':
-      return "I don't know which Microsoft 365 account you use here, so I can't make you the organizer of a Teams meeting. Ask your Teams admin to map your chat account to your Microsoft 365 account in MeetNow's identity map.";
+      return [
+        "I don't know which Microsoft 365 account you use here, so I can't make you the organizer of a Teams meeting.",
+        `Ask your Teams admin to add your chat id ${inlineCode(senderId ?? 'unknown')} to MeetNow's identity map (IDENTITY_MAP_PATH) with your Microsoft Entra object id or user principal name and your tenant id.`,
+      ].join(' ');
+    case 'directory_permission_missing':
+      return `I couldn't look up your Microsoft 365 account: MeetNow's app registration needs the Microsoft Graph application permission **User.Read.All** with admin consent to resolve user principal names${supportSuffix(error)}. An admin can add it, or map you by object id instead.`;
     case 'tenant_not_allowed':
       return "Sorry, MeetNow isn't enabled for your organization. If you need it, please ask your Teams admin.";
     case 'graph_access_policy':

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { MeetNowError } from '../errors';
 import type { HttpClient, HttpResponse } from '../http/http-client';
 import { sendWithRetry, type RetryEvents, type RetryPolicy } from '../http/retry';
+import type { CallObserver } from '../meetings/call-observer';
 import type { TokenProvider } from '../meetings/ports';
 import { graphRequestId, toGraphError } from './graph-errors';
 
@@ -23,25 +24,44 @@ export interface GraphClientOptions {
 export class GraphClient {
   constructor(private readonly options: GraphClientOptions) {}
 
-  async post(tenantId: string, path: string, payload: unknown, operation: string): Promise<GraphResult> {
-    const token = await this.options.tokens.getToken(tenantId);
-    const body = JSON.stringify(payload);
+  post(tenantId: string, path: string, payload: unknown, operation: string, observer?: CallObserver): Promise<GraphResult> {
+    return this.send('POST', tenantId, path, JSON.stringify(payload), operation, observer);
+  }
+
+  get(tenantId: string, path: string, operation: string): Promise<GraphResult> {
+    return this.send('GET', tenantId, path, undefined, operation);
+  }
+
+  private async send(
+    method: 'GET' | 'POST',
+    tenantId: string,
+    path: string,
+    body: string | undefined,
+    operation: string,
+    observer?: CallObserver,
+  ): Promise<GraphResult> {
+    const tokenStarted = performance.now();
+    const token = await this.options.tokens.getToken(tenantId).then(
+      (value) => (observer?.tokenAcquired?.(performance.now() - tokenStarted, true), value),
+      (error: unknown) => {
+        observer?.tokenAcquired?.(performance.now() - tokenStarted, false);
+        throw error;
+      },
+    );
     const url = `${this.options.baseUrl}${path}`;
+    const headers: Record<string, string> = {
+      authorization: `Bearer ${token}`,
+      accept: 'application/json',
+      'client-request-id': observer?.correlationId ?? randomUUID(),
+    };
+    if (body !== undefined) headers['content-type'] = 'application/json';
     const response = await sendWithRetry(
       async () => {
         const started = performance.now();
-        const answer = await this.options.http.send({
-          method: 'POST',
-          url,
-          headers: {
-            authorization: `Bearer ${token}`,
-            'content-type': 'application/json',
-            accept: 'application/json',
-            'client-request-id': randomUUID(),
-          },
-          body,
-        });
-        this.options.events?.onResponse?.(operation, answer, performance.now() - started);
+        const answer = await this.options.http.send({ method, url, headers, body });
+        const durationMs = performance.now() - started;
+        this.options.events?.onResponse?.(operation, answer, durationMs);
+        observer?.graphAnswered?.({ operation, status: answer.status, durationMs, requestId: graphRequestId(answer) });
         return answer;
       },
       this.options.retryPolicy,

@@ -1,0 +1,69 @@
+import { capabilitiesOf } from '../../src/channels/capabilities';
+import { escapeText } from '../../src/cards/text-reply';
+import { commandText } from '../../src/commands/command-text';
+import { parseCommand } from '../../src/commands/parse-command';
+import { parseIdentityMap } from '../../src/identity/identity-map';
+
+const slack = (text: string, channelData: unknown = {}) => ({ channelId: 'slack', text, channelData });
+
+describe('commandText', () => {
+  it.each([
+    [slack('/meet Plan'), { kind: 'meet', subject: 'Plan' }],
+    [slack('<@U0BOT> /meet Plan'), { kind: 'meet', subject: 'Plan' }],
+    [slack('<@U0BOT|meetnow>: /meet Plan'), { kind: 'meet', subject: 'Plan' }],
+    [slack('@MeetNow /meet Plan'), { kind: 'meet', subject: 'Plan' }],
+    [slack('', { SlackMessage: { command: '/meet', text: ' Plan ' } }), { kind: 'meet', subject: 'Plan' }],
+    [slack('', { SlackMessage: { command: '/meetnow', text: 'help' } }), { kind: 'help' }],
+    [slack('', { SlackMessage: { command: '/meetnow', text: '' } }), { kind: 'meet-form' }],
+    [slack('', { SlackMessage: { command: '/weather', text: 'today' } }), { kind: 'unknown' }],
+    [slack('ignored', { Payload: { actions: [{ value: '/meet Standup' }] } }), { kind: 'meet', subject: 'Standup' }],
+    [slack('', { Payload: { actions: [{ value: 42 }] } }), { kind: 'unknown' }],
+    [slack('hello', 'not an object'), { kind: 'unknown' }],
+  ])('%j → %j', (activity, expected) => {
+    expect(parseCommand(commandText(activity))).toEqual(expected);
+  });
+
+  it('leaves other channels to the activity text', () => {
+    expect(commandText({ channelId: 'msteams', text: '<at>Bot</at> /meet x', channelData: { SlackMessage: { command: '/meet', text: 'y' } } })).toBe('<at>Bot</at> /meet x');
+    expect(commandText({ channelId: 'msteams' })).toBe('');
+  });
+});
+
+describe('channel capabilities', () => {
+  it('gives Teams cards, invokes and identity; Slack text and hero cards; unknown channels the safest', () => {
+    expect(capabilitiesOf('msteams')).toMatchObject({ adaptiveCards: true, universalActions: true, vouchesForEntraIdentity: true });
+    expect(capabilitiesOf('slack')).toMatchObject({ adaptiveCards: false, universalActions: false, markup: 'slack', vouchesForEntraIdentity: false });
+    expect(capabilitiesOf('webchat')).toMatchObject({ adaptiveCards: true, universalActions: false, vouchesForEntraIdentity: false });
+    expect(capabilitiesOf('toString')).toMatchObject({ adaptiveCards: false, vouchesForEntraIdentity: false });
+    expect(capabilitiesOf(undefined).vouchesForEntraIdentity).toBe(false);
+  });
+});
+
+describe('escapeText', () => {
+  it('neutralizes Slack links and mentions, and markdown elsewhere', () => {
+    expect(escapeText('<!here> <https://x|y> & co', 'slack')).toBe('&lt;!here&gt; &lt;https://x|y&gt; &amp; co');
+    expect(escapeText('[x](https://e) **b**', 'markdown')).toBe('\\[x\\]\\(https://e\\) \\*\\*b\\*\\*');
+  });
+});
+
+describe('parseIdentityMap', () => {
+  const tenant = '72f988bf-86f1-41af-91ab-2d7cd011db47';
+  it('accepts object ids and UPNs', () => {
+    const map = parseIdentityMap(
+      JSON.stringify({ 'U1:T1': { aadObjectId: '550FAE72-D251-43EC-868C-373732C2704F', tenantId: tenant }, 'U2:T1': { userPrincipalName: 'a@b.example', tenantId: tenant } }),
+      'map.json',
+    );
+    expect(map.get('U1:T1')).toEqual({ aadObjectId: '550fae72-d251-43ec-868c-373732c2704f', tenantId: tenant });
+    expect(map.get('U2:T1')).toEqual({ userPrincipalName: 'a@b.example', tenantId: tenant });
+  });
+
+  it.each([
+    ['not JSON', '{', /not valid JSON/],
+    ['an array', '[]', /JSON object/],
+    ['a bad GUID', JSON.stringify({ 'U9:T1': { aadObjectId: 'x', tenantId: tenant } }), /entry "U9:T1"/],
+    ['a missing tenant', JSON.stringify({ 'U8:T1': { aadObjectId: '550fae72-d251-43ec-868c-373732c2704f' } }), /entry "U8:T1"/],
+    ['unknown fields', JSON.stringify({ 'U7:T1': { aadObjectId: '550fae72-d251-43ec-868c-373732c2704f', tenantId: tenant, role: 'admin' } }), /entry "U7:T1"/],
+  ])('refuses %s', (_name, text, message) => {
+    expect(() => parseIdentityMap(text, 'map.json')).toThrow(message);
+  });
+});
