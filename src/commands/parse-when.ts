@@ -1,0 +1,161 @@
+import * as chrono from 'chrono-node';
+
+/** What the clock and the sender's settings say, so that parsing stays pure. */
+export interface WhenContext {
+  now: Date;
+  /** IANA zone of the sender (Teams `localTimezone`); UTC when unknown. */
+  timeZone?: string;
+  /** BCP 47 locale of the sender; picks the date vocabulary (en, de, fr, es, ja). */
+  locale?: string;
+}
+
+export type WhenProblem =
+  /** A day without a time ("tomorrow", "Monday"), or a vague part of day ("this afternoon"). */
+  | 'no-time'
+  | 'past'
+  /** A local time skipped by a daylight-saving change. */
+  | 'nonexistent-time'
+  /** A local time that happens twice at a daylight-saving change. */
+  | 'repeated-time'
+  | 'bad-duration';
+
+export type WhenResult =
+  | { kind: 'now'; subject: string; durationMinutes?: number }
+  | { kind: 'scheduled'; subject: string; start: Date; end: Date }
+  | { kind: 'invalid'; problem: WhenProblem; phrase: string };
+
+export const DEFAULT_DURATION_MINUTES = 60;
+export const MAX_DURATION_MINUTES = 24 * 60;
+/** A start this close to now counts as now, not as the past (clocks and typing take a moment). */
+const PAST_TOLERANCE_MS = 60_000;
+
+const PARSERS: Readonly<Record<string, chrono.Chrono>> = { de: chrono.de, fr: chrono.fr, es: chrono.es, ja: chrono.ja };
+// Words that may stand before a time and belong to it: "at noon", "um 15 Uhr", "à 15h", "a las 3".
+const CONNECTOR = /^(?:at|on|um|am|à|le|a las|el|alle)\s+$/i;
+// "for 45m", "für 1h30", "pour 90 min", "durante 2 horas", "por 30m"; then the amount.
+const DURATION =
+  /^(?:for|für|pour|durante|por)\s+(?:(\d{1,2}):(\d{2})|(\d+(?:[.,]\d+)?)\s*(?:h|hrs?|hours?|std|stunden?|heures?|horas?)\s*(?:(\d{1,2})\s*(?:m|mins?|minutes?|minuten?|minutos?)?)?|(\d+)\s*(?:m|mins?|minutes?|minuten?|minutos?))(?=\s|$)/i;
+
+function chronoFor(locale: string | undefined): chrono.Chrono[] {
+  const language = (locale ?? 'en').slice(0, 2).toLowerCase();
+  const localized = PARSERS[language];
+  return localized === undefined ? [chrono.en.casual] : [localized, chrono.en.casual];
+}
+
+/** Offset of `timeZone` from UTC at `instant`, in minutes (Berlin in summer: 120). */
+export function zoneOffsetMinutes(timeZone: string, instant: Date): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+  }).formatToParts(instant);
+  const get = (type: string) => Number(parts.find((part) => part.type === type)?.value);
+  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+  return Math.round((asUtc - Math.floor(instant.getTime() / 1000) * 1000) / 60_000);
+}
+
+/**
+ * The UTC instant of a wall-clock time in a zone. Every candidate offset around that time is tried: none
+ * fitting means the time was skipped by a DST change, two means it happens twice.
+ */
+export function wallClockToUtc(
+  timeZone: string,
+  wall: { year: number; month: number; day: number; hour: number; minute: number },
+): { ok: true; instant: Date } | { ok: false; problem: 'nonexistent-time' | 'repeated-time' } {
+  const naive = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute);
+  const offsets = new Set([-1, 0, 1].map((days) => zoneOffsetMinutes(timeZone, new Date(naive + days * 86_400_000))));
+  const fits = [...offsets].map((offset) => naive - offset * 60_000).filter((utc) => zoneOffsetMinutes(timeZone, new Date(utc)) * 60_000 === naive - utc);
+  const unique = [...new Set(fits)];
+  if (unique.length === 0) return { ok: false, problem: 'nonexistent-time' };
+  if (unique.length > 1) return { ok: false, problem: 'repeated-time' };
+  return { ok: true, instant: new Date(unique[0] as number) };
+}
+
+function validZone(timeZone: string | undefined): string {
+  if (timeZone === undefined) return 'UTC';
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone });
+    return timeZone;
+  } catch {
+    return 'UTC';
+  }
+}
+
+/** `for <duration>` at the start of `text`: minutes and the rest, or a problem, or nothing. */
+function takeDuration(text: string): { minutes: number; rest: string; phrase: string } | { invalid: string } | undefined {
+  const match = DURATION.exec(text);
+  if (match === null) return undefined;
+  const [phrase, clockHours, clockMinutes, hours, hourMinutes, minutesOnly] = match;
+  let minutes: number;
+  if (clockHours !== undefined) minutes = Number(clockHours) * 60 + Number(clockMinutes);
+  else if (hours !== undefined) minutes = Math.round(Number(hours.replace(',', '.')) * 60) + Number(hourMinutes ?? 0);
+  else minutes = Number(minutesOnly);
+  if (!(minutes >= 1 && minutes <= MAX_DURATION_MINUTES)) return { invalid: phrase };
+  return { minutes, rest: text.slice(phrase.length).trim(), phrase };
+}
+
+/** A time phrase must read like one: bare digits such as "1:1" (a one-on-one) are a subject, not a time. */
+function readsLikeTime(text: string): boolean {
+  return /\p{L}/u.test(text) || /\b\d{1,2}:\d{2}\b/.test(text);
+}
+
+/**
+ * `[when] [for <duration>] <subject>` in the sender's zone and language. A subject in quotes is taken
+ * as it is. Pure: the clock comes in through the context.
+ */
+export function parseWhen(text: string, context: WhenContext): WhenResult {
+  const trimmed = text.trim();
+  const quoted = /^"([^"]+)"$|^“([^”]+)”$|^„([^“]+)“$/.exec(trimmed);
+  if (quoted !== null) return { kind: 'now', subject: (quoted[1] ?? quoted[2] ?? quoted[3] ?? '').trim() };
+
+  const leadingDuration = takeDuration(trimmed);
+  if (leadingDuration !== undefined) {
+    if ('invalid' in leadingDuration) return { kind: 'invalid', problem: 'bad-duration', phrase: leadingDuration.invalid };
+    return { kind: 'now', subject: leadingDuration.rest, durationMinutes: leadingDuration.minutes };
+  }
+
+  const timeZone = validZone(context.timeZone);
+  const reference = { instant: context.now, timezone: zoneOffsetMinutes(timeZone, context.now) };
+  const found = chronoFor(context.locale)
+    .map((parser) => parser.parse(trimmed, reference)[0])
+    .find((result) => result !== undefined && (result.index === 0 || CONNECTOR.test(trimmed.slice(0, result.index))) && readsLikeTime(result.text));
+  if (found === undefined) return { kind: 'now', subject: trimmed };
+
+  const phrase = trimmed.slice(0, found.index + found.text.length).trim();
+  const rest = trimmed.slice(found.index + found.text.length).trim();
+  const start = found.start;
+  if (!start.isCertain('hour')) return { kind: 'invalid', problem: 'no-time', phrase };
+
+  let startAt: Date;
+  if (start.isCertain('timezoneOffset')) {
+    // Relative phrases ("in 10 minutes") are instants already.
+    startAt = start.date();
+  } else {
+    const wall = {
+      year: start.get('year') ?? 0,
+      month: start.get('month') ?? 1,
+      day: start.get('day') ?? 1,
+      hour: start.get('hour') ?? 0,
+      minute: start.get('minute') ?? 0,
+    };
+    const converted = wallClockToUtc(timeZone, wall);
+    if (!converted.ok) return { kind: 'invalid', problem: converted.problem, phrase };
+    startAt = converted.instant;
+  }
+  if (startAt.getTime() < context.now.getTime() - PAST_TOLERANCE_MS) return { kind: 'invalid', problem: 'past', phrase };
+
+  const duration = takeDuration(rest);
+  if (duration !== undefined && 'invalid' in duration) return { kind: 'invalid', problem: 'bad-duration', phrase: duration.invalid };
+  const minutes = duration?.minutes ?? DEFAULT_DURATION_MINUTES;
+  return {
+    kind: 'scheduled',
+    subject: duration?.rest ?? rest,
+    start: startAt,
+    end: new Date(startAt.getTime() + minutes * 60_000),
+  };
+}
