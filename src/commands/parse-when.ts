@@ -29,7 +29,7 @@ export const MAX_DURATION_MINUTES = 24 * 60;
 /** A start this close to now counts as now, not as the past (clocks and typing take a moment). */
 const PAST_TOLERANCE_MS = 60_000;
 
-const PARSERS: Readonly<Record<string, chrono.Chrono>> = { de: chrono.de, fr: chrono.fr, es: chrono.es, ja: chrono.ja };
+const PARSERS: Readonly<Record<string, chrono.Chrono>> = { de: chrono.de.casual, fr: chrono.fr.casual, es: chrono.es.casual, ja: chrono.ja.casual };
 // Words that may stand before a time and belong to it: "at noon", "um 15 Uhr", "à 15h", "a las 3".
 const CONNECTOR = /^(?:at|on|um|am|à|le|a las|el|alle)\s+$/i;
 // "for 45m", "für 1h30", "pour 90 min", "durante 2 horas", "por 30m"; then the amount.
