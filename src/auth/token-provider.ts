@@ -96,9 +96,11 @@ export class MsalTokenProvider implements TokenProvider {
         loggerOptions: {
           piiLoggingEnabled: false,
           logLevel: LogLevel.Warning,
+          // msal warns on every client-credentials token ("No client info in response"): that is noise at
+          // warn. Its errors also surface as coded token errors, logged where the turn fails.
           loggerCallback: (level, message) => {
-            if (level === LogLevel.Error) logger.error({ msal: true }, message);
-            else if (level === LogLevel.Warning) logger.warn({ msal: true }, message);
+            if (level === LogLevel.Error) logger.warn({ msal: true }, message);
+            else logger.debug({ msal: true }, message);
           },
         },
       },
