@@ -10,6 +10,16 @@ export const PRODUCTION_GRAPH_SCOPE = 'https://graph.microsoft.com/.default';
 
 export type MeetingsApiKind = 'users' | 'app';
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+/** `auto`: pretty when stdout is a terminal, JSON lines otherwise. */
+export type LogFormat = 'auto' | 'json' | 'pretty';
+
+/** Prometheus `/metrics` listens here (`METRICS_PORT`, `METRICS_HOST`); undefined when `METRICS_PORT=off`. */
+export interface MetricsSettings {
+  host: string;
+  port: number;
+}
+
+export const DEFAULT_METRICS_PORT = 9464;
 
 export type GraphCredential =
   | { kind: 'secret'; secret: string }
@@ -42,6 +52,10 @@ export interface Config {
   allowedTenants: ReadonlySet<string>;
   identityMapPath: string | undefined;
   logLevel: LogLevel;
+  logFormat: LogFormat;
+  metrics: MetricsSettings | undefined;
+  /** The tenant /readyz asks a token for: `GRAPH_TENANT_ID`, else `MicrosoftAppTenantId`; undefined: not probed. */
+  readinessTenantId: string | undefined;
 }
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -104,6 +118,20 @@ const schema = z.object({
     (value) => (typeof blankToUndefined(value) === 'string' ? String(blankToUndefined(value)).toLowerCase() : undefined),
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ),
+  LOG_FORMAT: z.preprocess(
+    (value) => (typeof blankToUndefined(value) === 'string' ? String(blankToUndefined(value)).toLowerCase() : undefined),
+    z.enum(['auto', 'json', 'pretty'], { message: 'must be auto, json or pretty' }).default('auto'),
+  ),
+  METRICS_PORT: z.preprocess(
+    (value) => {
+      const trimmed = blankToUndefined(value);
+      return typeof trimmed === 'string' && /^(off|none|false|disabled?)$/i.test(trimmed) ? 'off' : trimmed;
+    },
+    z
+      .union([z.literal('off'), z.coerce.number({ message: 'must be a port number or off' }).int('must be a port number or off').min(0).max(65535)])
+      .default(DEFAULT_METRICS_PORT),
+  ),
+  METRICS_HOST: optionalString,
 });
 
 type Problems = string[];
@@ -211,5 +239,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     allowedTenants: new Set(vars.ALLOWED_TENANTS ?? []),
     identityMapPath: vars.IDENTITY_MAP_PATH,
     logLevel: vars.LOG_LEVEL,
+    logFormat: vars.LOG_FORMAT,
+    // Metrics reveal usage: loopback unless METRICS_HOST opens them up.
+    metrics: vars.METRICS_PORT === 'off' ? undefined : Object.freeze({ host: vars.METRICS_HOST ?? '127.0.0.1', port: vars.METRICS_PORT }),
+    readinessTenantId: vars.GRAPH_TENANT_ID ?? vars.MicrosoftAppTenantId,
   });
 }

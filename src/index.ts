@@ -13,14 +13,20 @@ import { loadConfig, PRODUCTION_GRAPH_SCOPE, type Config, type GraphSettings } f
 import { Emulator } from './emulator';
 import { MeetNowError } from './errors';
 import { GraphClient } from './graph/graph-client';
+import { toGraphError } from './graph/graph-errors';
 import { GraphUserDirectory } from './graph/user-directory';
 import { IdentityMapFile } from './identity/identity-map';
 import { ChannelOrganizerResolver } from './identity/organizer-resolver';
 import { AppMeetingsApi, UsersMeetingsApi } from './graph/meetings-api';
 import { UndiciHttpClient } from './http/http-client';
-import { createLogger } from './logger';
+import { createLogger, flushLogger } from './logger';
 import { MeetingService } from './meetings/meeting-service';
 import { MemoryDedupeStore } from './meetings/memory-dedupe-store';
+import { MeteredGraphHttp, MeteredMeetingsApi } from './ops/metered';
+import { MeetNowMetrics } from './ops/metrics';
+import { startMetricsServer, type MetricsServer } from './ops/metrics-server';
+import { ReadinessProbe } from './ops/readiness';
+import { LoggingTurnTelemetry } from './ops/turn-telemetry';
 import { createServer } from './server';
 
 export interface MeetNowOptions {
@@ -38,6 +44,11 @@ export interface MeetNowHandle {
   /** The embedded emulator, when the bot runs on it. */
   emulator?: Emulator;
   graph: GraphSettings;
+  /** This bot's Prometheus metrics (a registry of its own). */
+  metrics: MeetNowMetrics;
+  /** http://host:port/metrics, unless METRICS_PORT=off (or its port was taken). */
+  metricsUrl?: string;
+  readiness: ReadinessProbe;
   close(): Promise<void>;
 }
 
@@ -68,7 +79,9 @@ async function listen(server: HttpServer, port: number, host: string): Promise<v
 /** The composition root: configuration → adapters → server → listen. The only place that constructs. */
 export async function startMeetNow(env: NodeJS.ProcessEnv, options: MeetNowOptions = {}): Promise<MeetNowHandle> {
   const config = loadConfig(env);
-  const logger = createLogger(config.logLevel, options.logDestination);
+  const pretty = config.logFormat === 'pretty' || (config.logFormat === 'auto' && options.logDestination === undefined && process.stdout.isTTY === true);
+  const logger = createLogger(config.logLevel, options.logDestination, { pretty });
+  const metrics = new MeetNowMetrics();
   // Validated before anything starts: a bad map stops the bot with a message naming the bad entry.
   const identityMap =
     config.identityMapPath === undefined
@@ -94,13 +107,31 @@ export async function startMeetNow(env: NodeJS.ProcessEnv, options: MeetNowOptio
   const onRetry = (info: { attempt: number; status: number; waitMs: number }) => logger.info(info, 'throttled: retrying');
   const tokens = new MsalTokenProvider({
     settings: graph,
-    networkClient: new MsalNetworkClient(http, { onRetry }),
+    networkClient: new MsalNetworkClient(http, {
+      onRetry: (info) => (onRetry(info), metrics.retry('token', info.status)),
+      onResponse: (url, response) => {
+        if (/\/oauth2\/v2\.0\/token(?:\?|$)/.test(url)) metrics.tokenResponse(response.status);
+      },
+    }),
     logger,
     fixedTenantId: config.graphTenantId,
     onTokenRequest: (tenantId) => logger.debug({ tenantId }, 'token request'),
   });
-  const graphClient = new GraphClient({ baseUrl: graph.baseUrl, http, tokens, events: { onRetry } });
-  const api = config.meetingsApi === 'app' ? new AppMeetingsApi(graphClient) : new UsersMeetingsApi(graphClient);
+  const graphClient = new GraphClient({
+    baseUrl: graph.baseUrl,
+    http: new MeteredGraphHttp(http, metrics),
+    tokens,
+    events: {
+      onRetry: (info) => (onRetry(info), metrics.retry('graph', info.status)),
+      onResponse: (operation, response, durationMs) =>
+        metrics.graphResponse(operation, response.status, durationMs, response.status >= 300 ? toGraphError(response, operation).graphCode : undefined),
+    },
+  });
+  const api = new MeteredMeetingsApi(
+    config.meetingsApi === 'app' ? new AppMeetingsApi(graphClient) : new UsersMeetingsApi(graphClient),
+    metrics,
+    config.meetingsApi,
+  );
   const meetings = new MeetingService({ api, dedupe: new MemoryDedupeStore(), allowedTenants: config.allowedTenants });
   identityMap?.watch();
   const bot = new MeetBot({
@@ -109,14 +140,17 @@ export async function startMeetNow(env: NodeJS.ProcessEnv, options: MeetNowOptio
     cards: new CardRenderer(),
     logger,
     replyContext: { graphAppId: graph.clientId, authorityHost: graph.authorityHost },
+    telemetry: new LoggingTurnTelemetry(logger, metrics),
   });
+  // The embedded emulator accepts any tenant, so there is always one to prove the token path with.
+  const readiness = new ReadinessProbe({ tokens, tenantId: config.readinessTenantId ?? (embedded === undefined ? undefined : randomUUID()) });
 
   const adapter = new MeetNowAdapter(new ConfigurationBotFrameworkAuthentication(config.botFrameworkSettings));
   adapter.onTurnError = async (context, error) => {
     logger.error({ err: error, activityId: context.activity.id }, 'unhandled turn error');
     await context.sendActivity('Sorry, something went wrong on my side. Please try again.').catch(() => undefined);
   };
-  const server = createServer({ adapter, logic: bot.run, logger });
+  const server = createServer({ adapter, logic: bot.run, logger, readiness });
 
   const [primaryHost, ...otherHosts] = config.hosts;
   await listen(server.server, config.port, primaryHost ?? '127.0.0.1');
@@ -136,9 +170,21 @@ export async function startMeetNow(env: NodeJS.ProcessEnv, options: MeetNowOptio
   const url = `http://${displayHost}:${port}`;
   logger.info({ url: `${url}/api/messages`, hosts: config.hosts, botAuth: config.botAuthEnabled }, 'MeetNow is listening');
 
+  let metricsServer: MetricsServer | undefined;
+  if (config.metrics !== undefined) {
+    try {
+      metricsServer = await startMetricsServer(metrics, config.metrics.host, config.metrics.port);
+      logger.info({ url: metricsServer.url }, 'metrics are served');
+    } catch (error) {
+      // Metrics are secondary: a taken port must not keep the bot from serving Teams.
+      logger.warn({ ...config.metrics, reason: (error as Error).message }, 'metrics are off: cannot listen on METRICS_HOST:METRICS_PORT');
+    }
+  }
+
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= (async () => {
+      readiness.markShuttingDown();
       for (const mirror of mirrors) mirror.close();
       server.close();
       server.server.closeAllConnections();
@@ -146,10 +192,11 @@ export async function startMeetNow(env: NodeJS.ProcessEnv, options: MeetNowOptio
       await bot.drain();
       await http.close();
       await embedded?.emulator.close();
-      logger.flush();
+      await metricsServer?.close();
+      await flushLogger(logger);
     })());
 
-  return { config, url, port, emulator: embedded?.emulator, graph, close };
+  return { config, url, port, emulator: embedded?.emulator, graph, metrics, metricsUrl: metricsServer?.url, readiness, close };
 }
 
 async function main(): Promise<void> {

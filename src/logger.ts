@@ -21,7 +21,16 @@ const REDACT = [
   '*.privateKeyPem',
 ];
 
-export function createLogger(level: LogLevel, destination?: pino.DestinationStream): Logger {
+/**
+ * JSON lines to stdout through an asynchronous destination (a slow terminal or pipe never blocks a turn;
+ * pino flushes it on exit), or `pretty` output through pino-pretty in a worker thread for a terminal.
+ */
+export function createLogger(level: LogLevel, destination?: pino.DestinationStream, options: { pretty?: boolean } = {}): Logger {
+  const stream =
+    destination ??
+    (options.pretty === true
+      ? pino.transport({ target: 'pino-pretty', options: { destination: 1, colorize: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' } })
+      : pino.destination({ sync: false }));
   return pino(
     {
       name: 'meetnow',
@@ -29,6 +38,17 @@ export function createLogger(level: LogLevel, destination?: pino.DestinationStre
       redact: { paths: REDACT, censor: '[redacted]' },
       base: { pid: process.pid },
     },
-    destination ?? pino.destination({ sync: false }),
+    stream,
   );
+}
+
+/** Writes out what is still buffered; resolves even when the destination cannot flush (a test stream). */
+export function flushLogger(logger: Logger): Promise<void> {
+  return new Promise((resolve) => {
+    try {
+      logger.flush(() => resolve());
+    } catch {
+      resolve();
+    }
+  });
 }

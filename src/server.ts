@@ -2,6 +2,7 @@ import type { Activity } from 'botbuilder';
 import type { Logger } from 'pino';
 import restify, { type Request, type Response, type Server } from 'restify';
 import type { MeetNowAdapter } from './bot/adapter';
+import type { ReadinessReport } from './ops/readiness';
 
 /** DESIGN §4: a body over this gets 413. Real activities are a few kilobytes. */
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -12,6 +13,8 @@ export interface ServerOptions {
   logger: Logger;
   /** False while shutting down. */
   isReady?: () => boolean;
+  /** Backs `GET /readyz`; without it /readyz answers like /healthz. */
+  readiness?: { check(): Promise<ReadinessReport> };
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
@@ -69,6 +72,14 @@ export function createServer(options: ServerOptions): Server {
 
   server.get('/healthz', async (_req: Request, res: Response) => {
     send(res, 200, { status: 'ok' });
+  });
+
+  // Readiness, not liveness: 503 while shutting down or while the configuration cannot get a Graph token.
+  server.get('/readyz', async (_req: Request, res: Response) => {
+    const report = (await options.readiness?.check()) ?? { ready: true, status: 'ready', token: 'not_checked' };
+    const { ready, ...body } = report;
+    res.header('cache-control', 'no-store');
+    send(res, ready ? 200 : 503, body);
   });
 
   server.post('/api/messages', async (req: Request, res: Response) => {

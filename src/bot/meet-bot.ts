@@ -19,7 +19,9 @@ import { asMeetNowError, MeetNowError } from '../errors';
 import type { OrganizerResolver } from '../identity/organizer-resolver';
 import type { MeetingOutcome, MeetingService, StartedMeeting } from '../meetings/meeting-service';
 import type { Organizer } from '../meetings/meeting';
+import { SILENT_TURN_TELEMETRY, type TurnTelemetry } from '../ops/turn-telemetry';
 import { readerContext } from './reader-context';
+import { observeTurn, traceOf } from './turn-trace';
 import { CREATING_TEXT, errorText, HELP_TEXT, subjectTooLongText, USAGE_HINT, type ReplyContext } from './replies';
 
 export interface MeetBotOptions {
@@ -28,6 +30,8 @@ export interface MeetBotOptions {
   cards: CardRenderer;
   logger: Logger;
   replyContext: ReplyContext;
+  /** Writes the one log line per turn (correlation id, outcome, durations) and counts turns. */
+  telemetry?: TurnTelemetry;
   /** After this long the turn answers "creating your meeting…" and delivers the card later (Teams allows ~15 s). */
   acknowledgeAfterMs?: number;
   /** A typing indicator is shown when Graph takes longer than this. */
@@ -51,12 +55,16 @@ export class MeetBot {
 
   readonly run = async (context: TurnContext): Promise<void> => {
     const activity = context.activity;
-    const log = this.options.logger.child({ activityId: activity.id, channel: activity.channelId, conversationType: activity.conversation?.conversationType });
+    const turn = { activityId: activity.id, channel: activity.channelId, activityType: activity.type, conversationType: activity.conversation?.conversationType };
+    const trace = observeTurn(context, (this.options.telemetry ?? SILENT_TURN_TELEMETRY).start(turn));
+    const log = this.options.logger.child({ correlationId: trace.correlationId, activityId: activity.id, channel: activity.channelId, conversationType: turn.conversationType });
     try {
       if (activity.type === ActivityTypes.Message) await this.onMessage(context, log);
       else if (activity.type === ActivityTypes.Invoke) await this.onInvoke(context, log);
     } catch (error) {
       await this.replyWithError(context, asMeetNowError(error), log);
+    } finally {
+      if (!trace.deferred) trace.end();
     }
   };
 
@@ -77,6 +85,7 @@ export class MeetBot {
       return;
     }
     const command = parseCommand(commandText(activity));
+    traceOf(context)?.note(command.kind);
     switch (command.kind) {
       case 'help':
         await context.sendActivity(inMarkup(HELP_TEXT, activity));
@@ -116,6 +125,7 @@ export class MeetBot {
       answer = await this.answerCardAction(context, parseCardAction(value.action.data, verb), log);
     } catch (error) {
       const coded = asMeetNowError(error);
+      traceOf(context)?.fail(coded);
       this.logFailure(coded, log);
       answer = this.errorWords(coded, activity);
     }
@@ -136,12 +146,15 @@ export class MeetBot {
       subject,
       conversationId: activity.conversation.id,
       requestKey: `activity:${activity.id ?? randomUUID()}`,
+      observer: traceOf(context),
     });
     await this.deliverWhenReady(context, outcome, log, async (result, turn) => {
       if (result.kind === 'duplicate') {
+        traceOf(turn)?.duplicate('activity');
         log.info({ outcome: 'duplicate' }, 'redelivered activity ignored');
         return;
       }
+      traceOf(turn)?.meeting(result.started.meeting.created);
       await turn.sendActivity(this.meetingReply(result.started, turn.activity));
     });
   }
@@ -159,7 +172,10 @@ export class MeetBot {
       conversationId: activity.conversation.id,
       requestKey: `card:${cardKey}`,
       remember: true,
+      observer: traceOf(context),
     });
+    if (outcome.kind === 'created') traceOf(context)?.meeting(outcome.started.meeting.created);
+    else traceOf(context)?.duplicate('card');
     const started = outcome.kind === 'created' ? outcome.started : outcome.previous;
     log.info({ outcome: outcome.kind, meetingId: started?.meeting.id }, 'card action handled');
     if (started === undefined) return 'That meeting is already being started. Its card will appear here in a moment.';
@@ -196,9 +212,12 @@ export class MeetBot {
     }
     abort.abort();
     await context.sendActivity(CREATING_TEXT);
+    const trace = traceOf(context);
+    trace?.defer();
     const reference = TurnContext.getConversationReference(context.activity);
     const identity = context.turnState.get(context.adapter.BotIdentityKey);
     const later: Delivery = async (turn) => {
+      if (trace !== undefined) observeTurn(turn, trace);
       const result = await settled;
       if ('error' in result) await this.replyWithError(turn, result.error, log);
       else await deliver(result.result, turn);
@@ -206,7 +225,10 @@ export class MeetBot {
     const background = context.adapter
       .continueConversationAsync(identity, reference as ConversationReference, later)
       .catch((error: unknown) => log.error({ err: error }, 'could not deliver the meeting after the turn ended'))
-      .finally(() => this.pending.delete(background));
+      .finally(() => {
+        this.pending.delete(background);
+        trace?.end();
+      });
     this.pending.add(background);
   }
 
@@ -257,6 +279,7 @@ export class MeetBot {
   }
 
   private async replyWithError(context: TurnContext, error: MeetNowError, log: Logger): Promise<void> {
+    traceOf(context)?.fail(error);
     this.logFailure(error, log);
     await context.sendActivity(this.errorWords(error, context.activity));
   }

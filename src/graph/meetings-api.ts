@@ -84,6 +84,7 @@ export class AppMeetingsApi implements MeetingsApi {
         subject: input.subject,
       },
       operation,
+      input.observer,
     );
     const resource = parse(betaResource, result, operation);
     const joinUrl = present(resource.joinUrl) ?? present(resource.joinWebUrl);
@@ -119,7 +120,7 @@ export class UsersMeetingsApi implements MeetingsApi {
   async createMeeting(input: CreateMeetingInput): Promise<Meeting> {
     const path = `/v1.0/users/${encodeURIComponent(input.organizer.objectId)}/onlineMeetings/createOrGet`;
     const operation = 'POST /v1.0/users/{id}/onlineMeetings/createOrGet';
-    const result = await this.graph.post(input.organizer.tenantId, path, { externalId: input.externalId, subject: input.subject }, operation);
+    const result = await this.graph.post(input.organizer.tenantId, path, { externalId: input.externalId, subject: input.subject }, operation, input.observer);
     const resource = parse(v1Resource, result, operation);
     const audio = resource.audioConferencing;
     const dialIn: DialIn | undefined =

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { MeetNowError } from '../errors';
+import type { CallObserver } from './call-observer';
 import type { Meeting, Organizer } from './meeting';
 import type { DedupeStore, MeetingsApi } from './ports';
 
@@ -18,6 +19,8 @@ export interface MeetingRequest {
    * message redeliveries need no answer, so they keep nothing.
    */
   remember?: boolean;
+  /** Sees the token and Graph calls made for this request. */
+  observer?: CallObserver;
 }
 
 /** A meeting and who started it when: what a later click on the same card is shown. */
@@ -65,6 +68,7 @@ export class MeetingService {
     const fresh = await this.options.dedupe.claim(key, DEDUPE_TTL_MS);
     if (!fresh) return { kind: 'duplicate', previous: request.remember === true ? await this.recall(key) : undefined };
     const meeting = await this.options.api.createMeeting({
+      observer: request.observer,
       organizer: request.organizer,
       subject: request.subject,
       externalId: deriveExternalId(request.conversationId, request.requestKey, request.organizer.objectId),

@@ -1,3 +1,5 @@
+import type { CallObserver } from './call-observer';
+
 /** The sender who becomes the organizer: always taken from the authenticated activity. */
 export interface Organizer {
   objectId: string;
@@ -30,6 +32,8 @@ export interface Meeting {
 }
 
 export interface CreateMeetingInput {
+  /** Sees the token and Graph calls made for this meeting (per-turn logs and timings). */
+  observer?: CallObserver;
   organizer: Organizer;
   subject: string;
   /** Stable id derived from conversation, activity and organizer: Graph's createOrGet dedupes on it. */

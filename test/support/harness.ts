@@ -66,6 +66,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       AUTHORITY_HOST: emulator.authorityHost,
       GRAPH_BASE_URL: emulator.graphBaseUrl,
       LOG_LEVEL: 'debug',
+      // Several bots run in one process: each gets its own free metrics port.
+      METRICS_PORT: '0',
       ...options.env,
     },
     { caPem: emulator.caPem, logDestination: logs },
