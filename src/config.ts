@@ -51,6 +51,8 @@ export interface Config {
   meetingsApi: MeetingsApiKind;
   allowedTenants: ReadonlySet<string>;
   identityMapPath: string | undefined;
+  /** Shared dedupe memory for several instances (`REDIS_URL`); undefined: in-memory, one instance. */
+  redisUrl: string | undefined;
   logLevel: LogLevel;
   logFormat: LogFormat;
   metrics: MetricsSettings | undefined;
@@ -114,6 +116,7 @@ const schema = z.object({
       .optional(),
   ),
   IDENTITY_MAP_PATH: optionalString,
+  REDIS_URL: url(['redis:', 'rediss:'], 'redis:// or rediss://'),
   LOG_LEVEL: z.preprocess(
     (value) => (typeof blankToUndefined(value) === 'string' ? String(blankToUndefined(value)).toLowerCase() : undefined),
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -238,6 +241,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     meetingsApi: vars.MEETINGS_API,
     allowedTenants: new Set(vars.ALLOWED_TENANTS ?? []),
     identityMapPath: vars.IDENTITY_MAP_PATH,
+    redisUrl: vars.REDIS_URL,
     logLevel: vars.LOG_LEVEL,
     logFormat: vars.LOG_FORMAT,
     // Metrics reveal usage: loopback unless METRICS_HOST opens them up.

@@ -2,7 +2,9 @@ import { once } from 'node:events';
 import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import type { ServiceClientCredentialsFactory } from 'botframework-connector';
 import type pino from 'pino';
 import { MsalNetworkClient } from './auth/msal-network-client';
 import { MsalTokenProvider } from './auth/token-provider';
@@ -22,6 +24,10 @@ import { UndiciHttpClient } from './http/http-client';
 import { createLogger, flushLogger } from './logger';
 import { MeetingService } from './meetings/meeting-service';
 import { MemoryDedupeStore } from './meetings/memory-dedupe-store';
+import type { DedupeStore } from './meetings/ports';
+import { RedisDedupeStore } from './meetings/redis-dedupe-store';
+import { MeetingDelivery } from './bot/meeting-delivery';
+import { InFlightRequests } from './http/in-flight';
 import { MeteredGraphHttp, MeteredMeetingsApi } from './ops/metered';
 import { MeetNowMetrics } from './ops/metrics';
 import { startMetricsServer, type MetricsServer } from './ops/metrics-server';
@@ -34,6 +40,21 @@ export interface MeetNowOptions {
   caPem?: string;
   /** Where logs go (tests capture them); stdout by default. */
   logDestination?: pino.DestinationStream;
+  /** Tests: shorter waits than production's, so that slow paths run in a fraction of a second. */
+  timing?: {
+    acknowledgeAfterMs?: number;
+    typingAfterMs?: number;
+    deliveryRetryDelaysMs?: number[];
+    /** Whole-attempt deadline of each Graph and Entra call (default 10 s). */
+    httpTimeoutMs?: number;
+    /** How long shutdown waits for turns in flight and meetings still being delivered (default 25 s). */
+    shutdownGraceMs?: number;
+  };
+  /**
+   * Tests: outbound Bot Connector credentials instead of botbuilder's msal client, which cannot be pointed
+   * at a local Entra (inbound JWT validation still comes from the environment).
+   */
+  botCredentials?: ServiceClientCredentialsFactory;
 }
 
 export interface MeetNowHandle {
@@ -103,7 +124,7 @@ export async function startMeetNow(env: NodeJS.ProcessEnv, options: MeetNowOptio
     logger.info({ authorityHost: graph.authorityHost, graphBaseUrl: graph.baseUrl, meetingsApi: config.meetingsApi }, 'MeetNow is using Microsoft Entra and Graph');
   }
 
-  const http = new UndiciHttpClient({ caPem: graph.caPem });
+  const http = new UndiciHttpClient({ caPem: graph.caPem, defaultTimeoutMs: options.timing?.httpTimeoutMs });
   const onRetry = (info: { attempt: number; status: number; waitMs: number }) => logger.info(info, 'throttled: retrying');
   const tokens = new MsalTokenProvider({
     settings: graph,
@@ -132,7 +153,11 @@ export async function startMeetNow(env: NodeJS.ProcessEnv, options: MeetNowOptio
     metrics,
     config.meetingsApi,
   );
-  const meetings = new MeetingService({ api, dedupe: new MemoryDedupeStore(), allowedTenants: config.allowedTenants });
+  // Several instances behind a load balancer share their dedupe memory through Redis.
+  const redis = config.redisUrl === undefined ? undefined : await RedisDedupeStore.connect({ url: config.redisUrl, logger });
+  const dedupe: DedupeStore = redis ?? new MemoryDedupeStore();
+  const meetings = new MeetingService({ api, dedupe, allowedTenants: config.allowedTenants });
+  const delivery = new MeetingDelivery(options.timing?.deliveryRetryDelaysMs);
   identityMap?.watch();
   const bot = new MeetBot({
     meetings,
@@ -141,16 +166,22 @@ export async function startMeetNow(env: NodeJS.ProcessEnv, options: MeetNowOptio
     logger,
     replyContext: { graphAppId: graph.clientId, authorityHost: graph.authorityHost },
     telemetry: new LoggingTurnTelemetry(logger, metrics),
+    delivery,
+    acknowledgeAfterMs: options.timing?.acknowledgeAfterMs,
+    typingAfterMs: options.timing?.typingAfterMs,
   });
   // The embedded emulator accepts any tenant, so there is always one to prove the token path with.
   const readiness = new ReadinessProbe({ tokens, tenantId: config.readinessTenantId ?? (embedded === undefined ? undefined : randomUUID()) });
 
-  const adapter = new MeetNowAdapter(new ConfigurationBotFrameworkAuthentication(config.botFrameworkSettings));
+  const adapter = new MeetNowAdapter(new ConfigurationBotFrameworkAuthentication(config.botFrameworkSettings, options.botCredentials));
   adapter.onTurnError = async (context, error) => {
     logger.error({ err: error, activityId: context.activity.id }, 'unhandled turn error');
     await context.sendActivity('Sorry, something went wrong on my side. Please try again.').catch(() => undefined);
   };
   const server = createServer({ adapter, logic: bot.run, logger, readiness });
+
+  const inFlight = new InFlightRequests();
+  inFlight.track(server.server);
 
   const [primaryHost, ...otherHosts] = config.hosts;
   await listen(server.server, config.port, primaryHost ?? '127.0.0.1');
@@ -186,10 +217,16 @@ export async function startMeetNow(env: NodeJS.ProcessEnv, options: MeetNowOptio
     (closing ??= (async () => {
       readiness.markShuttingDown();
       for (const mirror of mirrors) mirror.close();
+      // Graceful: stop accepting, let the turns in flight answer, deliver the meetings still on their way.
+      const graceMs = options.timing?.shutdownGraceMs ?? 25_000;
+      const deadline = Date.now() + graceMs;
       server.close();
+      if (!(await inFlight.drain(graceMs))) logger.warn({ requests: inFlight.count }, 'shutting down with requests still in flight');
       server.server.closeAllConnections();
       identityMap?.close();
-      await bot.drain();
+      const drained = await Promise.race([bot.drain().then(() => true), sleep(Math.max(0, deadline - Date.now()), false, { ref: false })]);
+      if (!drained) delivery.abandon();
+      await redis?.close();
       await http.close();
       await embedded?.emulator.close();
       await metricsServer?.close();
@@ -209,6 +246,8 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const stop = () => {
+    // SIGTERM: stop accepting, finish the turns in flight, then exit; never hang past the grace period.
+    setTimeout(() => process.exit(1), 30_000).unref();
     void handle.close().then(() => process.exit(0));
   };
   process.once('SIGTERM', stop);

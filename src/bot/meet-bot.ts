@@ -14,13 +14,17 @@ import { meetingHeroCard, meetingText, startMeetingHeroCard } from '../cards/tex
 import { capabilitiesOf } from '../channels/capabilities';
 import { commandText } from '../commands/command-text';
 import { parseCardAction, START_MEETING_VERB, type CardAction } from '../commands/parse-card-action';
+import { readMentions, type ReadMentions } from '../commands/mentions';
 import { parseCommand } from '../commands/parse-command';
 import { asMeetNowError, MeetNowError } from '../errors';
 import type { OrganizerResolver } from '../identity/organizer-resolver';
 import type { MeetingOutcome, MeetingService, StartedMeeting } from '../meetings/meeting-service';
 import type { Organizer } from '../meetings/meeting';
 import { SILENT_TURN_TELEMETRY, type TurnTelemetry } from '../ops/turn-telemetry';
+import { resolveInvitation, type Invitation } from './attendees';
 import { readerContext } from './reader-context';
+import { TeamsRoster, type Roster } from './roster';
+import { welcomeIfInstalled, WelcomeMemory } from './welcome';
 import { observeTurn, traceOf } from './turn-trace';
 import { CREATING_TEXT, errorText, HELP_TEXT, subjectTooLongText, USAGE_HINT, type ReplyContext } from './replies';
 
@@ -30,6 +34,8 @@ export interface MeetBotOptions {
   cards: CardRenderer;
   logger: Logger;
   replyContext: ReplyContext;
+  /** The Teams roster (mentioned people and channel members → Entra ids); botbuilder's TeamsInfo by default. */
+  roster?: Roster;
   /** Writes the one log line per turn (correlation id, outcome, durations) and counts turns. */
   telemetry?: TurnTelemetry;
   /** After this long the turn answers "creating your meeting…" and delivers the card later (Teams allows ~15 s). */
@@ -47,10 +53,13 @@ export class MeetBot {
   private readonly pending = new Set<Promise<void>>();
   private readonly acknowledgeAfterMs: number;
   private readonly typingAfterMs: number;
+  private readonly roster: Roster;
+  private readonly welcomed = new WelcomeMemory();
 
   constructor(private readonly options: MeetBotOptions) {
     this.acknowledgeAfterMs = options.acknowledgeAfterMs ?? 8_000;
     this.typingAfterMs = options.typingAfterMs ?? 1_000;
+    this.roster = options.roster ?? new TeamsRoster();
   }
 
   readonly run = async (context: TurnContext): Promise<void> => {
@@ -61,6 +70,7 @@ export class MeetBot {
     try {
       if (activity.type === ActivityTypes.Message) await this.onMessage(context, log);
       else if (activity.type === ActivityTypes.Invoke) await this.onInvoke(context, log);
+      else await welcomeIfInstalled(context, this.options.cards, this.welcomed);
     } catch (error) {
       await this.replyWithError(context, asMeetNowError(error), log);
     } finally {
@@ -84,7 +94,9 @@ export class MeetBot {
       } else await context.sendActivity({ attachments: [answer] });
       return;
     }
-    const command = parseCommand(commandText(activity));
+    // People @mentioned become attendees; their mentions read as their names in the subject.
+    const mentions = readMentions({ ...activity, text: commandText(activity) });
+    const command = parseCommand(mentions.text);
     traceOf(context)?.note(command.kind);
     switch (command.kind) {
       case 'help':
@@ -100,7 +112,7 @@ export class MeetBot {
         await context.sendActivity({ attachments: [this.startCard(activity)] });
         return;
       case 'meet':
-        await this.startFromMessage(context, command.subject, log);
+        await this.startFromMessage(context, command.subject, log, mentions);
         return;
     }
   }
@@ -138,12 +150,14 @@ export class MeetBot {
     });
   }
 
-  private async startFromMessage(context: TurnContext, subject: string, log: Logger): Promise<void> {
+  private async startFromMessage(context: TurnContext, subject: string, log: Logger, mentions: ReadMentions): Promise<void> {
     const activity = context.activity;
     const organizer = await this.organizerFor(activity);
+    const invitation = await resolveInvitation(context, mentions, organizer, this.roster, log);
     const outcome = this.options.meetings.startMeeting({
       organizer,
       subject,
+      attendees: invitation.attendees,
       conversationId: activity.conversation.id,
       requestKey: `activity:${activity.id ?? randomUUID()}`,
       observer: traceOf(context),
@@ -155,7 +169,7 @@ export class MeetBot {
         return;
       }
       traceOf(turn)?.meeting(result.started.meeting.created);
-      await turn.sendActivity(this.meetingReply(result.started, turn.activity));
+      await turn.sendActivity(this.meetingReply(result.started, turn.activity, invitation));
     });
   }
 
@@ -247,18 +261,20 @@ export class MeetBot {
   }
 
   /** The meeting card where Adaptive Cards render; elsewhere the details in the text plus a join button. */
-  private meetingReply(started: StartedMeeting, activity: Activity): Partial<Activity> {
+  private meetingReply(started: StartedMeeting, activity: Activity, invitation?: Invitation): Partial<Activity> {
     const capabilities = capabilitiesOf(activity.channelId);
-    if (capabilities.adaptiveCards) return { attachments: [this.meetingCard(started, activity)] };
+    if (capabilities.adaptiveCards) return { attachments: [this.meetingCard(started, activity, false, invitation)] };
     const view = { meeting: started.meeting, organizerName: started.organizerName, ...readerContext(activity) };
     return { text: meetingText(view, capabilities.markup), attachments: [meetingHeroCard(view, capabilities.markup)] };
   }
 
-  private meetingCard(started: StartedMeeting, activity: Activity, fromCard = false): Attachment {
+  private meetingCard(started: StartedMeeting, activity: Activity, fromCard = false, invitation?: Invitation): Attachment {
     return this.options.cards.meetingCard({
       meeting: started.meeting,
       organizerName: started.organizerName,
       startedBy: fromCard ? { name: started.organizerName, at: new Date(started.startedAt) } : undefined,
+      invited: invitation?.summary,
+      notes: invitation?.notes,
       ...readerContext(activity),
     });
   }

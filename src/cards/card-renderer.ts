@@ -21,11 +21,19 @@ export interface MeetingCardView extends ReaderContext {
   organizerName: string;
   /** "Started by <name> at <time>" when the card replaced a "Start meeting now" card. */
   startedBy?: { name: string; at: Date };
+  /** "Invited: Megan Bowen and Adele Vance" when the message invited people. */
+  invited?: string;
+  /** What the sender should know about the invitation (people not found, the attendee cap). */
+  notes?: string[];
 }
 
 export interface StartMeetingCardView {
   defaultSubject: string;
   cardId: string;
+  /** Heading; "Start a Teams meeting" by default. */
+  title?: string;
+  /** Lines above the subject box (markdown written by us, never user text): the welcome card's introduction. */
+  intro?: string[];
 }
 
 interface Line {
@@ -73,6 +81,8 @@ export class CardRenderer {
         joinIdLines,
         joinUrl: meeting.joinUrl,
         footer,
+        invited: literalText(view.invited ?? ''),
+        notes: (view.notes ?? []).map((text) => ({ text: literalText(text) })),
         fallbackText: `Teams meeting. Join: ${meeting.joinUrl}`,
         speak: 'Your Teams meeting is ready.',
       },
@@ -82,7 +92,14 @@ export class CardRenderer {
 
   startMeetingCard(view: StartMeetingCardView): Attachment {
     const content = this.startMeeting.expand({
-      $root: { defaultSubject: view.defaultSubject, cardId: view.cardId, maxSubjectLength: MAX_SUBJECT_LENGTH },
+      $root: {
+        title: view.title ?? 'Start a Teams meeting',
+        intro: (view.intro ?? []).map((line) => ({ line })),
+        defaultSubject: view.defaultSubject,
+        cardId: view.cardId,
+        maxSubjectLength: MAX_SUBJECT_LENGTH,
+        fallbackText: 'Start a Teams meeting: type /meet followed by a subject, for example /meet Quarterly numbers.',
+      },
     }) as Record<string, unknown>;
     return { contentType: ADAPTIVE_CARD_CONTENT_TYPE, content };
   }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { MeetNowError } from '../errors';
-import type { CreateMeetingInput, DialIn, Meeting } from '../meetings/meeting';
+import type { Attendee, CreateMeetingInput, DialIn, Meeting } from '../meetings/meeting';
 import type { MeetingsApi } from '../meetings/ports';
 import type { GraphClient, GraphResult } from './graph-client';
 
@@ -69,6 +69,17 @@ function parse<T>(schema: z.ZodType<T>, result: GraphResult, operation: string):
   return parsed.data;
 }
 
+/** Graph's meetingParticipantInfo for an invited person: the object id, and the UPN when the roster gave one. */
+function attendeeInfo(attendee: Attendee, role?: 'attendee'): Record<string, unknown> {
+  return {
+    identity: { user: { id: attendee.objectId } },
+    ...(attendee.userPrincipalName === undefined ? {} : { upn: attendee.userPrincipalName }),
+    ...(role === undefined ? {} : { role }),
+  };
+}
+
+const invited = (input: CreateMeetingInput): Attendee[] => input.attendees ?? [];
+
 /** The seed page's beta endpoint: `POST /beta/app/onlineMeetings` (`MEETINGS_API=app`). */
 export class AppMeetingsApi implements MeetingsApi {
   constructor(private readonly graph: GraphClient) {}
@@ -80,7 +91,10 @@ export class AppMeetingsApi implements MeetingsApi {
       '/beta/app/onlineMeetings',
       {
         meetingType: 'meetNow',
-        participants: { organizer: { identity: { user: { id: input.organizer.objectId } } } },
+        participants: {
+          organizer: { identity: { user: { id: input.organizer.objectId } } },
+          ...(invited(input).length > 0 ? { attendees: invited(input).map((attendee) => attendeeInfo(attendee)) } : {}),
+        },
         subject: input.subject,
       },
       operation,
@@ -120,7 +134,9 @@ export class UsersMeetingsApi implements MeetingsApi {
   async createMeeting(input: CreateMeetingInput): Promise<Meeting> {
     const path = `/v1.0/users/${encodeURIComponent(input.organizer.objectId)}/onlineMeetings/createOrGet`;
     const operation = 'POST /v1.0/users/{id}/onlineMeetings/createOrGet';
-    const result = await this.graph.post(input.organizer.tenantId, path, { externalId: input.externalId, subject: input.subject }, operation, input.observer);
+    const attendees = invited(input).map((attendee) => attendeeInfo(attendee, 'attendee'));
+    const body = { externalId: input.externalId, subject: input.subject, ...(attendees.length > 0 ? { participants: { attendees } } : {}) };
+    const result = await this.graph.post(input.organizer.tenantId, path, body, operation, input.observer);
     const resource = parse(v1Resource, result, operation);
     const audio = resource.audioConferencing;
     const dialIn: DialIn | undefined =

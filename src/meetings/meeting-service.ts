@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { MeetNowError } from '../errors';
 import type { CallObserver } from './call-observer';
-import type { Meeting, Organizer } from './meeting';
+import type { Attendee, Meeting, Organizer } from './meeting';
 import type { DedupeStore, MeetingsApi } from './ports';
 
 /** DESIGN §4: dedupe memory lasts at least 24 hours. */
@@ -14,6 +14,8 @@ export interface MeetingRequest {
   conversationId: string;
   /** What makes this request unique in its conversation: the activity id, or the card that was clicked. */
   requestKey: string;
+  /** Invited people besides the organizer (Graph `participants.attendees`). */
+  attendees?: Attendee[];
   /**
    * Keep the result for later duplicates (card clicks: a second click shows the same meeting). Plain
    * message redeliveries need no answer, so they keep nothing.
@@ -72,6 +74,7 @@ export class MeetingService {
       organizer: request.organizer,
       subject: request.subject,
       externalId: deriveExternalId(request.conversationId, request.requestKey, request.organizer.objectId),
+      attendees: request.attendees,
     });
     const started: StartedMeeting = {
       meeting,

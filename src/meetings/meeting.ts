@@ -7,6 +7,14 @@ export interface Organizer {
   displayName?: string;
 }
 
+/** Someone invited to the meeting (from @mentions or the channel roster): Graph's `participants.attendees`. */
+export interface Attendee {
+  objectId: string;
+  /** Sent to Graph when the roster knew it. */
+  userPrincipalName?: string;
+  displayName?: string;
+}
+
 /** Dial-in details, verbatim as Graph returned them. */
 export interface DialIn {
   tollNumbers: string[];
@@ -38,4 +46,6 @@ export interface CreateMeetingInput {
   subject: string;
   /** Stable id derived from conversation, activity and organizer: Graph's createOrGet dedupes on it. */
   externalId: string;
+  /** Invited people besides the organizer. */
+  attendees?: Attendee[];
 }

@@ -9,6 +9,10 @@ class ExpiringMap<V> {
 
   constructor(private readonly maxEntries: number) {}
 
+  delete(key: string): void {
+    this.entries.delete(key);
+  }
+
   get(key: string, now: number): V | undefined {
     const entry = this.entries.get(key);
     return entry !== undefined && entry.expiresAt > now ? entry.value : undefined;
@@ -52,6 +56,10 @@ export class MemoryDedupeStore implements DedupeStore {
 
   async recall(key: string): Promise<string | undefined> {
     return this.values.get(key, Date.now());
+  }
+
+  async release(key: string): Promise<void> {
+    this.claims.delete(key);
   }
 
   get size(): number {

@@ -17,4 +17,6 @@ export interface DedupeStore {
   /** Keeps what a claimed request produced, for the duplicates that come after it. */
   remember(key: string, value: string, ttlMs: number): Promise<void>;
   recall(key: string): Promise<string | undefined>;
+  /** Forgets a claim whose request failed, so that the user can try the same card again. */
+  release(key: string): Promise<void>;
 }

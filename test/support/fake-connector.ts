@@ -13,6 +13,26 @@ export interface ConnectorCall {
   activity: Record<string, unknown>;
 }
 
+/** A conversation member as the Bot Connector's roster API returns it (a TeamsChannelAccount). */
+export interface FakeMember {
+  id: string;
+  name: string;
+  aadObjectId?: string;
+  userPrincipalName?: string;
+  email?: string;
+  tenantId?: string;
+  userRole?: string;
+}
+
+export interface RosterCall {
+  method: string;
+  path: string;
+  conversationId: string;
+  memberId?: string;
+  pageSize?: number;
+  continuationToken?: string;
+}
+
 /**
  * A stand-in for the Bot Connector service at the activity's `serviceUrl`: it records what the bot sends,
  * which is what the user would see in Teams.
@@ -22,6 +42,10 @@ export class FakeConnector {
   private waiters: Array<() => void> = [];
   /** Status codes to answer with, consumed one per call (then 200/201). */
   readonly failures: number[] = [];
+  /** Members served by `GET /v3/conversations/{id}/pagedmembers` and `…/members/{memberId}`, per conversation (a team's id for channels). */
+  readonly rosters = new Map<string, FakeMember[]>();
+  /** Roster requests, in order (not in `calls`, which holds what a user would see). */
+  readonly rosterCalls: RosterCall[] = [];
 
   private constructor(private readonly server: Server, readonly serviceUrl: string) {}
 
@@ -62,6 +86,8 @@ export class FakeConnector {
   reset(): void {
     this.calls.length = 0;
     this.failures.length = 0;
+    this.rosters.clear();
+    this.rosterCalls.length = 0;
   }
 
   async close(): Promise<void> {
@@ -72,6 +98,7 @@ export class FakeConnector {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
+    if (req.method === 'GET' && this.serveRoster(req, res)) return;
     const match = /\/v3\/conversations\/([^/]+)\/activities(?:\/([^/?]+))?/.exec(req.url ?? '');
     let activity: Record<string, unknown> = {};
     try {
@@ -95,5 +122,34 @@ export class FakeConnector {
     const waiters = this.waiters;
     this.waiters = [];
     for (const wake of waiters) wake();
+  }
+
+  /** The roster endpoints botbuilder's TeamsInfo calls: paged members (continuation tokens honoured) and one member. */
+  private serveRoster(req: IncomingMessage, res: ServerResponse): boolean {
+    const url = new URL(req.url ?? '/', 'http://connector');
+    const match = /\/v3\/conversations\/([^/]+)\/(pagedmembers|members\/([^/]+))$/.exec(url.pathname);
+    if (match === null) return false;
+    const conversationId = decodeURIComponent(match[1] ?? '');
+    const roster = this.rosters.get(conversationId) ?? [];
+    const answer = (status: number, body: unknown) => {
+      res.writeHead(status, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(body));
+    };
+    if (match[2] === 'pagedmembers') {
+      const pageSize = Number(url.searchParams.get('pageSize') ?? '200');
+      const continuationToken = url.searchParams.get('continuationToken') ?? undefined;
+      this.rosterCalls.push({ method: 'GET', path: url.pathname + url.search, conversationId, pageSize, continuationToken });
+      const start = continuationToken === undefined ? 0 : Number(continuationToken);
+      const members = roster.slice(start, start + pageSize);
+      const next = start + pageSize < roster.length ? String(start + pageSize) : undefined;
+      answer(200, { members, ...(next === undefined ? {} : { continuationToken: next }) });
+      return true;
+    }
+    const memberId = decodeURIComponent(match[3] ?? '');
+    this.rosterCalls.push({ method: 'GET', path: url.pathname, conversationId, memberId });
+    const member = roster.find((candidate) => candidate.id === memberId);
+    if (member === undefined) answer(404, { error: { code: 'MemberNotFoundInConversation', message: 'The member was not found in the conversation.' } });
+    else answer(200, member);
+    return true;
   }
 }

@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { Emulator, type EmulatorOptions } from '../../src/emulator';
-import { startMeetNow, type MeetNowHandle } from '../../src/index';
+import { startMeetNow, type MeetNowHandle, type MeetNowOptions } from '../../src/index';
 import { FakeConnector } from './fake-connector';
 import { HEIDI, TENANT } from './teams-activity';
 
@@ -40,6 +40,8 @@ export interface Harness {
 export interface HarnessOptions {
   env?: NodeJS.ProcessEnv;
   emulator?: EmulatorOptions;
+  /** Passed to startMeetNow (timing, outbound bot credentials). */
+  meetNow?: Omit<MeetNowOptions, 'caPem' | 'logDestination'>;
 }
 
 /**
@@ -70,7 +72,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       METRICS_PORT: '0',
       ...options.env,
     },
-    { caPem: emulator.caPem, logDestination: logs },
+    { caPem: emulator.caPem, logDestination: logs, ...options.meetNow },
   );
   return {
     bot,

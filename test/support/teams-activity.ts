@@ -18,7 +18,11 @@ export interface TeamsMessageOptions {
   replyToId?: string;
   timezone?: string;
   locale?: string;
+  /** `mention` entities (the text must hold each `<at>name</at>`); `type` as Teams sets it for channels, teams and tags. */
+  mentions?: Array<{ id: string; name: string; type?: string }>;
 }
+
+export const TEAM_ID = '19:team@thread.tacv2';
 
 /** A message activity shaped like what Teams sends a bot. */
 export function teamsMessage(options: TeamsMessageOptions): Record<string, unknown> {
@@ -50,10 +54,17 @@ export function teamsMessage(options: TeamsMessageOptions): Record<string, unkno
     ...(options.text === undefined ? {} : { text: options.text }),
     ...(options.value === undefined ? {} : { value: options.value }),
     ...(options.replyToId === undefined ? {} : { replyToId: options.replyToId }),
-    entities: [{ type: 'clientInfo', locale, country: 'US', platform: 'Web', timezone }],
+    entities: [
+      { type: 'clientInfo', locale, country: 'US', platform: 'Web', timezone },
+      ...(options.mentions ?? []).map((mention) => ({
+        type: 'mention',
+        text: `<at>${mention.name}</at>`,
+        mentioned: { id: mention.id, name: mention.name, ...(mention.type === undefined ? {} : { type: mention.type }) },
+      })),
+    ],
     channelData: {
       ...(tenantId === null ? {} : { tenant: { id: tenantId } }),
-      ...(kind === 'channel' ? { teamsChannelId: '19:channel@thread.tacv2', teamsTeamId: '19:team@thread.tacv2', channel: { id: '19:channel@thread.tacv2' } } : {}),
+      ...(kind === 'channel' ? { teamsChannelId: '19:channel@thread.tacv2', teamsTeamId: TEAM_ID, channel: { id: '19:channel@thread.tacv2' }, team: { id: TEAM_ID } } : {}),
     },
   };
 }

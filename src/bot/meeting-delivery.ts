@@ -1,0 +1,117 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { TurnContext, type ConversationReference } from 'botbuilder';
+import type { Logger } from 'pino';
+import type { Meeting } from '../meetings/meeting';
+
+/** Waits between delivery attempts after the first one failed: about half a minute in all. */
+export const DEFAULT_DELIVERY_RETRY_DELAYS_MS: readonly number[] = [1_000, 2_000, 4_000, 8_000, 16_000];
+
+/** How a reply reaches the conversation: `sendActivity`, or `updateActivity` for a card replaced in place. */
+export type Send = (turn: TurnContext) => Promise<unknown>;
+
+interface Undelivered {
+  meeting: Meeting;
+  conversationId: string;
+  log: Logger;
+  /** Set at shutdown, once the meeting has been logged as lost. */
+  abandoned?: boolean;
+}
+
+/** HTTP status of a failed Bot Connector call, when the error carries one. */
+function statusOf(error: unknown): number | undefined {
+  const status = (error as { statusCode?: unknown } | null)?.statusCode;
+  return typeof status === 'number' ? status : undefined;
+}
+
+/** 5xx, 408, 429 and network failures may pass on a later try; other 4xx (bot removed, bad request) never will. */
+export function isRetryableDeliveryError(error: unknown): boolean {
+  const status = statusOf(error);
+  return status === undefined || status >= 500 || status === 408 || status === 429;
+}
+
+/**
+ * Delivers a reply that carries a meeting which already exists, so it is never silently lost: when the Bot
+ * Connector fails, the turn ends anyway (Teams gets its HTTP answer) and delivery is retried in the
+ * background with backoff; when it still fails, the meeting id and join URL are logged at error level so an
+ * operator can hand them to the user.
+ */
+export class MeetingDelivery {
+  private readonly pending = new Map<Promise<void>, Undelivered>();
+  private readonly stopped = new AbortController();
+
+  constructor(private readonly retryDelaysMs: readonly number[] = DEFAULT_DELIVERY_RETRY_DELAYS_MS) {}
+
+  /** Never throws: a failure is retried or logged here. */
+  async deliver(context: TurnContext, send: Send, meeting: Meeting, log: Logger): Promise<void> {
+    const conversationId = context.activity.conversation?.id ?? '';
+    try {
+      await send(context);
+      return;
+    } catch (error) {
+      if (!isRetryableDeliveryError(error) || this.retryDelaysMs.length === 0) {
+        this.giveUp({ meeting, conversationId, log }, error, 1);
+        return;
+      }
+      log.warn({ meetingId: meeting.id, status: statusOf(error), reason: (error as Error).message }, 'could not deliver the meeting: retrying in the background');
+    }
+    const reference = TurnContext.getConversationReference(context.activity) as ConversationReference;
+    const identity: unknown = context.turnState.get(context.adapter.BotIdentityKey);
+    const entry: Undelivered = { meeting, conversationId, log };
+    const background = this.retry(context, identity, reference, send, entry).finally(() => this.pending.delete(background));
+    this.pending.set(background, entry);
+  }
+
+  /** Resolves when every background delivery has succeeded or given up. */
+  async drain(): Promise<void> {
+    while (this.pending.size > 0) await Promise.allSettled([...this.pending.keys()]);
+  }
+
+  /** At shutdown, when waiting is over: logs every meeting still undelivered, so none is lost silently. */
+  abandon(): void {
+    this.stopped.abort();
+    for (const entry of this.pending.values()) {
+      entry.abandoned = true;
+      this.logLost(entry, 'shutting down before the reply could be delivered');
+    }
+    this.pending.clear();
+  }
+
+  private async retry(context: TurnContext, identity: unknown, reference: ConversationReference, send: Send, entry: Undelivered): Promise<void> {
+    let lastError: unknown;
+    for (const [index, delayMs] of this.retryDelaysMs.entries()) {
+      const slept = await sleep(delayMs, true, { signal: this.stopped.signal }).catch(() => false);
+      if (!slept || entry.abandoned === true) return;
+      // The adapter hands errors thrown inside the callback to onTurnError: catch them here instead.
+      let failure: { error: unknown } | undefined;
+      try {
+        await context.adapter.continueConversationAsync(identity as never, reference, async (turn) => {
+          try {
+            await send(turn);
+          } catch (error) {
+            failure = { error };
+          }
+        });
+      } catch (error) {
+        failure = { error };
+      }
+      if (failure === undefined) {
+        entry.log.info({ meetingId: entry.meeting.id, attempts: index + 2 }, 'meeting delivered after retrying');
+        return;
+      }
+      lastError = failure.error;
+      if (!isRetryableDeliveryError(lastError)) break;
+    }
+    this.giveUp(entry, lastError, this.retryDelaysMs.length + 1);
+  }
+
+  private giveUp(entry: Undelivered, error: unknown, attempts: number): void {
+    this.logLost(entry, `the Bot Connector refused it (${statusOf(error) ?? (error as Error | undefined)?.message ?? 'unknown'}) after ${attempts} attempt(s)`);
+  }
+
+  private logLost(entry: Undelivered, why: string): void {
+    entry.log.error(
+      { outcome: 'reply_undelivered', meetingId: entry.meeting.id, joinUrl: entry.meeting.joinUrl, subject: entry.meeting.subject, conversationId: entry.conversationId },
+      `meeting created but its card could not be delivered: ${why}; give the user this join URL`,
+    );
+  }
+}

@@ -1,0 +1,54 @@
+import { TeamsInfo, type TeamsChannelAccount, type TurnContext } from 'botbuilder';
+
+/** A member of a Teams conversation, as the Bot Connector's roster API knows them. */
+export interface RosterMember {
+  /** Teams user id (`29:…`). */
+  id: string;
+  name?: string;
+  /** Entra object id: what Graph needs for an attendee. */
+  objectId?: string;
+  userPrincipalName?: string;
+}
+
+/** The port to the conversation's roster (Bot Connector `GET …/members/{id}` and `…/pagedmembers`). */
+export interface Roster {
+  /** One member by Teams user id; undefined when the roster does not know them. */
+  member(context: TurnContext, memberId: string): Promise<RosterMember | undefined>;
+  /** The members page by page (in a channel: the team's members, as Teams defines a standard channel's roster). */
+  pages(context: TurnContext, pageSize: number): AsyncIterable<RosterMember[]>;
+}
+
+function toMember(account: TeamsChannelAccount): RosterMember {
+  return {
+    id: account.id,
+    name: typeof account.name === 'string' && account.name.trim() !== '' ? account.name.trim() : undefined,
+    objectId: typeof account.aadObjectId === 'string' && account.aadObjectId !== '' ? account.aadObjectId : undefined,
+    userPrincipalName: typeof account.userPrincipalName === 'string' && account.userPrincipalName !== '' ? account.userPrincipalName : undefined,
+  };
+}
+
+function isNotFound(error: unknown): boolean {
+  const status = (error as { statusCode?: unknown; status?: unknown } | null)?.statusCode ?? (error as { status?: unknown } | null)?.status;
+  return status === 404;
+}
+
+/** The roster through botbuilder's TeamsInfo (it picks the team in a channel, the chat elsewhere). */
+export class TeamsRoster implements Roster {
+  async member(context: TurnContext, memberId: string): Promise<RosterMember | undefined> {
+    try {
+      return toMember(await TeamsInfo.getMember(context, memberId));
+    } catch (error) {
+      if (isNotFound(error)) return undefined;
+      throw error;
+    }
+  }
+
+  async *pages(context: TurnContext, pageSize: number): AsyncIterable<RosterMember[]> {
+    let continuationToken: string | undefined;
+    do {
+      const page = await TeamsInfo.getPagedMembers(context, pageSize, continuationToken);
+      yield (page.members ?? []).map(toMember);
+      continuationToken = typeof page.continuationToken === 'string' && page.continuationToken !== '' ? page.continuationToken : undefined;
+    } while (continuationToken !== undefined);
+  }
+}

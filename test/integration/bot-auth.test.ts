@@ -1,0 +1,100 @@
+import { randomUUID } from 'node:crypto';
+import { startHarness, type Harness } from '../support/harness';
+import { BotFrameworkIssuer, forgerKey, LoopbackBotCredentials, OUTBOUND_TOKEN } from '../support/bot-framework-issuer';
+import { teamsMessage } from '../support/teams-activity';
+
+/**
+ * Inbound Bot Framework authentication with real RS256 tokens from a loopback issuer, configured the way an
+ * operator would: botbuilder's own ToBotFromChannelOpenIdMetadataUrl / ToBotFromChannelTokenIssuer settings in
+ * the environment.
+ */
+describe('inbound Bot Framework authentication (MicrosoftAppId set)', () => {
+  const appId = randomUUID();
+  let issuer: BotFrameworkIssuer;
+  let h: Harness;
+
+  beforeAll(async () => {
+    // botbuilder writes each rejected token's reason to console.error; the 401s are what this suite judges.
+    jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    issuer = await BotFrameworkIssuer.start(appId);
+    h = await startHarness({
+      env: { ...issuer.env(), MicrosoftAppPassword: 'bot-password-not-used-in-tests' },
+      meetNow: { botCredentials: new LoopbackBotCredentials(appId) },
+    });
+  });
+  afterAll(async () => {
+    await h.close();
+    await issuer.close();
+  });
+  beforeEach(() => {
+    h.connector.reset();
+    h.emulator.reset();
+  });
+
+  const meet = () => teamsMessage({ serviceUrl: h.connector.serviceUrl, text: '/meet Authenticated' });
+  const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+  it('a valid token is accepted: the meeting is created and the reply goes out with the bot credentials', async () => {
+    const activity = meet();
+    const response = await h.post(activity, bearer(await issuer.token(activity.serviceUrl as string)));
+    expect(response.status).toBe(200);
+    expect(h.emulator.meetings()).toHaveLength(1);
+    expect(h.connector.messages).toHaveLength(1);
+    expect(h.connector.messages[0]?.authorization).toBe(`Bearer ${OUTBOUND_TOKEN}`);
+  });
+
+  const rejected: Array<[string, (serviceUrl: string) => Promise<Record<string, string>>]> = [
+    ['no Authorization header', async () => ({})],
+    ['an empty Bearer', async () => ({ authorization: 'Bearer ' })],
+    ['another scheme', async (url) => ({ authorization: `Basic ${await issuer.token(url)}` })],
+    ['garbage', async () => bearer('not.a.jwt')],
+    ['a forged signature (another key, the same kid)', async (url) => bearer(await issuer.token(url, {}, await forgerKey()))],
+    ['an unknown key id', async (url) => bearer(await issuer.token(url, { kid: 'unknown-kid' }))],
+    ['an expired token', async (url) => bearer(await issuer.token(url, { expiresIn: -600 }))],
+    ['a token not yet valid', async (url) => bearer(await issuer.token(url, { notBefore: 600 }))],
+    ['a wrong audience', async (url) => bearer(await issuer.token(url, { aud: randomUUID() }))],
+    ['a wrong issuer', async (url) => bearer(await issuer.token(url, { iss: 'https://evil.example' }))],
+    ['a serviceurl claim for another service', async (url) => bearer(await issuer.token(url, { serviceurl: 'http://127.0.0.1:9/evil/' }))],
+    ['alg none', async (url) => bearer(issuer.unsigned(url))],
+    ['a tampered payload', async (url) => {
+      const [header, , signature] = (await issuer.token(url)).split('.');
+      const payload = Buffer.from(JSON.stringify({ iss: 'x', aud: appId, serviceurl: url })).toString('base64url');
+      return bearer(`${header}.${payload}.${signature}`);
+    }],
+    ['a token claiming to come from the Bot Framework Emulator', async (url) =>
+      bearer(await issuer.token(url, { iss: 'https://sts.windows.net/d6d49420-f39b-4df7-a1dc-d59a935871db/' }))],
+  ];
+
+  it.each(rejected)('%s → 401, no token request, no Graph call, no reply', async (_name, headers) => {
+    const activity = meet();
+    const response = await h.post(activity, await headers(activity.serviceUrl as string));
+    expect(response.status).toBe(401);
+    expect(h.emulator.tokenRequests).toHaveLength(0);
+    expect(h.emulator.graphRequests).toHaveLength(0);
+    expect(h.emulator.meetings()).toHaveLength(0);
+    expect(h.connector.calls).toHaveLength(0);
+    expect(h.logs.lines.some((line) => line.msg === 'request failed Bot Framework authentication')).toBe(true);
+  });
+
+  it('a token is bound to its serviceUrl: replaying it with another serviceUrl → 401', async () => {
+    const activity = meet();
+    const token = await issuer.token(activity.serviceUrl as string);
+    const replay = { ...activity, serviceUrl: 'http://127.0.0.1:9/attacker/' };
+    expect((await h.post(replay, bearer(token))).status).toBe(401);
+    expect(h.emulator.graphRequests).toHaveLength(0);
+  });
+
+  it('keeps serving after a storm of bad tokens', async () => {
+    const statuses = await Promise.all(
+      Array.from({ length: 40 }, async (_, i) => {
+        const activity = meet();
+        const token = i % 2 === 0 ? issuer.unsigned(activity.serviceUrl as string) : await issuer.token(activity.serviceUrl as string, { aud: 'x' });
+        return (await h.post(activity, bearer(token))).status;
+      }),
+    );
+    expect(new Set(statuses)).toEqual(new Set([401]));
+    const activity = meet();
+    expect((await h.post(activity, bearer(await issuer.token(activity.serviceUrl as string)))).status).toBe(200);
+    expect(h.emulator.meetings()).toHaveLength(1);
+  });
+});

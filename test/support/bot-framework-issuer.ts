@@ -1,0 +1,108 @@
+import { once } from 'node:events';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { MicrosoftAppCredentials, PasswordServiceClientCredentialFactory, type ServiceClientCredentials } from 'botframework-connector';
+import { exportJWK, generateKeyPair, SignJWT, UnsecuredJWT, type JWK, type KeyLike } from 'jose';
+
+export const BOT_ISSUER = 'https://api.botframework.loopback.test';
+/** The token the bot's outbound calls carry in tests (instead of one from Microsoft Entra). */
+export const OUTBOUND_TOKEN = 'outbound-loopback-token';
+
+export interface TokenClaims {
+  iss?: string;
+  aud?: string;
+  serviceurl?: string;
+  /** Seconds from now. */
+  expiresIn?: number;
+  /** Seconds from now. */
+  notBefore?: number;
+  kid?: string;
+}
+
+/**
+ * The Bot Framework's token issuer, on loopback: an OpenID metadata document and a JWKS (with Teams'
+ * endorsements) that botbuilder reads through `ToBotFromChannelOpenIdMetadataUrl`, and real RS256 tokens.
+ */
+export class BotFrameworkIssuer {
+  private constructor(
+    private readonly server: Server,
+    readonly metadataUrl: string,
+    private readonly privateKey: KeyLike,
+    readonly kid: string,
+    readonly appId: string,
+  ) {}
+
+  static async start(appId: string): Promise<BotFrameworkIssuer> {
+    const { privateKey, publicKey } = await generateKeyPair('RS256');
+    const kid = 'loopback-key-1';
+    const jwk: JWK & { endorsements: string[] } = { ...(await exportJWK(publicKey)), kid, use: 'sig', alg: 'RS256', endorsements: ['msteams', 'slack'] };
+    const server = createServer((req, res) => {
+      const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      res.setHeader('content-type', 'application/json');
+      if (req.url === '/v1/.well-known/openidconfiguration') {
+        res.end(JSON.stringify({ issuer: BOT_ISSUER, jwks_uri: `${base}/v1/keys`, id_token_signing_alg_values_supported: ['RS256'] }));
+      } else if (req.url === '/v1/keys') {
+        res.end(JSON.stringify({ keys: [jwk] }));
+      } else {
+        res.statusCode = 404;
+        res.end('{}');
+      }
+    });
+    server.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    const metadataUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1/.well-known/openidconfiguration`;
+    return new BotFrameworkIssuer(server, metadataUrl, privateKey, kid, appId);
+  }
+
+  /** The botbuilder settings that point inbound validation here. */
+  env(): Record<string, string> {
+    return { MicrosoftAppId: this.appId, ToBotFromChannelOpenIdMetadataUrl: this.metadataUrl, ToBotFromChannelTokenIssuer: BOT_ISSUER };
+  }
+
+  /** A token as the Bot Connector signs it; every claim can be bent for a negative test. */
+  async token(serviceUrl: string, claims: TokenClaims = {}, key: KeyLike = this.privateKey): Promise<string> {
+    const now = Math.floor(Date.now() / 1000);
+    return new SignJWT({ serviceurl: claims.serviceurl ?? serviceUrl })
+      .setProtectedHeader({ alg: 'RS256', kid: claims.kid ?? this.kid, typ: 'JWT' })
+      .setIssuer(claims.iss ?? BOT_ISSUER)
+      .setAudience(claims.aud ?? this.appId)
+      .setIssuedAt(now - 60)
+      .setNotBefore(now + (claims.notBefore ?? -60))
+      .setExpirationTime(now + (claims.expiresIn ?? 3600))
+      .sign(key);
+  }
+
+  /** `alg: none`: no signature at all. */
+  unsigned(serviceUrl: string): string {
+    const now = Math.floor(Date.now() / 1000);
+    return new UnsecuredJWT({ serviceurl: serviceUrl }).setIssuer(BOT_ISSUER).setAudience(this.appId).setIssuedAt(now).setExpirationTime(now + 3600).encode();
+  }
+
+  async close(): Promise<void> {
+    this.server.closeAllConnections();
+    this.server.close();
+  }
+}
+
+class FixedTokenCredentials extends MicrosoftAppCredentials {
+  override async getToken(): Promise<string> {
+    return OUTBOUND_TOKEN;
+  }
+}
+
+/** Outbound credentials for the bot's replies that need no Entra: every call carries OUTBOUND_TOKEN. */
+export class LoopbackBotCredentials extends PasswordServiceClientCredentialFactory {
+  constructor(appId: string) {
+    super(appId, 'unused', '');
+  }
+
+  override async createCredentials(appId: string): Promise<ServiceClientCredentials> {
+    if (!(await this.isValidAppId(appId))) throw new Error('Invalid appId.');
+    return new FixedTokenCredentials(appId, 'unused');
+  }
+}
+
+/** A key that is not the issuer's: tokens signed with it are forgeries. */
+export async function forgerKey(): Promise<KeyLike> {
+  return (await generateKeyPair('RS256')).privateKey;
+}
