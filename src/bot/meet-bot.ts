@@ -21,6 +21,7 @@ import type { OrganizerResolver } from '../identity/organizer-resolver';
 import type { MeetingOutcome, MeetingService, StartedMeeting } from '../meetings/meeting-service';
 import type { Organizer } from '../meetings/meeting';
 import { SILENT_TURN_TELEMETRY, type TurnTelemetry } from '../ops/turn-telemetry';
+import { MeetingDelivery } from './meeting-delivery';
 import { resolveInvitation, type Invitation } from './attendees';
 import { readerContext } from './reader-context';
 import { TeamsRoster, type Roster } from './roster';
@@ -42,6 +43,8 @@ export interface MeetBotOptions {
   acknowledgeAfterMs?: number;
   /** A typing indicator is shown when Graph takes longer than this. */
   typingAfterMs?: number;
+  /** Delivers meeting replies with retries, so that a created meeting is never silently lost. */
+  delivery?: MeetingDelivery;
 }
 
 type Delivery = (context: TurnContext) => Promise<void>;
@@ -55,11 +58,13 @@ export class MeetBot {
   private readonly typingAfterMs: number;
   private readonly roster: Roster;
   private readonly welcomed = new WelcomeMemory();
+  private readonly delivery: MeetingDelivery;
 
   constructor(private readonly options: MeetBotOptions) {
     this.acknowledgeAfterMs = options.acknowledgeAfterMs ?? 8_000;
     this.typingAfterMs = options.typingAfterMs ?? 1_000;
     this.roster = options.roster ?? new TeamsRoster();
+    this.delivery = options.delivery ?? new MeetingDelivery();
   }
 
   readonly run = async (context: TurnContext): Promise<void> => {
@@ -81,6 +86,7 @@ export class MeetBot {
   /** Resolves once every meeting still being delivered in the background has been delivered. */
   async drain(): Promise<void> {
     while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
+    await this.delivery.drain();
   }
 
   private async onMessage(context: TurnContext, log: Logger): Promise<void> {
@@ -169,7 +175,7 @@ export class MeetBot {
         return;
       }
       traceOf(turn)?.meeting(result.started.meeting.created);
-      await turn.sendActivity(this.meetingReply(result.started, turn.activity, invitation));
+      await this.delivery.deliver(turn, (to) => to.sendActivity(this.meetingReply(result.started, to.activity, invitation)), result.started.meeting, log);
     });
   }
 
@@ -225,7 +231,8 @@ export class MeetBot {
       return;
     }
     abort.abort();
-    await context.sendActivity(CREATING_TEXT);
+    // The meeting is on its way whatever happens to this interim message: its delivery is scheduled below.
+    await context.sendActivity(CREATING_TEXT).catch((error: unknown) => log.warn({ reason: (error as Error).message }, 'could not send the interim message'));
     const trace = traceOf(context);
     trace?.defer();
     const reference = TurnContext.getConversationReference(context.activity);

@@ -69,13 +69,21 @@ export class MeetingService {
     const key = `${request.conversationId}\n${request.requestKey}`;
     const fresh = await this.options.dedupe.claim(key, DEDUPE_TTL_MS);
     if (!fresh) return { kind: 'duplicate', previous: request.remember === true ? await this.recall(key) : undefined };
-    const meeting = await this.options.api.createMeeting({
-      observer: request.observer,
-      organizer: request.organizer,
-      subject: request.subject,
-      externalId: deriveExternalId(request.conversationId, request.requestKey, request.organizer.objectId),
-      attendees: request.attendees,
-    });
+    let meeting: Meeting;
+    try {
+      meeting = await this.options.api.createMeeting({
+        observer: request.observer,
+        organizer: request.organizer,
+        subject: request.subject,
+        externalId: deriveExternalId(request.conversationId, request.requestKey, request.organizer.objectId),
+        attendees: request.attendees,
+      });
+    } catch (error) {
+      // A failed click can be clicked again (the user was told what went wrong). A failed message stays
+      // taken: Teams redelivering it must not bring a second answer after the error reply.
+      if (request.remember === true) await this.options.dedupe.release(key).catch(() => undefined);
+      throw error;
+    }
     const started: StartedMeeting = {
       meeting,
       organizerName: request.organizer.displayName ?? 'a colleague',
