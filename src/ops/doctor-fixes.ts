@@ -1,0 +1,90 @@
+import type { GraphSettings } from '../config';
+import type { MeetNowError } from '../errors';
+
+/** The URL a tenant's admin opens to consent to the app (and its application permissions) in that tenant. */
+export function consentUrl(graph: GraphSettings, tenant: string): string {
+  return `${graph.authorityHost}/${encodeURIComponent(tenant)}/adminconsent?client_id=${encodeURIComponent(graph.clientId)}`;
+}
+
+export function credentialFix(graph: GraphSettings): string[] {
+  if (graph.credential.kind === 'certificate') {
+    return [
+      `Entra rejected the certificate of app ${graph.clientId}. Entra admin center → App registrations → the app (${graph.clientId}) → Certificates & secrets → Certificates:`,
+      `  the certificate with SHA-256 thumbprint ${graph.credential.thumbprintSha256} must be uploaded there and not expired.`,
+      'Upload the public certificate (.cer/.pem) of the PEM file in GRAPH_CLIENT_CERTIFICATE_PATH, or point that variable at the right file.',
+    ];
+  }
+  return [
+    `Entra rejected the client secret of app ${graph.clientId} (wrong, expired, or the secret's ID was used instead of its value).`,
+    `Entra admin center → App registrations → the app (${graph.clientId}) → Certificates & secrets → Client secrets → New client secret;`,
+    '  copy its Value (shown once; not the Secret ID) into GRAPH_CLIENT_SECRET — or MicrosoftAppPassword when GRAPH_CLIENT_ID is empty — and restart.',
+    'Check that GRAPH_CLIENT_ID is the Application (client) ID of that same registration.',
+  ];
+}
+
+export function consentFix(graph: GraphSettings, tenant: string): string[] {
+  return [
+    `App ${graph.clientId} is not consented in tenant ${tenant} (no service principal there), or GRAPH_CLIENT_ID is wrong.`,
+    'A Global Administrator or Privileged Role Administrator of that tenant opens this URL, signs in and accepts:',
+    `  ${consentUrl(graph, tenant)}`,
+    'In the app\'s home tenant the same is: Entra admin center → App registrations → the app → API permissions → Grant admin consent.',
+  ];
+}
+
+export function roleFix(graph: GraphSettings, tenant: string): string[] {
+  return [
+    `Entra admin center → App registrations → the app (${graph.clientId}) → API permissions → Add a permission → Microsoft Graph →`,
+    '  Application permissions → OnlineMeetings.ReadWrite.All → Add permissions → Grant admin consent for <tenant>.',
+    `In another tenant, its admin consents again (the new permission needs a new consent): ${consentUrl(graph, tenant)}`,
+    'Or with PowerShell (Microsoft Graph module), as an admin of the tenant:',
+    '  Connect-MgGraph -Scopes Application.ReadWrite.All,AppRoleAssignment.ReadWrite.All',
+    `  $sp = Get-MgServicePrincipal -Filter "appId eq '${graph.clientId}'"`,
+    '  $graph = Get-MgServicePrincipal -Filter "appId eq \'00000003-0000-0000-c000-000000000000\'"',
+    '  $role = $graph.AppRoles | Where-Object { $_.Value -eq "OnlineMeetings.ReadWrite.All" }',
+    '  New-MgServicePrincipalAppRoleAssignment -ServicePrincipalId $sp.Id -PrincipalId $sp.Id -ResourceId $graph.Id -AppRoleId $role.Id',
+    'Tokens are cached for up to an hour: restart MeetNow after granting.',
+  ];
+}
+
+export function accessPolicyFix(clientId: string, organizer: string): string[] {
+  return [
+    'A Teams administrator runs, in PowerShell with the MicrosoftTeams module:',
+    '  Connect-MicrosoftTeams',
+    `  New-CsApplicationAccessPolicy -Identity MeetNow-Policy -AppIds "${clientId}" -Description "Allow MeetNow to create meetings"`,
+    `  Grant-CsApplicationAccessPolicy -PolicyName MeetNow-Policy -Identity "${organizer}"   # this user, or -Global for everyone`,
+    'If MeetNow-Policy already exists, add the app instead: Set-CsApplicationAccessPolicy -Identity MeetNow-Policy -AppIds @{Add="' + clientId + '"}',
+    'The policy takes up to 30 minutes to apply; run the doctor again afterwards.',
+  ];
+}
+
+export function networkFix(url: string, variable: string): string[] {
+  const host = new URL(url).host;
+  return [
+    `Allow outbound HTTPS from this host to ${host} (firewall, proxy, DNS); test with: curl -sS -o /dev/null -w "%{http_code}\\n" ${url}`,
+    `Check ${variable} (${url}). A TLS error with a private or intercepting CA needs NODE_EXTRA_CA_CERTS=/path/to/ca.pem.`,
+  ];
+}
+
+export function meetingFailureFix(error: MeetNowError, graph: GraphSettings, tenant: string, organizer: string): string[] {
+  switch (error.code) {
+    case 'graph_permission_missing':
+      return roleFix(graph, tenant);
+    case 'graph_organizer_not_found':
+      return [
+        `Graph knows no organizer ${organizer} in tenant ${tenant}. Use the user's Entra object id from that tenant`,
+        '  (Entra admin center → Users → the user → Object ID), not a UPN; the user needs a Microsoft Teams licence.',
+      ];
+    case 'graph_organizer_not_eligible':
+      return ['Guests cannot organize Teams meetings, and the organizer needs a Microsoft Teams licence (Microsoft 365 admin center → Users → Licenses and apps).'];
+    case 'graph_unauthorized':
+      return [
+        'Graph rejected the token itself: GRAPH_SCOPE must be the Graph resource of the same cloud with /.default',
+        '  (https://graph.microsoft.com/.default), and AUTHORITY_HOST and GRAPH_BASE_URL must belong to the same cloud.',
+      ];
+    case 'graph_throttled':
+    case 'graph_unavailable':
+      return ['Graph is busy or unavailable right now: run the doctor again in a few minutes (https://status.cloud.microsoft).'];
+    default:
+      return [`Quote Graph's request-id ${error.requestId ?? '(none)'} and the time when you ask Microsoft support.`];
+  }
+}

@@ -1,0 +1,210 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { main } from '../../src/cli';
+import { Emulator, type EmulatorOptions } from '../../src/emulator';
+import { runDoctor, type DoctorCheck, type DoctorReport } from '../../src/ops/doctor';
+import { renderDoctorReport } from '../../src/ops/doctor-report';
+import { HEIDI, TENANT } from '../support/teams-activity';
+
+const ROOT = join(__dirname, '..', '..');
+const OTHER_TENANT = '0d2b6a8e-7c51-4a8f-9d35-6a4b1f0c2e77';
+
+interface Setup {
+  emulator: Emulator;
+  clientId: string;
+  clientSecret: string;
+  env: NodeJS.ProcessEnv;
+}
+
+/** A strict emulator (one tenant, Heidi, one app) and the environment an operator would set for it. */
+async function setup(app: { roles?: string[]; tenants?: string[] } = {}, options: EmulatorOptions = {}): Promise<Setup> {
+  const clientId = randomUUID();
+  const clientSecret = randomBytes(18).toString('base64url');
+  const emulator = await Emulator.start({
+    tenants: [TENANT, OTHER_TENANT],
+    users: [{ id: HEIDI.aadObjectId, tenantId: TENANT, displayName: HEIDI.name, userPrincipalName: 'heidi@contoso.example' }],
+    apps: [{ clientId, clientSecret, ...app }],
+    ...options,
+  });
+  const env = { GRAPH_CLIENT_ID: clientId, GRAPH_CLIENT_SECRET: clientSecret, AUTHORITY_HOST: emulator.authorityHost, GRAPH_BASE_URL: emulator.graphBaseUrl };
+  return { emulator, clientId, clientSecret, env };
+}
+
+const check = (report: DoctorReport, id: DoctorCheck['id']): DoctorCheck | undefined => report.checks.find((c) => c.id === id);
+const fixText = (c: DoctorCheck | undefined): string => (c?.fix ?? []).join('\n');
+
+async function closedPort(): Promise<number> {
+  const server = createServer().listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+describe('meetnow doctor against the emulator', () => {
+  let s: Setup | undefined;
+  afterEach(async () => {
+    await s?.emulator.close();
+    s = undefined;
+  });
+
+  it('passes a healthy set-up and proves it with a test meeting for the organizer', async () => {
+    s = await setup();
+    const report = await runDoctor(s.env, { caPem: s.emulator.caPem, tenant: TENANT, organizer: HEIDI.aadObjectId });
+    expect(report.ok).toBe(true);
+    expect(report.embedded).toBe(false);
+    expect(check(report, 'token')?.status).toBe('pass');
+    expect(check(report, 'claims')).toMatchObject({ status: 'pass', data: { tenantId: TENANT, appId: s.clientId, roles: expect.arrayContaining(['OnlineMeetings.ReadWrite.All']) } });
+    expect(check(report, 'graph')?.status).toBe('pass');
+    expect(check(report, 'meeting')?.status).toBe('pass');
+    expect(s.emulator.meetings()).toHaveLength(1);
+    // createOrGet: running the doctor again the same day books no second meeting.
+    const again = await runDoctor(s.env, { caPem: s.emulator.caPem, tenant: TENANT, organizer: HEIDI.aadObjectId });
+    expect(again.ok).toBe(true);
+    expect(s.emulator.meetings()).toHaveLength(1);
+  });
+
+  it('without --organizer checks token, claims and Graph, and says how to test the access policy', async () => {
+    s = await setup();
+    const report = await runDoctor({ ...s.env, GRAPH_TENANT_ID: TENANT }, { caPem: s.emulator.caPem });
+    expect(report.ok).toBe(true);
+    expect(check(report, 'meeting')).toMatchObject({ status: 'skip', detail: expect.stringContaining('--organizer') });
+    expect(s.emulator.graphRequests.filter((r) => r.method === 'POST')).toHaveLength(0);
+  });
+
+  it('wrong secret: names the rejected secret and how to make a new one', async () => {
+    s = await setup();
+    const report = await runDoctor({ ...s.env, GRAPH_CLIENT_SECRET: 'wrong-secret' }, { caPem: s.emulator.caPem, tenant: TENANT, organizer: HEIDI.aadObjectId });
+    expect(report.ok).toBe(false);
+    const token = check(report, 'token');
+    expect(token).toMatchObject({ status: 'fail', data: { code: 'token_invalid_client' } });
+    expect(fixText(token)).toMatch(/Certificates & secrets → Client secrets → New client secret/);
+    expect(fixText(token)).toContain('GRAPH_CLIENT_SECRET');
+    expect(check(report, 'meeting')?.status).toBe('skip');
+    const text = renderDoctorReport(report);
+    expect(text).toMatch(/✘ Token/);
+    expect(text).not.toContain('wrong-secret');
+  });
+
+  it('missing role: says OnlineMeetings.ReadWrite.All is not granted, with portal steps and the consent URL', async () => {
+    s = await setup({ roles: [] });
+    const report = await runDoctor(s.env, { caPem: s.emulator.caPem, tenant: TENANT, organizer: HEIDI.aadObjectId });
+    expect(report.ok).toBe(false);
+    const claims = check(report, 'claims');
+    expect(claims?.status).toBe('fail');
+    expect(claims?.detail).toContain('OnlineMeetings.ReadWrite.All application permission is missing');
+    expect(fixText(claims)).toContain('API permissions → Add a permission → Microsoft Graph');
+    expect(fixText(claims)).toContain(`${s.emulator.authorityHost}/${TENANT}/adminconsent?client_id=${s.clientId}`);
+    expect(check(report, 'meeting')?.status).toBe('skip');
+  });
+
+  it('missing access policy: the test meeting fails with the two PowerShell commands for this app and user', async () => {
+    s = await setup();
+    const organizer = randomUUID();
+    s.emulator.addUser({ id: organizer, tenantId: TENANT, displayName: 'No Policy', userPrincipalName: 'np@contoso.example', accessPolicy: false });
+    const report = await runDoctor(s.env, { caPem: s.emulator.caPem, tenant: TENANT, organizer });
+    expect(report.ok).toBe(false);
+    const meeting = check(report, 'meeting');
+    expect(meeting).toMatchObject({ status: 'fail', data: { code: 'graph_access_policy', status: 403, requestId: expect.stringMatching(/\S/) } });
+    expect(fixText(meeting)).toContain(`New-CsApplicationAccessPolicy -Identity MeetNow-Policy -AppIds "${s.clientId}"`);
+    expect(fixText(meeting)).toContain(`Grant-CsApplicationAccessPolicy -PolicyName MeetNow-Policy -Identity "${organizer}"`);
+    expect(fixText(meeting)).toContain('30 minutes');
+  });
+
+  it('unreachable Graph: names the URL and what to check', async () => {
+    s = await setup();
+    const url = `https://127.0.0.1:${await closedPort()}`;
+    const report = await runDoctor({ ...s.env, GRAPH_BASE_URL: url }, { caPem: s.emulator.caPem, tenant: TENANT, organizer: HEIDI.aadObjectId });
+    expect(report.ok).toBe(false);
+    const graph = check(report, 'graph');
+    expect(graph?.status).toBe('fail');
+    expect(graph?.detail).toContain(url);
+    expect(fixText(graph)).toContain('GRAPH_BASE_URL');
+    expect(fixText(graph)).toContain('NODE_EXTRA_CA_CERTS');
+    expect(check(report, 'meeting')?.status).toBe('skip');
+  });
+
+  it('no consent in the tenant: gives the admin consent URL', async () => {
+    s = await setup({ tenants: [OTHER_TENANT] });
+    const report = await runDoctor(s.env, { caPem: s.emulator.caPem, tenant: TENANT });
+    const token = check(report, 'token');
+    expect(token).toMatchObject({ status: 'fail', data: { code: 'token_consent_missing' } });
+    expect(fixText(token)).toContain(`${s.emulator.authorityHost}/${TENANT}/adminconsent?client_id=${s.clientId}`);
+  });
+
+  it('unknown organizer and a UPN instead of an object id are both explained', async () => {
+    s = await setup();
+    const unknown = await runDoctor(s.env, { caPem: s.emulator.caPem, tenant: TENANT, organizer: randomUUID() });
+    expect(check(unknown, 'meeting')).toMatchObject({ status: 'fail', data: { code: 'graph_organizer_not_found' } });
+    expect(fixText(check(unknown, 'meeting'))).toContain('Object ID');
+    const upn = await runDoctor(s.env, { caPem: s.emulator.caPem, tenant: TENANT, organizer: 'heidi@contoso.example' });
+    expect(check(upn, 'meeting')?.detail).toContain('is not an object id');
+  });
+
+  it('needs a tenant when none is configured, and reports a configuration error without touching the network', async () => {
+    s = await setup();
+    const noTenant = await runDoctor(s.env, { caPem: s.emulator.caPem });
+    expect(check(noTenant, 'tenant')).toMatchObject({ status: 'fail', fix: [expect.stringContaining('--tenant')] });
+    const bad = await runDoctor({ GRAPH_CLIENT_ID: 'not-a-guid', GRAPH_CLIENT_SECRET: 'x' });
+    expect(bad.ok).toBe(false);
+    expect(check(bad, 'config')?.detail).toContain('GRAPH_CLIENT_ID');
+  });
+
+  it('with no configuration checks the embedded emulator and says so', async () => {
+    const report = await runDoctor({});
+    expect(report.ok).toBe(true);
+    expect(report.embedded).toBe(true);
+    expect(check(report, 'backend')?.detail).toContain('embedded Entra + Graph emulator');
+    expect(check(report, 'meeting')?.status).toBe('pass');
+    expect(renderDoctorReport(report)).toContain('checking the embedded Entra + Graph emulator');
+  });
+});
+
+class Capture extends Writable {
+  text = '';
+  override _write(chunk: Buffer, _encoding: string, callback: () => void): void {
+    this.text += chunk.toString('utf8');
+    callback();
+  }
+}
+
+describe('meetnow CLI', () => {
+  it('answers usage errors with exit code 2 and prints JSON on request', async () => {
+    const out = new Capture();
+    const err = new Capture();
+    expect(await main(['doctor', '--bogus'], out, err)).toBe(2);
+    expect(err.text).toContain('Usage: meetnow');
+    expect(await main(['nonsense'], out, err)).toBe(2);
+    expect(await main(['help'], out, err)).toBe(0);
+  });
+
+  it('the compiled bin exits 1 with the fix when the secret is wrong, 0 on the emulator', async () => {
+    const s = await setup();
+    try {
+      const dir = mkdtempSync(join(tmpdir(), 'meetnow-doctor-'));
+      const ca = join(dir, 'ca.pem');
+      writeFileSync(ca, s.emulator.caPem);
+      const run = async (env: NodeJS.ProcessEnv, args: string[]) => {
+        const child = spawn(process.execPath, [join(ROOT, 'dist', 'cli.js'), 'doctor', ...args], { env: { PATH: process.env.PATH, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+        let stdout = '';
+        child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+        const [code] = (await once(child, 'exit')) as [number];
+        return { code, stdout };
+      };
+      const failed = await run({ ...s.env, GRAPH_CLIENT_SECRET: 'wrong', NODE_EXTRA_CA_CERTS: ca }, ['--tenant', TENANT]);
+      expect(failed.code).toBe(1);
+      expect(failed.stdout).toContain('New client secret');
+      const embedded = await run({}, ['--json']);
+      expect(embedded.code).toBe(0);
+      expect(JSON.parse(embedded.stdout)).toMatchObject({ ok: true, embedded: true });
+    } finally {
+      await s.emulator.close();
+    }
+  });
+});
