@@ -60,6 +60,7 @@ export interface Config {
   readinessTenantId: string | undefined;
 }
 
+const METRICS_OFF = /^(off|none|false|disabled?)$/i;
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DOMAIN = /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/i;
 
@@ -126,13 +127,11 @@ const schema = z.object({
     z.enum(['auto', 'json', 'pretty'], { message: 'must be auto, json or pretty' }).default('auto'),
   ),
   METRICS_PORT: z.preprocess(
-    (value) => {
-      const trimmed = blankToUndefined(value);
-      return typeof trimmed === 'string' && /^(off|none|false|disabled?)$/i.test(trimmed) ? 'off' : trimmed;
-    },
+    blankToUndefined,
     z
-      .union([z.literal('off'), z.coerce.number({ message: 'must be a port number or off' }).int('must be a port number or off').min(0).max(65535)])
-      .default(DEFAULT_METRICS_PORT),
+      .string()
+      .refine((value) => METRICS_OFF.test(value) || (/^\d{1,5}$/.test(value) && Number(value) <= 65535), 'must be a port number (0-65535) or off')
+      .optional(),
   ),
   METRICS_HOST: optionalString,
 });
@@ -245,7 +244,10 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     logLevel: vars.LOG_LEVEL,
     logFormat: vars.LOG_FORMAT,
     // Metrics reveal usage: loopback unless METRICS_HOST opens them up.
-    metrics: vars.METRICS_PORT === 'off' ? undefined : Object.freeze({ host: vars.METRICS_HOST ?? '127.0.0.1', port: vars.METRICS_PORT }),
+    metrics:
+      vars.METRICS_PORT !== undefined && METRICS_OFF.test(vars.METRICS_PORT)
+        ? undefined
+        : Object.freeze({ host: vars.METRICS_HOST ?? '127.0.0.1', port: vars.METRICS_PORT === undefined ? DEFAULT_METRICS_PORT : Number(vars.METRICS_PORT) }),
     readinessTenantId: vars.GRAPH_TENANT_ID ?? vars.MicrosoftAppTenantId,
   });
 }
