@@ -1,0 +1,88 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { promisify } from 'node:util';
+import AdmZip from 'adm-zip';
+import { colorIcon, outlineIcon } from '../../src/tools/icons';
+import { readPng } from '../../src/tools/png';
+
+// @microsoft/app-manifest requires strip-bom 5, an ES module that jest's CommonJS runtime cannot load (node itself
+// can, so the compiled tool needs no help): give it the same one-liner before loading the tool.
+const appManifestDir = dirname(require.resolve('@microsoft/app-manifest/package.json'));
+jest.doMock(require.resolve('strip-bom', { paths: [appManifestDir] }), () => ({
+  __esModule: true,
+  default: (text: string) => text.replace(/^\uFEFF/, ''),
+}));
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { buildManifest, DEVELOPMENT_APP_ID, validatePackage, writeZip } = require('../../src/tools/app-package') as typeof import('../../src/tools/app-package');
+
+const APP_ID = '0e4b8b5c-1f0a-4d6b-9a3e-7c2d1b0a9f8e';
+
+describe('the Teams app package', () => {
+  it('fills the app and bot ids from MicrosoftAppId and validates against the bundled v1.30 schema', async () => {
+    const { manifest, warnings } = buildManifest({ MicrosoftAppId: APP_ID });
+    expect(warnings).toEqual([]);
+    expect(manifest.manifestVersion).toBe('1.30');
+    expect(manifest.id).toBe(APP_ID);
+    const [bot] = manifest.bots as Array<{ botId: string; scopes: string[]; commandLists: Array<{ scopes: string[]; commands: Array<{ title: string }> }> }>;
+    expect(bot?.botId).toBe(APP_ID);
+    expect(bot?.scopes.sort()).toEqual(['groupChat', 'personal', 'team']);
+    for (const scope of ['personal', 'team', 'groupChat']) {
+      const list = bot?.commandLists.find((candidate) => candidate.scopes.includes(scope));
+      expect(list?.commands.map((command) => command.title)).toEqual(['meet', 'help']);
+    }
+    expect(await validatePackage(manifest)).toEqual([]);
+  });
+
+  it('uses a fixed development id with a warning when MicrosoftAppId is not set', () => {
+    const { manifest, warnings } = buildManifest({});
+    expect(manifest.id).toBe(DEVELOPMENT_APP_ID);
+    expect(warnings.join(' ')).toContain('MicrosoftAppId');
+  });
+
+  it('reports what the schema refuses', async () => {
+    const { manifest } = buildManifest({ MicrosoftAppId: APP_ID });
+    const broken = { ...manifest, manifestVersion: '1.30', bots: [{ botId: 'not-a-guid', scopes: ['everywhere'] }] };
+    delete (broken as Record<string, unknown>).developer;
+    const errors = await validatePackage(broken);
+    expect(errors.length).toBeGreaterThan(0);
+    expect(errors.join('\n')).toMatch(/developer|scopes|botId/);
+  });
+
+  it('has a 192×192 colour icon and a 32×32 white-on-transparent outline icon, and the committed ones are current', () => {
+    const color = readPng(colorIcon());
+    const outline = readPng(outlineIcon());
+    expect([color.width, color.height, outline.width, outline.height]).toEqual([192, 192, 32, 32]);
+    const pixels = outline.rgba as Uint8Array;
+    const alphas = new Set<number>();
+    for (let i = 0; i < pixels.length; i += 4) {
+      expect([pixels[i], pixels[i + 1], pixels[i + 2]]).toEqual([255, 255, 255]);
+      alphas.add(pixels[i + 3] as number);
+    }
+    expect(alphas.has(0)).toBe(true);
+    expect(alphas.has(255)).toBe(true);
+    const manifestDir = join(__dirname, '..', '..', 'manifest');
+    expect(readFileSync(join(manifestDir, 'color.png')).equals(colorIcon())).toBe(true);
+    expect(readFileSync(join(manifestDir, 'outline.png')).equals(outlineIcon())).toBe(true);
+  });
+
+  it('writes a zip with manifest.json and the icons at its root', () => {
+    const { manifest } = buildManifest({ MicrosoftAppId: APP_ID });
+    const output = join(mkdtempSync(join(tmpdir(), 'meetnow-package-')), 'MeetNow.zip');
+    writeZip(manifest, output);
+    const zip = new AdmZip(output);
+    expect(zip.getEntries().map((entry) => entry.entryName).sort()).toEqual(['color.png', 'manifest.json', 'outline.png']);
+    expect(JSON.parse(zip.readAsText('manifest.json'))).toEqual(manifest);
+  });
+
+  it('`npm run package` (the compiled tool) validates and writes the zip, warning without MicrosoftAppId', async () => {
+    const output = join(mkdtempSync(join(tmpdir(), 'meetnow-package-')), 'app.zip');
+    const env = { ...process.env };
+    delete env.MicrosoftAppId;
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [join(__dirname, '..', '..', 'dist', 'tools', 'app-package.js'), output], { env });
+    expect(stdout).toContain('valid against the bundled schema');
+    expect(stderr).toContain('warning: MicrosoftAppId is not set');
+    expect(new AdmZip(output).getEntry('manifest.json')).not.toBeNull();
+  });
+});
