@@ -19,7 +19,7 @@ import { parseCommand } from '../commands/parse-command';
 import { asMeetNowError, MeetNowError } from '../errors';
 import type { OrganizerResolver } from '../identity/organizer-resolver';
 import type { MeetingOutcome, MeetingService, StartedMeeting } from '../meetings/meeting-service';
-import type { Organizer } from '../meetings/meeting';
+import type { MeetingSchedule, Organizer } from '../meetings/meeting';
 import { SILENT_TURN_TELEMETRY, type TurnTelemetry } from '../ops/turn-telemetry';
 import { MeetingDelivery } from './meeting-delivery';
 import { resolveInvitation, type Invitation } from './attendees';
@@ -27,7 +27,7 @@ import { readerContext } from './reader-context';
 import { TeamsRoster, type Roster } from './roster';
 import { welcomeIfInstalled, WelcomeMemory } from './welcome';
 import { observeTurn, traceOf } from './turn-trace';
-import { CREATING_TEXT, errorText, HELP_TEXT, subjectTooLongText, USAGE_HINT, type ReplyContext } from './replies';
+import { CREATING_TEXT, errorText, HELP_TEXT, subjectTooLongText, USAGE_HINT, whenProblemText, type ReplyContext } from './replies';
 
 export interface MeetBotOptions {
   meetings: MeetingService;
@@ -102,7 +102,7 @@ export class MeetBot {
     }
     // People @mentioned become attendees; their mentions read as their names in the subject.
     const mentions = readMentions({ ...activity, text: commandText(activity) });
-    const command = parseCommand(mentions.text);
+    const command = parseCommand(mentions.text, { now: new Date(), ...readerContext(activity) });
     traceOf(context)?.note(command.kind);
     switch (command.kind) {
       case 'help':
@@ -117,8 +117,11 @@ export class MeetBot {
       case 'meet-form':
         await context.sendActivity({ attachments: [this.startCard(activity)] });
         return;
+      case 'when-invalid':
+        await context.sendActivity(inMarkup(whenProblemText(command.problem, command.phrase, readerContext(activity)), activity));
+        return;
       case 'meet':
-        await this.startFromMessage(context, command.subject, log, mentions);
+        await this.startFromMessage(context, command, log, mentions);
         return;
     }
   }
@@ -156,13 +159,16 @@ export class MeetBot {
     });
   }
 
-  private async startFromMessage(context: TurnContext, subject: string, log: Logger, mentions: ReadMentions): Promise<void> {
+  private async startFromMessage(context: TurnContext, command: { subject: string; schedule?: MeetingSchedule }, log: Logger, mentions: ReadMentions): Promise<void> {
     const activity = context.activity;
     const organizer = await this.organizerFor(activity);
     const invitation = await resolveInvitation(context, mentions, organizer, this.roster, log);
     const outcome = this.options.meetings.startMeeting({
       organizer,
-      subject,
+      // `/meet tomorrow 9:00` names no subject: the same default as the Start card's.
+      subject: command.subject === '' ? defaultSubject(organizer.displayName) : command.subject,
+      schedule: command.schedule,
+      language: readerContext(activity).locale,
       attendees: invitation.attendees,
       conversationId: activity.conversation.id,
       requestKey: `activity:${activity.id ?? randomUUID()}`,

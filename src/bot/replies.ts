@@ -1,5 +1,8 @@
 import { MAX_SUBJECT_LENGTH } from '../commands/subject';
+import type { ReaderContext } from '../cards/card-renderer';
+import type { WhenProblem } from '../commands/parse-when';
 import type { MeetNowError } from '../errors';
+import { Messages, type MessageKey } from '../i18n/messages';
 
 /** What error replies may say about the deployment (never a secret). */
 export interface ReplyContext {
@@ -24,6 +27,19 @@ export const USAGE_HINT = "I didn't understand that. Type `/meet` followed by a 
 
 export function subjectTooLongText(length: number): string {
   return `That subject is ${length} characters long; the limit is ${MAX_SUBJECT_LENGTH} characters. Please shorten it and try again.`;
+}
+
+const WHEN_PROBLEM_KEYS: Readonly<Record<WhenProblem, MessageKey>> = {
+  'no-time': 'when.noTime',
+  past: 'when.past',
+  'nonexistent-time': 'when.nonexistentTime',
+  'repeated-time': 'when.repeatedTime',
+  'bad-duration': 'when.badDuration',
+};
+
+/** Why a time cannot be booked as written, with an example, in the reader's language. */
+export function whenProblemText(problem: WhenProblem, phrase: string, reader: ReaderContext): string {
+  return new Messages(reader.locale).t(WHEN_PROBLEM_KEYS[problem], { phrase: phrase.replace(/[`"“”„]/g, ''), zone: reader.timeZone ?? 'UTC' });
 }
 
 export const CREATING_TEXT = 'Creating your meeting… the join card will follow in a moment.';

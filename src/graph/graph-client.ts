@@ -24,8 +24,8 @@ export interface GraphClientOptions {
 export class GraphClient {
   constructor(private readonly options: GraphClientOptions) {}
 
-  post(tenantId: string, path: string, payload: unknown, operation: string, observer?: CallObserver): Promise<GraphResult> {
-    return this.send('POST', tenantId, path, JSON.stringify(payload), operation, observer);
+  post(tenantId: string, path: string, payload: unknown, operation: string, observer?: CallObserver, language?: string): Promise<GraphResult> {
+    return this.send('POST', tenantId, path, JSON.stringify(payload), operation, observer, language);
   }
 
   get(tenantId: string, path: string, operation: string): Promise<GraphResult> {
@@ -39,6 +39,7 @@ export class GraphClient {
     body: string | undefined,
     operation: string,
     observer?: CallObserver,
+    language?: string,
   ): Promise<GraphResult> {
     const tokenStarted = performance.now();
     const token = await this.options.tokens.getToken(tenantId).then(
@@ -55,6 +56,7 @@ export class GraphClient {
       'client-request-id': observer?.correlationId ?? randomUUID(),
     };
     if (body !== undefined) headers['content-type'] = 'application/json';
+    if (language !== undefined) headers['accept-language'] = language;
     const response = await sendWithRetry(
       async () => {
         const started = performance.now();

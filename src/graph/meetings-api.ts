@@ -80,6 +80,10 @@ function attendeeInfo(attendee: Attendee, role?: 'attendee'): Record<string, unk
 
 const invited = (input: CreateMeetingInput): Attendee[] => input.attendees ?? [];
 
+/** Both APIs take UTC start and end; a meeting without them starts now (createOrGet: ends +1 h). */
+const scheduleFields = (input: CreateMeetingInput) =>
+  input.schedule === undefined ? {} : { startDateTime: input.schedule.start.toISOString(), endDateTime: input.schedule.end.toISOString() };
+
 /** The seed page's beta endpoint: `POST /beta/app/onlineMeetings` (`MEETINGS_API=app`). */
 export class AppMeetingsApi implements MeetingsApi {
   constructor(private readonly graph: GraphClient) {}
@@ -90,15 +94,17 @@ export class AppMeetingsApi implements MeetingsApi {
       input.organizer.tenantId,
       '/beta/app/onlineMeetings',
       {
-        meetingType: 'meetNow',
+        meetingType: input.schedule === undefined ? 'meetNow' : 'scheduled',
         participants: {
           organizer: { identity: { user: { id: input.organizer.objectId } } },
           ...(invited(input).length > 0 ? { attendees: invited(input).map((attendee) => attendeeInfo(attendee)) } : {}),
         },
         subject: input.subject,
+        ...scheduleFields(input),
       },
       operation,
       input.observer,
+      input.language,
     );
     const resource = parse(betaResource, result, operation);
     const joinUrl = present(resource.joinUrl) ?? present(resource.joinWebUrl);
@@ -135,8 +141,13 @@ export class UsersMeetingsApi implements MeetingsApi {
     const path = `/v1.0/users/${encodeURIComponent(input.organizer.objectId)}/onlineMeetings/createOrGet`;
     const operation = 'POST /v1.0/users/{id}/onlineMeetings/createOrGet';
     const attendees = invited(input).map((attendee) => attendeeInfo(attendee, 'attendee'));
-    const body = { externalId: input.externalId, subject: input.subject, ...(attendees.length > 0 ? { participants: { attendees } } : {}) };
-    const result = await this.graph.post(input.organizer.tenantId, path, body, operation, input.observer);
+    const body = {
+      externalId: input.externalId,
+      subject: input.subject,
+      ...scheduleFields(input),
+      ...(attendees.length > 0 ? { participants: { attendees } } : {}),
+    };
+    const result = await this.graph.post(input.organizer.tenantId, path, body, operation, input.observer, input.language);
     const resource = parse(v1Resource, result, operation);
     const audio = resource.audioConferencing;
     const dialIn: DialIn | undefined =

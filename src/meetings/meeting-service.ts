@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { MeetNowError } from '../errors';
 import type { CallObserver } from './call-observer';
-import type { Attendee, Meeting, Organizer } from './meeting';
+import type { Attendee, Meeting, MeetingSchedule, Organizer } from './meeting';
 import type { DedupeStore, MeetingsApi } from './ports';
 
 /** DESIGN §4: dedupe memory lasts at least 24 hours. */
@@ -16,6 +16,9 @@ export interface MeetingRequest {
   requestKey: string;
   /** Invited people besides the organizer (Graph `participants.attendees`). */
   attendees?: Attendee[];
+  schedule?: MeetingSchedule;
+  /** The reader's language, for Graph's join information. */
+  language?: string;
   /**
    * Keep the result for later duplicates (card clicks: a second click shows the same meeting). Plain
    * message redeliveries need no answer, so they keep nothing.
@@ -77,6 +80,8 @@ export class MeetingService {
         subject: request.subject,
         externalId: deriveExternalId(request.conversationId, request.requestKey, request.organizer.objectId),
         attendees: request.attendees,
+        schedule: request.schedule,
+        language: request.language,
       });
     } catch (error) {
       // A failed click can be clicked again (the user was told what went wrong). A failed message stays

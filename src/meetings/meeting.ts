@@ -39,6 +39,12 @@ export interface Meeting {
   created: boolean;
 }
 
+/** When a scheduled meeting runs; absent: it starts now and lasts an hour (Graph's default). */
+export interface MeetingSchedule {
+  start: Date;
+  end: Date;
+}
+
 export interface CreateMeetingInput {
   /** Sees the token and Graph calls made for this meeting (per-turn logs and timings). */
   observer?: CallObserver;
@@ -48,4 +54,7 @@ export interface CreateMeetingInput {
   externalId: string;
   /** Invited people besides the organizer. */
   attendees?: Attendee[];
+  schedule?: MeetingSchedule;
+  /** The reader's language (BCP 47), sent as `Accept-Language` so Graph's join information matches. */
+  language?: string;
 }

@@ -1,0 +1,33 @@
+import { CATALOGS, MESSAGE_KEYS } from '../../src/i18n/catalog';
+import { languageOf, Messages } from '../../src/i18n/messages';
+
+const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
+
+describe('message catalogs', () => {
+  it('ship English, German, French, Spanish and Japanese', () => {
+    expect(Object.keys(CATALOGS).sort()).toEqual(['de', 'en', 'es', 'fr', 'ja']);
+  });
+
+  it.each(Object.keys(CATALOGS))('%s has every key, non-empty, with the same placeholders as English', (language) => {
+    const catalog = CATALOGS[language] ?? {};
+    const english = CATALOGS.en ?? {};
+    for (const key of MESSAGE_KEYS) {
+      const text = (catalog as Record<string, string>)[key];
+      expect([key, typeof text === 'string' && text.trim() !== '']).toEqual([key, true]);
+      expect([key, placeholders(text ?? '')]).toEqual([key, placeholders((english as Record<string, string>)[key] ?? '')]);
+    }
+    expect(Object.keys(catalog).sort()).toEqual([...MESSAGE_KEYS].sort());
+  });
+
+  it('picks the language from the locale, English otherwise', () => {
+    expect(languageOf('de-AT')).toBe('de');
+    expect(languageOf('ja')).toBe('ja');
+    expect(languageOf('pt-BR')).toBe('en');
+    expect(languageOf(undefined)).toBe('en');
+    expect(new Messages('fr-CA').t('meeting.join')).toBe('Rejoindre la réunion');
+  });
+
+  it('fills placeholders once: values are not re-read as placeholders', () => {
+    expect(new Messages('en').t('meeting.startedBy', { name: '{time}', time: '9:00' })).toBe('Started by {time} at 9:00');
+  });
+});
