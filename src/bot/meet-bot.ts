@@ -75,7 +75,7 @@ export class MeetBot {
     try {
       if (activity.type === ActivityTypes.Message) await this.onMessage(context, log);
       else if (activity.type === ActivityTypes.Invoke) await this.onInvoke(context, log);
-      else await welcomeIfInstalled(context, this.options.cards, this.welcomed);
+      else await welcomeIfInstalled(context, this.options.cards, this.welcomed, this.roster);
     } catch (error) {
       await this.replyWithError(context, asMeetNowError(error), log);
     } finally {

@@ -3,6 +3,7 @@ import { ActivityTypes, type Activity, type TurnContext } from 'botbuilder';
 import type { CardRenderer } from '../cards/card-renderer';
 import { capabilitiesOf } from '../channels/capabilities';
 import { HELP_TEXT } from './replies';
+import type { Roster } from './roster';
 
 /** Teams sends both an installationUpdate and a conversationUpdate when the app is added: welcome once. */
 const WELCOME_WINDOW_MS = 10 * 60 * 1000;
@@ -36,16 +37,16 @@ export function welcomeIntro(conversationType: string | undefined): string[] {
   const shared = conversationType === 'channel' || conversationType === 'groupChat';
   const prefix = shared ? '@MeetNow ' : '';
   return [
-    "I start a Teams meeting right here, with whoever asks as the organizer, and post a card with the **Join** button and the dial-in numbers.",
-    `- \`${prefix}/meet Quarterly numbers\` starts one now`,
-    `- \`${prefix}/meet Budget with @Megan @Adele\` also invites the people you mention`,
-    ...(shared ? [`- \`${prefix}/meet Standup --channel\` invites everyone in this ${conversationType === 'channel' ? 'channel' : 'chat'}`] : []),
-    `- \`${prefix}help\` shows all commands`,
+    'I start a Teams meeting right here, with whoever asks as the organizer, and post a card with the **Join** button and the dial-in numbers.',
+    `- **${prefix}/meet Quarterly numbers** starts one now`,
+    `- **${prefix}/meet Budget with @Megan @Adele** also invites the people you mention`,
+    ...(shared ? [`- **${prefix}/meet Standup --channel** invites everyone in this ${conversationType === 'channel' ? 'channel' : 'chat'}`] : []),
+    `- **${prefix}help** shows all commands`,
   ];
 }
 
 /** Answers an installation with the welcome card (the "Start meeting now" card with an introduction). */
-export async function welcomeIfInstalled(context: TurnContext, cards: CardRenderer, memory: WelcomeMemory): Promise<void> {
+export async function welcomeIfInstalled(context: TurnContext, cards: CardRenderer, memory: WelcomeMemory, roster?: Roster): Promise<void> {
   const activity = context.activity;
   if (!isBotAdded(activity)) return;
   const conversationId = activity.conversation?.id?.split(';')[0];
@@ -56,7 +57,11 @@ export async function welcomeIfInstalled(context: TurnContext, cards: CardRender
     return;
   }
   const personal = conversationType !== 'channel' && conversationType !== 'groupChat';
-  const name = activity.from?.name?.trim();
+  // Installation activities often carry no name: ask the roster, so the subject can be "<name>'s meeting".
+  let name: string | undefined = activity.from?.name?.trim();
+  if (personal && (name === undefined || name === '') && roster !== undefined && activity.from?.id !== undefined) {
+    name = (await roster.member(context, activity.from.id).catch(() => undefined))?.name;
+  }
   const card = cards.startMeetingCard({
     title: 'Hi, I’m MeetNow',
     intro: welcomeIntro(conversationType),

@@ -1,0 +1,51 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+import { startMeetNow } from '../index';
+import { startPlayground } from './playground';
+
+const ROOT = join(__dirname, '..', '..');
+export const DEFAULT_SCREENSHOT = join(ROOT, 'docs', 'playground-meeting-card.png');
+/** Debian's Chromium (DESIGN §7): test tools' own browser downloads do not work here. */
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+/**
+ * `npm run screenshot`: the bot and the Playground on free loopback ports, headless Chromium types
+ * `/meet Quarterly numbers` into the Playground's personal chat like a person, waits for the meeting card
+ * and saves the page.
+ */
+async function main(): Promise<void> {
+  const output = resolve(process.argv[2] ?? DEFAULT_SCREENSHOT);
+  const bot = await startMeetNow({ ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', METRICS_PORT: 'off' });
+  const playground = await startPlayground({ botEndpoint: `http://127.0.0.1:${bot.port}/api/messages`, port: 0 });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 }, locale: 'en-US', timezoneId: 'UTC' });
+    await page.goto(playground.url);
+    // The Playground tells the bot the reader is in UTC: the browser too, so the clock and the card agree.
+    // The welcome card arrives when the Playground installs the app; then speak in the chat.
+    await page.getByText('Hi, I’m MeetNow').first().waitFor({ timeout: 30_000 });
+    const composer = page.locator('[data-lexical-editor="true"]').first();
+    await composer.focus();
+    await composer.pressSequentially('/meet Quarterly numbers');
+    await page.keyboard.press('Enter');
+    const join = page.getByText('Join meeting', { exact: true }).first();
+    await join.waitFor({ timeout: 30_000 });
+    await join.scrollIntoViewIfNeeded();
+    mkdirSync(dirname(output), { recursive: true });
+    await page.screenshot({ path: output });
+    process.stdout.write(`wrote ${output}\n`);
+  } finally {
+    await browser.close();
+    await playground.close();
+    await bot.close();
+  }
+}
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    process.stderr.write(`npm run screenshot failed: ${(error as Error).message}\n`);
+    process.exit(1);
+  });
+}
