@@ -1,3 +1,5 @@
+import { dateTimeFormat } from '../intl';
+
 /**
  * Adaptive Card clients expand `{{DATE(…)}}`/`{{TIME(…)}}` even in plain text runs: a zero-width space
  * between the braces keeps user text looking the same while nothing in it is evaluated.
@@ -14,7 +16,7 @@ export function telLink(number: string): string {
 
 function isValidTimeZone(timeZone: string): boolean {
   try {
-    new Intl.DateTimeFormat('en-US', { timeZone });
+    dateTimeFormat('probe', 'en-US', timeZone);
     return true;
   } catch {
     return false;
@@ -33,19 +35,15 @@ export function formatDateTime(iso: string | undefined, locale = 'en-US', timeZo
   const zone = isValidTimeZone(timeZone) ? timeZone : 'UTC';
   let safeLocale = locale;
   try {
-    new Intl.DateTimeFormat(locale);
+    dateTimeFormat('probe', locale);
   } catch {
     safeLocale = 'en-US';
   }
-  return new Intl.DateTimeFormat(safeLocale, {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-    timeZone: zone,
-  }).format(date) + ` (${zone === 'UTC' ? 'UTC' : shortZoneName(date, safeLocale, zone)})`;
+  return dateTimeFormat('mediumDateTime', safeLocale, zone).format(date) + ` (${zone === 'UTC' ? 'UTC' : shortZoneName(date, safeLocale, zone)})`;
 }
 
 function shortZoneName(date: Date, locale: string, timeZone: string): string {
-  const part = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'short' })
+  const part = dateTimeFormat('zoneName', locale, timeZone)
     .formatToParts(date)
     .find((p) => p.type === 'timeZoneName');
   return part?.value ?? timeZone;

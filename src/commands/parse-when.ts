@@ -1,4 +1,5 @@
 import * as chrono from 'chrono-node';
+import { dateTimeFormat } from '../intl';
 
 /** What the clock and the sender's settings say, so that parsing stays pure. */
 export interface WhenContext {
@@ -44,16 +45,7 @@ function chronoFor(locale: string | undefined): chrono.Chrono[] {
 
 /** Offset of `timeZone` from UTC at `instant`, in minutes (Berlin in summer: 120). */
 export function zoneOffsetMinutes(timeZone: string, instant: Date): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  }).formatToParts(instant);
+  const parts = dateTimeFormat('wallClock', 'en-US', timeZone).formatToParts(instant);
   const get = (type: string) => Number(parts.find((part) => part.type === type)?.value);
   const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
   return Math.round((asUtc - Math.floor(instant.getTime() / 1000) * 1000) / 60_000);
@@ -79,7 +71,7 @@ export function wallClockToUtc(
 function validZone(timeZone: string | undefined): string {
   if (timeZone === undefined) return 'UTC';
   try {
-    new Intl.DateTimeFormat('en-US', { timeZone });
+    dateTimeFormat('probe', 'en-US', timeZone);
     return timeZone;
   } catch {
     return 'UTC';
