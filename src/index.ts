@@ -112,6 +112,9 @@ export async function startMeetNow(env: NodeJS.ProcessEnv, options: MeetNowOptio
           onReloadError: (error) => logger.error({ reason: error.message }, 'identity map changed but is invalid: the previous map stays in force'),
         });
 
+  // Several instances behind a load balancer share their dedupe memory through Redis; checked
+  // before anything else starts, so that an unreachable REDIS_URL stops start-up cleanly.
+  const redis = config.redisUrl === undefined ? undefined : await RedisDedupeStore.connect({ url: config.redisUrl, logger });
   const embedded = config.graph === undefined ? await startEmbeddedBackend() : undefined;
   const graph: GraphSettings = embedded?.graph ?? { ...(config.graph as GraphSettings), caPem: options.caPem };
   if (embedded !== undefined) {
@@ -153,8 +156,6 @@ export async function startMeetNow(env: NodeJS.ProcessEnv, options: MeetNowOptio
     metrics,
     config.meetingsApi,
   );
-  // Several instances behind a load balancer share their dedupe memory through Redis.
-  const redis = config.redisUrl === undefined ? undefined : await RedisDedupeStore.connect({ url: config.redisUrl, logger });
   const dedupe: DedupeStore = redis ?? new MemoryDedupeStore();
   const meetings = new MeetingService({ api, dedupe, allowedTenants: config.allowedTenants });
   const delivery = new MeetingDelivery(options.timing?.deliveryRetryDelaysMs);

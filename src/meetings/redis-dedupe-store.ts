@@ -47,6 +47,8 @@ export class RedisDedupeStore implements DedupeStore {
   static async connect(options: RedisDedupeStoreOptions): Promise<RedisDedupeStore> {
     const connectTimeoutMs = options.connectTimeoutMs ?? 5_000;
     const target = redisTarget(options.url);
+    // No reconnection loop before start-up succeeded: a failed start must leave nothing running.
+    let started = false;
     const redis = new Redis(options.url, {
       lazyConnect: true,
       connectTimeout: connectTimeoutMs,
@@ -54,7 +56,7 @@ export class RedisDedupeStore implements DedupeStore {
       // Commands fail at once while disconnected instead of queueing behind a turn.
       enableOfflineQueue: false,
       maxRetriesPerRequest: 1,
-      retryStrategy: (times) => Math.min(times * 200, 2_000),
+      retryStrategy: (times) => (started ? Math.min(times * 200, 2_000) : null),
     });
     let healthy = false;
     redis.on('error', (error: Error) => {
@@ -80,6 +82,7 @@ export class RedisDedupeStore implements DedupeStore {
     } finally {
       clearTimeout(timer);
     }
+    started = true;
     return new RedisDedupeStore(redis, options);
   }
 
