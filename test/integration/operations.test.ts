@@ -128,6 +128,64 @@ describe('operations: turn logs, metrics and readiness', () => {
   });
 });
 
+async function waitFor<T>(find: () => T | undefined, what: string): Promise<T> {
+  for (let waited = 0; waited < 10_000; waited += 20) {
+    const found = find();
+    if (found !== undefined) return found;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error(`gave up waiting for ${what}`);
+}
+
+describe('turn lines of card clicks and of meetings delivered after the turn', () => {
+  let h: Harness;
+
+  beforeAll(async () => {
+    h = await startHarness({ meetNow: { timing: { acknowledgeAfterMs: 50, typingAfterMs: 10_000 } } });
+  });
+  afterAll(async () => h.close());
+  beforeEach(() => {
+    h.connector.reset();
+    h.emulator.reset();
+    h.logs.lines.length = 0;
+  });
+
+  it('writes the line when the card is delivered, marked deferred, once', async () => {
+    h.emulator.setLatency(300);
+    await h.post(teamsMessage({ serviceUrl: h.connector.serviceUrl, text: '/meet Slow Graph' }));
+    const line = await waitFor(() => turnLines(h)[0], 'the turn line');
+    expect(line).toMatchObject({ outcome: 'meeting_created', deferred: true, graphCalls: 1 });
+    expect(line.graphMs as number).toBeGreaterThan(0);
+    await waitFor(() => (h.connector.messages.length >= 2 ? true : undefined), 'the card');
+    expect(turnLines(h)).toHaveLength(1);
+  });
+
+  it('counts a card click as an invoke turn, and a second click as a card dedupe hit', async () => {
+    const before = await scrape(h);
+    const conversationId = `a:1${randomUUID()}`;
+    const click = (id: string) => ({
+      ...teamsMessage({ serviceUrl: h.connector.serviceUrl, id, conversationId }),
+      type: 'invoke',
+      name: 'adaptiveCard/action',
+      replyToId: 'card-activity-1',
+      value: { action: { type: 'Action.Execute', verb: 'startMeeting', data: { action: 'startMeeting', subject: 'Card meeting' } }, trigger: 'manual' },
+    });
+    expect((await h.post(click('click-1'))).status).toBe(200);
+    expect((await h.post(click('click-2'))).status).toBe(200);
+    const lines = turnLines(h);
+    expect(lines.map((line) => [line.activityType, line.outcome])).toEqual([
+      ['invoke', 'meeting_created'],
+      ['invoke', 'duplicate'],
+    ]);
+    const after = await scrape(h);
+    expect(sampleValue(after, 'meetnow_dedupe_hits_total', { kind: 'card' }) - sampleValue(before, 'meetnow_dedupe_hits_total', { kind: 'card' })).toBe(1);
+    expect(
+      sampleValue(after, 'meetnow_turns_total', { activity_type: 'invoke', outcome: 'meeting_created' }) -
+        sampleValue(before, 'meetnow_turns_total', { activity_type: 'invoke', outcome: 'meeting_created' }),
+    ).toBe(1);
+  });
+});
+
 describe('readiness', () => {
   it('is not ready, with the reason, while the configuration cannot get a token; /healthz stays 200', async () => {
     const h = await startHarness({ env: { GRAPH_TENANT_ID: TENANT, GRAPH_CLIENT_SECRET: 'not-the-secret' } });
