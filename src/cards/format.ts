@@ -32,6 +32,21 @@ export function formatDateTime(iso: string | undefined, locale = 'en-US', timeZo
   // Graph sometimes omits the zone designator on UTC values ("2026-11-24T09:00:00.0000000").
   const date = new Date(/[zZ]|[+-]\d\d:\d\d$/.test(iso) ? iso : `${iso}Z`);
   if (Number.isNaN(date.getTime())) return '';
+  // The words name the minute, and meetings started together start in the same minute: format it once.
+  const key = `${locale}\n${timeZone}\n${Math.floor(date.getTime() / 60_000)}`;
+  let words = formatted.get(key);
+  if (words === undefined) {
+    words = formatMinute(date, locale, timeZone);
+    if (formatted.size >= MAX_FORMATTED) formatted.delete(formatted.keys().next().value as string);
+    formatted.set(key, words);
+  }
+  return words;
+}
+
+const MAX_FORMATTED = 256;
+const formatted = new Map<string, string>();
+
+function formatMinute(date: Date, locale: string, timeZone: string): string {
   const zone = isValidTimeZone(timeZone) ? timeZone : 'UTC';
   let safeLocale = locale;
   try {
