@@ -223,10 +223,13 @@ export class MeetBot {
       (error: unknown) => ({ error: asMeetNowError(error) }),
     );
     const abort = new AbortController();
-    const typing = sleep(this.typingAfterMs, undefined, { signal: abort.signal }).then(
-      () => context.sendActivity({ type: ActivityTypes.Typing }),
-      () => undefined,
-    );
+    const typing = sleep(this.typingAfterMs, undefined, { signal: abort.signal })
+      .then(
+        () => context.sendActivity({ type: ActivityTypes.Typing }),
+        () => undefined,
+      )
+      // A failed typing indicator is cosmetic; unhandled, it would take the process down.
+      .catch((error: unknown) => log.debug({ reason: (error as Error).message }, 'could not send the typing indicator'));
     const timedOut = Symbol('timeout');
     const first = await Promise.race([settled, sleep(this.acknowledgeAfterMs, timedOut, { signal: abort.signal }).catch(() => undefined)]);
     if (first !== timedOut && first !== undefined) {

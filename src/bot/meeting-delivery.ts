@@ -43,7 +43,11 @@ export class MeetingDelivery {
 
   /** Never throws: a failure is retried or logged here. */
   async deliver(context: TurnContext, send: Send, meeting: Meeting, log: Logger): Promise<void> {
+    // botbuilder revokes the turn context when the turn ends: keep what the retries need now.
     const conversationId = context.activity.conversation?.id ?? '';
+    const adapter = context.adapter;
+    const reference = TurnContext.getConversationReference(context.activity) as ConversationReference;
+    const identity: unknown = context.turnState.get(adapter.BotIdentityKey);
     try {
       await send(context);
       return;
@@ -54,10 +58,8 @@ export class MeetingDelivery {
       }
       log.warn({ meetingId: meeting.id, status: statusOf(error), reason: (error as Error).message }, 'could not deliver the meeting: retrying in the background');
     }
-    const reference = TurnContext.getConversationReference(context.activity) as ConversationReference;
-    const identity: unknown = context.turnState.get(context.adapter.BotIdentityKey);
     const entry: Undelivered = { meeting, conversationId, log };
-    const background = this.retry(context, identity, reference, send, entry).finally(() => this.pending.delete(background));
+    const background = this.retry(adapter, identity, reference, send, entry).finally(() => this.pending.delete(background));
     this.pending.set(background, entry);
   }
 
@@ -76,7 +78,7 @@ export class MeetingDelivery {
     this.pending.clear();
   }
 
-  private async retry(context: TurnContext, identity: unknown, reference: ConversationReference, send: Send, entry: Undelivered): Promise<void> {
+  private async retry(adapter: TurnContext['adapter'], identity: unknown, reference: ConversationReference, send: Send, entry: Undelivered): Promise<void> {
     let lastError: unknown;
     for (const [index, delayMs] of this.retryDelaysMs.entries()) {
       const slept = await sleep(delayMs, true, { signal: this.stopped.signal }).catch(() => false);
@@ -84,7 +86,7 @@ export class MeetingDelivery {
       // The adapter hands errors thrown inside the callback to onTurnError: catch them here instead.
       let failure: { error: unknown } | undefined;
       try {
-        await context.adapter.continueConversationAsync(identity as never, reference, async (turn) => {
+        await adapter.continueConversationAsync(identity as never, reference, async (turn) => {
           try {
             await send(turn);
           } catch (error) {
