@@ -1,0 +1,38 @@
+import { Writable } from 'node:stream';
+import { createLogger, redactSecrets } from '../../src/logger';
+
+function capture(): { lines: () => Array<Record<string, unknown>>; raw: () => string; stream: Writable } {
+  let text = '';
+  const stream = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      text += chunk.toString();
+      done();
+    },
+  });
+  return { stream, raw: () => text, lines: () => text.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>) };
+}
+
+describe('log redaction', () => {
+  it('censors credentials at the top, one level down and in headers.authorization, never printing them', () => {
+    const out = capture();
+    const logger = createLogger('info', out.stream);
+    const error = Object.assign(new Error('token request failed'), { accessToken: 'TOKEN-IN-ERROR' });
+    logger.info({ secret: 'TOP-SECRET', authorization: 'Bearer TOP', settings: { clientSecret: 'NESTED-SECRET', clientId: 'app-1' } }, 'one');
+    logger.info({ req: { method: 'POST', headers: { authorization: 'Bearer REQ', accept: 'application/json' } }, headers: { authorization: 'Bearer H' } }, 'two');
+    logger.error({ err: error, credential: { privateKeyPem: '-----BEGIN PRIVATE KEY-----' } }, 'three');
+    logger.child({ access_token: 'CHILD-TOKEN', activityId: 'a1' }).info({ outcome: 'ok' }, 'four');
+    for (const secret of ['TOP-SECRET', 'Bearer', 'NESTED-SECRET', 'TOKEN-IN-ERROR', 'BEGIN PRIVATE KEY', 'CHILD-TOKEN']) expect(out.raw()).not.toContain(secret);
+    const [one, two, three, four] = out.lines();
+    expect(one).toMatchObject({ secret: '[redacted]', authorization: '[redacted]', settings: { clientSecret: '[redacted]', clientId: 'app-1' }, msg: 'one' });
+    expect(two).toMatchObject({ req: { method: 'POST', headers: { authorization: '[redacted]', accept: 'application/json' } }, headers: { authorization: '[redacted]' } });
+    expect(three).toMatchObject({ err: { type: 'Error', message: 'token request failed', accessToken: '[redacted]' }, credential: { privateKeyPem: '[redacted]' } });
+    expect(four).toMatchObject({ access_token: '[redacted]', activityId: 'a1', outcome: 'ok' });
+    // The objects the caller logged are left as they were.
+    expect(error.accessToken).toBe('TOKEN-IN-ERROR');
+  });
+
+  it('hands back the very same object when there is nothing to censor', () => {
+    const fields = { turn: true, activityId: '1', outcome: 'meeting_created', graph: { status: 201 }, totalMs: 12.5 };
+    expect(redactSecrets(fields)).toBe(fields);
+  });
+});
