@@ -38,6 +38,15 @@ export function activityProblem(body: unknown): string | undefined {
     return 'conversation.id must be a string';
   }
   if (body.from !== undefined && !isRecord(body.from)) return 'from must be an object';
+  // Replies are addressed back to these accounts: a malformed one could never be answered.
+  for (const field of ['from', 'recipient'] as const) {
+    const account = body[field];
+    if (account === undefined) continue;
+    if (!isRecord(account)) return `${field} must be an object`;
+    for (const key of ['id', 'name', 'aadObjectId'] as const) {
+      if (account[key] !== undefined && account[key] !== null && typeof account[key] !== 'string') return `${field}.${key} must be a string`;
+    }
+  }
   if (body.type === 'invoke' && body.name === 'adaptiveCard/action') {
     const value = body.value;
     if (!isRecord(value) || !isRecord(value.action) || typeof value.action.type !== 'string') {

@@ -72,6 +72,13 @@ export class MeetBot {
     const trace = observeTurn(context, (this.options.telemetry ?? SILENT_TURN_TELEMETRY).start(turn));
     const log = this.options.logger.child({ correlationId: trace.correlationId, activityId: activity.id, channel: activity.channelId, conversationType: turn.conversationType });
     try {
+      // Teams redelivers when a bot is slow: an activity already taken gets no second answer of any kind.
+      // (Invokes are answered in their HTTP response, so a repeated one is answered again, creating nothing.)
+      if (activity.type !== ActivityTypes.Invoke && !(await this.options.meetings.firstDelivery(activity.conversation.id, activity.id))) {
+        traceOf(context)?.duplicate('activity');
+        log.info({ outcome: 'duplicate' }, 'redelivered activity ignored');
+        return;
+      }
       if (activity.type === ActivityTypes.Message) await this.onMessage(context, log);
       else if (activity.type === ActivityTypes.Invoke) await this.onInvoke(context, log);
       else await welcomeIfInstalled(context, this.options.cards, this.welcomed, this.roster);

@@ -67,6 +67,15 @@ export class MeetingService {
     }
   }
 
+  /**
+   * True the first time an activity arrives. Without an id it cannot be recognized again; when the dedupe
+   * store fails the message is answered anyway (a meeting request still needs its own claim to proceed).
+   */
+  async firstDelivery(conversationId: string, activityId: string | undefined): Promise<boolean> {
+    if (activityId === undefined || activityId === '') return true;
+    return this.options.dedupe.claim(`${conversationId}\nturn:${activityId}`, DEDUPE_TTL_MS).catch(() => true);
+  }
+
   async startMeeting(request: MeetingRequest): Promise<MeetingOutcome> {
     this.assertTenantAllowed(request.organizer.tenantId);
     const key = `${request.conversationId}\n${request.requestKey}`;
