@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ConfigurationBotFrameworkAuthentication } from 'botbuilder';
@@ -11,7 +11,7 @@ import { MsalTokenProvider } from './auth/token-provider';
 import { MeetNowAdapter } from './bot/adapter';
 import { MeetBot } from './bot/meet-bot';
 import { CardRenderer } from './cards/card-renderer';
-import { loadConfig, PRODUCTION_GRAPH_SCOPE, type Config, type GraphSettings } from './config';
+import { loadConfig, type Config, type GraphSettings } from './config';
 import type { Emulator } from './emulator';
 import { MeetNowError } from './errors';
 import { GraphClient } from './graph/graph-client';
@@ -73,26 +73,11 @@ export interface MeetNowHandle {
   close(): Promise<void>;
 }
 
-/** Starts the embedded Entra + Graph emulator and registers a fresh app for this process. */
-async function startEmbeddedBackend(): Promise<{ emulator: Emulator; graph: GraphSettings }> {
-  // Loaded only when used: a configured bot never needs the emulator's modules (13 MB of RSS, start-up time).
+/** The embedded default back-end, loaded only when used: a configured bot never needs the emulator's modules (13 MB of RSS, start-up time). */
+function startEmbeddedBackend(): Promise<{ emulator: Emulator; graph: GraphSettings }> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { Emulator: EmbeddedEmulator } = require('./emulator') as typeof import('./emulator');
-  const emulator = await EmbeddedEmulator.start({ autoProvision: true });
-  const clientId = randomUUID();
-  const secret = randomBytes(24).toString('base64url');
-  emulator.addApp({ clientId, clientSecret: secret });
-  return {
-    emulator,
-    graph: {
-      clientId,
-      credential: { kind: 'secret', secret },
-      authorityHost: emulator.authorityHost,
-      baseUrl: emulator.graphBaseUrl,
-      scope: PRODUCTION_GRAPH_SCOPE,
-      caPem: emulator.caPem,
-    },
-  };
+  const { startEmbeddedBackend: start } = require('./emulator/embedded-backend') as typeof import('./emulator/embedded-backend');
+  return start();
 }
 
 async function listen(server: HttpServer, port: number, host: string): Promise<void> {

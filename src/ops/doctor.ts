@@ -1,9 +1,10 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { decodeJwt } from 'jose';
 import { MsalNetworkClient } from '../auth/msal-network-client';
 import { MsalTokenProvider } from '../auth/token-provider';
-import { loadConfig, PRODUCTION_GRAPH_SCOPE, type Config, type GraphSettings } from '../config';
-import { Emulator } from '../emulator';
+import { loadConfig, type Config, type GraphSettings } from '../config';
+import type { Emulator } from '../emulator';
+import { startEmbeddedBackend } from '../emulator/embedded-backend';
 import { asMeetNowError, MeetNowError } from '../errors';
 import { GraphClient } from '../graph/graph-client';
 import { AppMeetingsApi, UsersMeetingsApi } from '../graph/meetings-api';
@@ -69,24 +70,6 @@ function wire(graph: GraphSettings, timeoutMs: number, emulator?: Emulator): Wir
   return { graph, http, tokens, graphClient, emulator };
 }
 
-async function embeddedBackend(): Promise<{ emulator: Emulator; graph: GraphSettings }> {
-  const emulator = await Emulator.start({ autoProvision: true });
-  const clientId = randomUUID();
-  const secret = randomBytes(24).toString('base64url');
-  emulator.addApp({ clientId, clientSecret: secret });
-  return {
-    emulator,
-    graph: {
-      clientId,
-      credential: { kind: 'secret', secret },
-      authorityHost: emulator.authorityHost,
-      baseUrl: emulator.graphBaseUrl,
-      scope: PRODUCTION_GRAPH_SCOPE,
-      caPem: emulator.caPem,
-    },
-  };
-}
-
 const ms = (started: number): number => Math.round(performance.now() - started);
 
 /**
@@ -115,7 +98,7 @@ export async function runDoctor(env: NodeJS.ProcessEnv, options: DoctorOptions =
   checks.push({ id: 'config', title: 'Configuration', status: 'pass', detail: `valid (MEETINGS_API=${config.meetingsApi})` });
 
   const timeoutMs = options.timeoutMs ?? 15_000;
-  const embedded = config.graph === undefined ? await embeddedBackend() : undefined;
+  const embedded = config.graph === undefined ? await startEmbeddedBackend() : undefined;
   const graph: GraphSettings = embedded?.graph ?? { ...(config.graph as GraphSettings), caPem: options.caPem };
   const wiring = wire(graph, timeoutMs, embedded?.emulator);
   try {
