@@ -17,7 +17,7 @@ import { readMentions, type ReadMentions } from '../commands/mentions';
 import { parseCommand } from '../commands/parse-command';
 import { asMeetNowError, MeetNowError } from '../errors';
 import type { OrganizerResolver } from '../identity/organizer-resolver';
-import type { MeetingOutcome, MeetingService, StartedMeeting } from '../meetings/meeting-service';
+import type { MeetingService, StartedMeeting } from '../meetings/meeting-service';
 import type { MeetingSchedule, Organizer } from '../meetings/meeting';
 import { SILENT_TURN_TELEMETRY, type TurnTelemetry } from '../ops/turn-telemetry';
 import { MeetingDelivery } from './meeting-delivery';
@@ -99,11 +99,10 @@ export class MeetBot {
     const activity = context.activity;
     if (activity.value !== undefined && (activity.text === undefined || activity.text === '')) {
       // Action.Submit fallback of the "Start meeting now" card: replace that card in place.
-      const answer = await this.answerCardAction(context, parseCardAction(activity.value), log);
-      if (typeof answer === 'string') await context.sendActivity(answer);
-      else if (activity.replyToId !== undefined && activity.channelId === 'msteams') {
-        await context.updateActivity({ type: ActivityTypes.Message, id: activity.replyToId, attachments: [answer] });
-      } else await context.sendActivity({ attachments: [answer] });
+      const answer = this.answerCardSafely(context, parseCardAction(activity.value), log);
+      await this.deliverWhenReady(context, answer, log, (result, turn) => showCardAnswer(turn, activity, result), (turn) =>
+        turn.sendActivity(CARD_IN_PROGRESS_TEXT),
+      );
       return;
     }
     // People @mentioned become attendees; their mentions read as their names in the subject.
@@ -147,21 +146,27 @@ export class MeetBot {
       });
       return;
     }
-    let answer: Attachment | string;
-    try {
-      answer = await this.answerCardAction(context, parseCardAction(value.action.data, verb), log);
-    } catch (error) {
+    // Teams waits about 15 s for the invoke's answer: past the acknowledgement delay it gets "being started"
+    // now, and the card is replaced in place once the meeting exists.
+    const answer = this.answerCardSafely(context, parseCardAction(value.action.data, verb), log);
+    await this.deliverWhenReady(
+      context,
+      answer,
+      log,
+      (result, turn, late) => (late ? showCardAnswer(turn, activity, result) : this.sendInvokeResponse(turn, invokeAnswer(result))),
+      (turn) => this.sendInvokeResponse(turn, invokeAnswer(CARD_IN_PROGRESS_TEXT)),
+    );
+  }
+
+  /** A card click's answer, failures turned into words (the click is answered either way). */
+  private answerCardSafely(context: TurnContext, action: CardAction, log: Logger): Promise<Attachment | string> {
+    const activity = context.activity;
+    const trace = traceOf(context);
+    return this.answerCardAction(context, action, log).catch((error: unknown) => {
       const coded = asMeetNowError(error);
-      traceOf(context)?.fail(coded);
+      trace?.fail(coded);
       this.logFailure(coded, log);
-      answer = this.errorWords(coded, activity);
-    }
-    await this.sendInvokeResponse(context, {
-      status: 200,
-      body:
-        typeof answer === 'string'
-          ? { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: answer }
-          : { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: answer.content },
+      return this.errorWords(coded, activity);
     });
   }
 
@@ -193,7 +198,9 @@ export class MeetBot {
 
   /** The card answer to a "Start meeting now" click: the meeting card, or words when there is none (yet). */
   private async answerCardAction(context: TurnContext, action: CardAction, log: Logger): Promise<Attachment | string> {
+    // The turn may end before the meeting exists (slow Graph): nothing below touches `context` after an await.
     const activity = context.activity;
+    const trace = traceOf(context);
     if (action.kind === 'unknown') return USAGE_HINT;
     if (action.kind === 'subject-too-long') return subjectTooLongText(action.length);
     const organizer = await this.organizerFor(activity);
@@ -204,13 +211,13 @@ export class MeetBot {
       conversationId: activity.conversation.id,
       requestKey: `card:${cardKey}`,
       remember: true,
-      observer: traceOf(context),
+      observer: trace,
     });
-    if (outcome.kind === 'created') traceOf(context)?.meeting(outcome.started.meeting.created);
-    else traceOf(context)?.duplicate('card');
+    if (outcome.kind === 'created') trace?.meeting(outcome.started.meeting.created);
+    else trace?.duplicate('card');
     const started = outcome.kind === 'created' ? outcome.started : outcome.previous;
     log.info({ outcome: outcome.kind, meetingId: started?.meeting.id }, 'card action handled');
-    if (started === undefined) return 'That meeting is already being started. Its card will appear here in a moment.';
+    if (started === undefined) return CARD_IN_PROGRESS_TEXT;
     return this.meetingCard(started, activity, true);
   }
 
@@ -218,11 +225,12 @@ export class MeetBot {
    * Answers in the turn when the meeting comes quickly; otherwise says "creating…", ends the turn (so
    * Teams gets its HTTP answer in time and does not redeliver) and posts the card when it is ready.
    */
-  private async deliverWhenReady(
+  private async deliverWhenReady<T>(
     context: TurnContext,
-    outcome: Promise<MeetingOutcome>,
+    outcome: Promise<T>,
     log: Logger,
-    deliver: (result: MeetingOutcome, turn: TurnContext) => Promise<void>,
+    deliver: (result: T, turn: TurnContext, late: boolean) => Promise<unknown>,
+    acknowledge: (turn: TurnContext) => Promise<unknown> = (turn) => turn.sendActivity(CREATING_TEXT),
   ): Promise<void> {
     const settled = outcome.then(
       (result) => ({ result }),
@@ -246,11 +254,11 @@ export class MeetBot {
     if (first !== timedOut) {
       await typing;
       if ('error' in first) await this.replyWithError(context, first.error, log);
-      else await deliver(first.result, context);
+      else await deliver(first.result, context, false);
       return;
     }
     // The meeting is on its way whatever happens to this interim message: its delivery is scheduled below.
-    await context.sendActivity(CREATING_TEXT).catch((error: unknown) => log.warn({ reason: (error as Error).message }, 'could not send the interim message'));
+    await acknowledge(context).catch((error: unknown) => log.warn({ reason: (error as Error).message }, 'could not send the interim message'));
     const trace = traceOf(context);
     trace?.defer();
     const reference = TurnContext.getConversationReference(context.activity);
@@ -259,7 +267,7 @@ export class MeetBot {
       if (trace !== undefined) observeTurn(turn, trace);
       const result = await settled;
       if ('error' in result) await this.replyWithError(turn, result.error, log);
-      else await deliver(result.result, turn);
+      else await deliver(result.result, turn, true);
     };
     const background = context.adapter
       .continueConversationAsync(identity, reference as ConversationReference, later)
@@ -324,6 +332,26 @@ export class MeetBot {
     this.logFailure(error, log);
     await context.sendActivity(this.errorWords(error, context.activity));
   }
+}
+
+const CARD_IN_PROGRESS_TEXT = 'That meeting is already being started. Its card will appear here in a moment.';
+
+function invokeAnswer(answer: Attachment | string): InvokeResponse {
+  return {
+    status: 200,
+    body:
+      typeof answer === 'string'
+        ? { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: answer }
+        : { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: answer.content },
+  };
+}
+
+/** A card click's answer in the conversation: the clicked card replaced where the channel allows, else a new message. */
+async function showCardAnswer(turn: TurnContext, clicked: Activity, answer: Attachment | string): Promise<void> {
+  if (typeof answer === 'string') await turn.sendActivity(answer);
+  else if (clicked.replyToId !== undefined && capabilitiesOf(clicked.channelId).updatesMessages) {
+    await turn.updateActivity({ type: ActivityTypes.Message, id: clicked.replyToId, attachments: [answer] });
+  } else await turn.sendActivity({ attachments: [answer] });
 }
 
 /** Our replies are written in markdown; Slack's bold is a single asterisk. */

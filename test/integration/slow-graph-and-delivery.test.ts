@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import { createServer, type AddressInfo } from 'node:net';
 import { startHarness, type Harness } from '../support/harness';
 import { guardProcess } from '../support/process-guard';
+import { startMeetingInvoke, startMeetingSubmit } from '../support/card-actions';
 import { teamsMessage } from '../support/teams-activity';
 
 const isCard = (activity: Record<string, unknown>) => Array.isArray(activity.attachments);
@@ -43,6 +44,26 @@ describe('slow Graph: the bot acknowledges in time and delivers the meeting late
     expect(h.emulator.meetings()).toHaveLength(1);
     const card = h.connector.calls.find((call) => isCard(call.activity));
     expect(card?.conversationId).toBe((activity.conversation as { id: string }).id);
+  });
+
+  it.each([
+    ['Action.Execute', startMeetingInvoke],
+    ['Action.Submit', startMeetingSubmit],
+  ])('a %s click answers in time, then replaces the clicked card with the meeting card', async (_kind, click) => {
+    h.emulator.setLatency(1_500);
+    const response = await h.post(click({ serviceUrl: h.connector.serviceUrl, cardActivityId: 'card-activity-1' }));
+    expect(response.status).toBe(200);
+    // The click was answered before the meeting existed: no card yet anywhere.
+    expect(h.connector.calls.some((call) => isCard(call.activity))).toBe(false);
+    const inProgress = response.body.includes('already being started') || h.connector.messages.some((call) => String(call.activity.text).includes('already being started'));
+    expect(inProgress).toBe(true);
+
+    await h.connector.waitFor(() => h.connector.calls.some((call) => isCard(call.activity)));
+    const update = h.connector.calls.find((call) => isCard(call.activity));
+    expect(update?.method).toBe('PUT');
+    expect(update?.activityId).toBe('card-activity-1');
+    expect(JSON.stringify(update?.activity)).toContain('Join meeting');
+    expect(h.emulator.meetings()).toHaveLength(1);
   });
 
   it('a Graph error after the acknowledgement is still reported in the conversation', async () => {
