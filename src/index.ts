@@ -10,6 +10,8 @@ import { MsalNetworkClient } from './auth/msal-network-client';
 import { MsalTokenProvider } from './auth/token-provider';
 import { MeetNowAdapter } from './bot/adapter';
 import { MeetBot } from './bot/meet-bot';
+import { readerContext } from './bot/reader-context';
+import { turnFailedText } from './bot/replies';
 import { CardRenderer } from './cards/card-renderer';
 import { loadConfig, type Config, type GraphSettings } from './config';
 import type { Emulator } from './emulator';
@@ -165,7 +167,7 @@ export async function startMeetNow(env: NodeJS.ProcessEnv, options: MeetNowOptio
   const adapter = new MeetNowAdapter(new ConfigurationBotFrameworkAuthentication(config.botFrameworkSettings, options.botCredentials));
   adapter.onTurnError = async (context, error) => {
     logger.error({ err: error, activityId: context.activity.id }, 'unhandled turn error');
-    await context.sendActivity('Sorry, something went wrong on my side. Please try again.').catch(() => undefined);
+    await context.sendActivity(turnFailedText(readerContext(context.activity).locale)).catch(() => undefined);
   };
   const server = createServer({ adapter, logic: bot.run, logger, readiness });
 

@@ -1,7 +1,9 @@
 import type { TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { ReadMentions } from '../commands/mentions';
+import { messagesFor, type Messages } from '../i18n/messages';
 import type { Attendee, Organizer } from '../meetings/meeting';
+import { readerContext } from './reader-context';
 import type { Roster, RosterMember } from './roster';
 
 /** The most attendees one meeting gets from a channel or chat; beyond it the card says so. */
@@ -21,14 +23,20 @@ export const NO_INVITATION: Invitation = { attendees: [], notes: [] };
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-function placeOf(context: TurnContext): string {
-  return context.activity.conversation?.conversationType === 'channel' ? 'channel' : 'chat';
-}
-
-export function listNames(names: string[], max = 8): string {
-  if (names.length <= 1) return names[0] ?? '';
-  if (names.length > max) return `${names.slice(0, max).join(', ')} and ${names.length - max} others`;
-  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+/** The sentences about an invitation, worded for a channel or a chat, in the reader's language. */
+function invitationWords(m: Messages, inChannel: boolean) {
+  const pick = <K extends string>(channel: K, chat: K) => (inChannel ? channel : chat);
+  return {
+    notFound: (names: string[]) => m.t(pick('invite.notFoundChannel', 'invite.notFoundChat'), { names: m.list(names) }),
+    rosterFailed: () => m.t(pick('invite.rosterFailedChannel', 'invite.rosterFailedChat')),
+    capped: (cap: number) => m.t(pick('invite.cappedChannel', 'invite.cappedChat'), { cap }),
+    nobody: () => m.t(pick('invite.nobodyChannel', 'invite.nobodyChat')),
+    tags: (tags: string[]) => m.t('invite.tags', { tags: m.list(tags.map((tag) => `@${tag}`)) }),
+    everyone: (count: number) =>
+      m.t(pick('invite.everyoneChannel', 'invite.everyoneChat'), { count: m.plural('invite.people.one', 'invite.people.other', count) }),
+    list: (names: string[]) => m.t('invite.list', { names: m.list(names) }),
+    colleague: () => m.t('invite.colleague'),
+  };
 }
 
 /**
@@ -47,7 +55,7 @@ export async function resolveInvitation(
 ): Promise<Invitation> {
   if (context.activity.channelId !== 'msteams') return NO_INVITATION;
   if (mentions.people.length === 0 && !mentions.everyone && mentions.tags.length === 0) return NO_INVITATION;
-  const place = placeOf(context);
+  const words = invitationWords(messagesFor(readerContext(context.activity).locale), context.activity.conversation?.conversationType === 'channel');
   const notes: string[] = [];
   const byObjectId = new Map<string, Attendee>();
   let exceeded = false;
@@ -78,7 +86,7 @@ export async function resolveInvitation(
     if (member === undefined || !add({ ...member, name: member.name ?? person.name })) missing.push(person.name);
   }
   if (missing.length > 0) {
-    notes.push(`I couldn't invite ${listNames(missing)}: I didn't find ${missing.length === 1 ? 'them' : 'these people'} among the members of this ${place}.`);
+    notes.push(words.notFound(missing));
   }
 
   if (mentions.everyone) {
@@ -91,16 +99,16 @@ export async function resolveInvitation(
     } catch (error) {
       failed = true;
       log.warn({ err: error }, 'roster paging failed');
-      notes.push(`I couldn't read the member list of this ${place}, so only the people you mentioned were invited.`);
+      notes.push(words.rosterFailed());
     }
     if (exceeded) {
-      notes.push(`This ${place} has more than ${cap} members: I invited the first ${cap}, the most MeetNow invites at once. Everyone here can still join with the button.`);
+      notes.push(words.capped(cap));
     } else if (!failed && byObjectId.size === 0) {
-      notes.push(`There's nobody else in this ${place} to invite.`);
+      notes.push(words.nobody());
     }
   }
   if (mentions.tags.length > 0) {
-    notes.push(`I can't invite the members of a tag (${listNames(mentions.tags.map((tag) => `@${tag}`))}): mention the people, or add --channel to invite everyone here.`);
+    notes.push(words.tags(mentions.tags));
   }
 
   const attendees = [...byObjectId.values()];
@@ -108,8 +116,8 @@ export async function resolveInvitation(
     attendees.length === 0
       ? undefined
       : mentions.everyone && !exceeded
-        ? `Invited: everyone in this ${place} (${attendees.length} ${attendees.length === 1 ? 'person' : 'people'})`
-        : `Invited: ${listNames(attendees.map((attendee) => attendee.displayName ?? attendee.userPrincipalName ?? 'a colleague'))}`;
+        ? words.everyone(attendees.length)
+        : words.list(attendees.map((attendee) => attendee.displayName ?? attendee.userPrincipalName ?? words.colleague()));
   log.info({ attendees: attendees.length, everyone: mentions.everyone, capped: exceeded }, 'attendees resolved');
   return { attendees, summary, notes };
 }

@@ -15,6 +15,7 @@ import { commandText } from '../commands/command-text';
 import { parseCardAction, START_MEETING_VERB, type CardAction } from '../commands/parse-card-action';
 import { readMentions, type ReadMentions } from '../commands/mentions';
 import { parseCommand } from '../commands/parse-command';
+import type { WhenContext } from '../commands/parse-when';
 import { asMeetNowError, MeetNowError } from '../errors';
 import type { OrganizerResolver } from '../identity/organizer-resolver';
 import type { MeetingService, StartedMeeting } from '../meetings/meeting-service';
@@ -26,7 +27,8 @@ import { readerContext } from './reader-context';
 import { TeamsRoster, type Roster } from './roster';
 import { welcomeIfInstalled, WelcomeMemory } from './welcome';
 import { observeTurn, traceOf } from './turn-trace';
-import { CREATING_TEXT, errorText, HELP_TEXT, subjectTooLongText, USAGE_HINT, whenProblemText, type ReplyContext } from './replies';
+import { messagesFor, type Messages } from '../i18n/messages';
+import { cardWhenProblemText, creatingText, errorText, helpText, inProgressText, subjectTooLongText, usageHint, whenProblemText, type ReplyContext } from './replies';
 
 export interface MeetBotOptions {
   meetings: MeetingService;
@@ -99,9 +101,9 @@ export class MeetBot {
     const activity = context.activity;
     if (activity.value !== undefined && (activity.text === undefined || activity.text === '')) {
       // Action.Submit fallback of the "Start meeting now" card: replace that card in place.
-      const answer = this.answerCardSafely(context, parseCardAction(activity.value), log);
+      const answer = this.answerCardSafely(context, parseCardAction(activity.value, undefined, whenContextOf(activity)), log);
       await this.deliverWhenReady(context, answer, log, (result, turn) => showCardAnswer(turn, activity, result), (turn) =>
-        turn.sendActivity(CARD_IN_PROGRESS_TEXT),
+        turn.sendActivity(inProgressText(messagesOf(turn.activity))),
       );
       return;
     }
@@ -111,13 +113,13 @@ export class MeetBot {
     traceOf(context)?.note(command.kind);
     switch (command.kind) {
       case 'help':
-        await context.sendActivity(inMarkup(HELP_TEXT, activity));
+        await context.sendActivity(inMarkup(helpText(messagesOf(activity)), activity));
         return;
       case 'unknown':
-        await context.sendActivity(inMarkup(USAGE_HINT, activity));
+        await context.sendActivity(inMarkup(usageHint(messagesOf(activity)), activity));
         return;
       case 'subject-too-long':
-        await context.sendActivity(subjectTooLongText(command.length));
+        await context.sendActivity(subjectTooLongText(command.length, messagesOf(activity)));
         return;
       case 'meet-form':
         await context.sendActivity({ attachments: [this.startCard(activity)] });
@@ -148,13 +150,13 @@ export class MeetBot {
     }
     // Teams waits about 15 s for the invoke's answer: past the acknowledgement delay it gets "being started"
     // now, and the card is replaced in place once the meeting exists.
-    const answer = this.answerCardSafely(context, parseCardAction(value.action.data, verb), log);
+    const answer = this.answerCardSafely(context, parseCardAction(value.action.data, verb, whenContextOf(activity)), log);
     await this.deliverWhenReady(
       context,
       answer,
       log,
       (result, turn, late) => (late ? showCardAnswer(turn, activity, result) : this.sendInvokeResponse(turn, invokeAnswer(result))),
-      (turn) => this.sendInvokeResponse(turn, invokeAnswer(CARD_IN_PROGRESS_TEXT)),
+      (turn) => this.sendInvokeResponse(turn, invokeAnswer(inProgressText(messagesOf(turn.activity)))),
     );
   }
 
@@ -177,7 +179,7 @@ export class MeetBot {
     const outcome = this.options.meetings.startMeeting({
       organizer,
       // `/meet tomorrow 9:00` names no subject: the same default as the Start card's.
-      subject: command.subject === '' ? defaultSubject(organizer.displayName) : command.subject,
+      subject: command.subject === '' ? defaultSubject(organizer.displayName, messagesOf(activity)) : command.subject,
       schedule: command.schedule,
       language: readerContext(activity).locale,
       attendees: invitation.attendees,
@@ -192,7 +194,7 @@ export class MeetBot {
         return;
       }
       traceOf(turn)?.meeting(result.started.meeting.created);
-      await this.delivery.deliver(turn, (to) => to.sendActivity(this.meetingReply(result.started, to.activity, invitation)), result.started.meeting, log);
+      await this.delivery.deliver(turn, (to) => to.sendActivity(this.meetingReply(result.started, to.activity, invitation, command.schedule !== undefined)), result.started.meeting, log);
     });
   }
 
@@ -201,13 +203,16 @@ export class MeetBot {
     // The turn may end before the meeting exists (slow Graph): nothing below touches `context` after an await.
     const activity = context.activity;
     const trace = traceOf(context);
-    if (action.kind === 'unknown') return USAGE_HINT;
-    if (action.kind === 'subject-too-long') return subjectTooLongText(action.length);
+    if (action.kind === 'unknown') return usageHint(messagesOf(activity));
+    if (action.kind === 'subject-too-long') return subjectTooLongText(action.length, messagesOf(activity));
+    if (action.kind === 'when-invalid') return cardWhenProblemText(action.problem, action.phrase, readerContext(activity));
     const organizer = await this.organizerFor(activity);
     const cardKey = activity.replyToId ?? action.cardId ?? activity.id ?? randomUUID();
     const outcome = await this.options.meetings.startMeeting({
       organizer,
-      subject: action.subject === '' ? defaultSubject(organizer.displayName) : action.subject,
+      subject: action.subject === '' ? defaultSubject(organizer.displayName, messagesOf(activity)) : action.subject,
+      schedule: action.schedule,
+      language: readerContext(activity).locale,
       conversationId: activity.conversation.id,
       requestKey: `card:${cardKey}`,
       remember: true,
@@ -217,8 +222,8 @@ export class MeetBot {
     else trace?.duplicate('card');
     const started = outcome.kind === 'created' ? outcome.started : outcome.previous;
     log.info({ outcome: outcome.kind, meetingId: started?.meeting.id }, 'card action handled');
-    if (started === undefined) return CARD_IN_PROGRESS_TEXT;
-    return this.meetingCard(started, activity, true);
+    if (started === undefined) return inProgressText(messagesOf(activity));
+    return this.meetingCard(started, activity, true, undefined, action.schedule !== undefined);
   }
 
   /**
@@ -230,7 +235,7 @@ export class MeetBot {
     outcome: Promise<T>,
     log: Logger,
     deliver: (result: T, turn: TurnContext, late: boolean) => Promise<unknown>,
-    acknowledge: (turn: TurnContext) => Promise<unknown> = (turn) => turn.sendActivity(CREATING_TEXT),
+    acknowledge: (turn: TurnContext) => Promise<unknown> = (turn) => turn.sendActivity(creatingText(messagesOf(turn.activity))),
   ): Promise<void> {
     const settled = outcome.then(
       (result) => ({ result }),
@@ -287,22 +292,24 @@ export class MeetBot {
 
   private startCard(activity: Activity): Attachment {
     const capabilities = capabilitiesOf(activity.channelId);
-    const subject = defaultSubject(activity.from?.name);
+    const { locale } = readerContext(activity);
+    const subject = defaultSubject(activity.from?.name, messagesFor(locale));
     return capabilities.adaptiveCards
-      ? this.options.cards.startMeetingCard({ defaultSubject: subject, cardId: randomUUID() })
-      : startMeetingHeroCard(subject, capabilities.markup);
+      ? this.options.cards.startMeetingCard({ defaultSubject: subject, cardId: randomUUID(), locale })
+      : startMeetingHeroCard(subject, capabilities.markup, locale);
   }
 
   /** The meeting card where Adaptive Cards render; elsewhere the details in the text plus a join button. */
-  private meetingReply(started: StartedMeeting, activity: Activity, invitation?: Invitation): Partial<Activity> {
+  private meetingReply(started: StartedMeeting, activity: Activity, invitation?: Invitation, scheduled = false): Partial<Activity> {
     const capabilities = capabilitiesOf(activity.channelId);
-    if (capabilities.adaptiveCards) return { attachments: [this.meetingCard(started, activity, false, invitation)] };
-    const view = { meeting: started.meeting, organizerName: started.organizerName, ...readerContext(activity) };
+    if (capabilities.adaptiveCards) return { attachments: [this.meetingCard(started, activity, false, invitation, scheduled)] };
+    const view = { meeting: started.meeting, organizerName: started.organizerName, scheduled, ...readerContext(activity) };
     return { text: meetingText(view, capabilities.markup), attachments: [meetingHeroCard(view, capabilities.markup)] };
   }
 
-  private meetingCard(started: StartedMeeting, activity: Activity, fromCard = false, invitation?: Invitation): Attachment {
+  private meetingCard(started: StartedMeeting, activity: Activity, fromCard = false, invitation?: Invitation, scheduled = false): Attachment {
     return this.options.cards.meetingCard({
+      scheduled,
       meeting: started.meeting,
       organizerName: started.organizerName,
       startedBy: fromCard ? { name: started.organizerName, at: new Date(started.startedAt) } : undefined,
@@ -318,7 +325,7 @@ export class MeetBot {
 
   private errorWords(error: MeetNowError, activity: Activity): string {
     const tenant = activity.conversation?.tenantId;
-    return inMarkup(errorText(error, this.options.replyContext, typeof tenant === 'string' ? tenant : undefined, activity.from?.id), activity);
+    return inMarkup(errorText(error, this.options.replyContext, typeof tenant === 'string' ? tenant : undefined, activity.from?.id, messagesOf(activity)), activity);
   }
 
   private logFailure(error: MeetNowError, log: Logger): void {
@@ -333,8 +340,6 @@ export class MeetBot {
     await context.sendActivity(this.errorWords(error, context.activity));
   }
 }
-
-const CARD_IN_PROGRESS_TEXT = 'That meeting is already being started. Its card will appear here in a moment.';
 
 function invokeAnswer(answer: Attachment | string): InvokeResponse {
   return {
@@ -359,7 +364,17 @@ function inMarkup(markdown: string, activity: Activity): string {
   return capabilitiesOf(activity.channelId).markup === 'slack' ? markdown.replace(/\*\*([^*]+)\*\*/g, '*$1*') : markdown;
 }
 
-function defaultSubject(name: string | undefined): string {
+/** The reader's words, from the activity's locale. */
+function messagesOf(activity: Partial<Activity>): Messages {
+  return messagesFor(readerContext(activity).locale);
+}
+
+/** The clock and the clicker's zone, for the card's date and time inputs. */
+function whenContextOf(activity: Partial<Activity>): WhenContext {
+  return { now: new Date(), ...readerContext(activity) };
+}
+
+function defaultSubject(name: string | undefined, m: Messages): string {
   const trimmed = name?.trim() ?? '';
-  return trimmed === '' ? 'Teams meeting' : `${trimmed}'s meeting`;
+  return trimmed === '' ? m.t('start.defaultSubjectAnonymous') : m.t('start.defaultSubject', { name: trimmed });
 }

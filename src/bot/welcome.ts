@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { ActivityTypes, type Activity, type TurnContext } from 'botbuilder';
 import type { CardRenderer } from '../cards/card-renderer';
 import { capabilitiesOf } from '../channels/capabilities';
-import { HELP_TEXT } from './replies';
+import { messagesFor, type Messages } from '../i18n/messages';
+import { readerContext } from './reader-context';
+import { helpText } from './replies';
 import type { Roster } from './roster';
 
 /** Teams sends both an installationUpdate and a conversationUpdate when the app is added: welcome once. */
@@ -32,16 +34,17 @@ export function isBotAdded(activity: Partial<Activity>): boolean {
   return botId !== undefined && (activity.membersAdded ?? []).some((member) => member.id === botId);
 }
 
-/** The welcome card's introduction, worded for where the app was added. */
-export function welcomeIntro(conversationType: string | undefined): string[] {
+/** The welcome card's introduction, worded for where the app was added, in the reader's language. */
+export function welcomeIntro(conversationType: string | undefined, m: Messages = messagesFor('en')): string[] {
   const shared = conversationType === 'channel' || conversationType === 'groupChat';
   const prefix = shared ? '@MeetNow ' : '';
   return [
-    'I start a Teams meeting right here, with whoever asks as the organizer, and post a card with the **Join** button and the dial-in numbers.',
-    `- **${prefix}/meet Quarterly numbers** starts one now`,
-    `- **${prefix}/meet Budget with @Megan @Adele** also invites the people you mention`,
-    ...(shared ? [`- **${prefix}/meet Standup --channel** invites everyone in this ${conversationType === 'channel' ? 'channel' : 'chat'}`] : []),
-    `- **${prefix}help** shows all commands`,
+    m.t('welcome.intro'),
+    m.t('welcome.meetNow', { prefix }),
+    m.t('welcome.schedule', { prefix }),
+    m.t('welcome.invite', { prefix }),
+    ...(shared ? [m.t(conversationType === 'channel' ? 'welcome.everyoneChannel' : 'welcome.everyoneChat', { prefix })] : []),
+    m.t('welcome.help', { prefix }),
   ];
 }
 
@@ -52,8 +55,10 @@ export async function welcomeIfInstalled(context: TurnContext, cards: CardRender
   const conversationId = activity.conversation?.id?.split(';')[0];
   if (conversationId === undefined || !memory.claim(conversationId)) return;
   const conversationType = activity.conversation.conversationType;
+  const { locale } = readerContext(activity);
+  const m = messagesFor(locale);
   if (!capabilitiesOf(activity.channelId).adaptiveCards) {
-    await context.sendActivity(HELP_TEXT);
+    await context.sendActivity(helpText(m));
     return;
   }
   const personal = conversationType !== 'channel' && conversationType !== 'groupChat';
@@ -63,9 +68,10 @@ export async function welcomeIfInstalled(context: TurnContext, cards: CardRender
     name = (await roster.member(context, activity.from.id).catch(() => undefined))?.name;
   }
   const card = cards.startMeetingCard({
-    title: 'Hi, I’m MeetNow',
-    intro: welcomeIntro(conversationType),
-    defaultSubject: personal && name !== undefined && name !== '' ? `${name}'s meeting` : 'Quick meeting',
+    locale,
+    title: m.t('welcome.title'),
+    intro: welcomeIntro(conversationType, m),
+    defaultSubject: personal && name !== undefined && name !== '' ? m.t('start.defaultSubject', { name }) : m.t('welcome.defaultSubject'),
     cardId: randomUUID(),
   });
   await context.sendActivity({ attachments: [card] });

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { Template } from 'adaptivecards-templating';
 import type { Attachment } from 'botbuilder';
 import { MAX_SUBJECT_LENGTH } from '../commands/subject';
+import { messagesFor, type Messages } from '../i18n/messages';
 import type { Meeting } from '../meetings/meeting';
 import { formatDateTime, literalText, telLink } from './format';
 
@@ -25,12 +26,16 @@ export interface MeetingCardView extends ReaderContext {
   invited?: string;
   /** What the sender should know about the invitation (people not found, the attendee cap). */
   notes?: string[];
+  /** A meeting booked for a given time: the card shows when it ends too. */
+  scheduled?: boolean;
 }
 
 export interface StartMeetingCardView {
   defaultSubject: string;
   cardId: string;
-  /** Heading; "Start a Teams meeting" by default. */
+  /** The reader's locale: picks the card's words. */
+  locale?: string;
+  /** Heading; "Start a Teams meeting" (in the reader's language) by default. */
   title?: string;
   /** Lines above the subject box (markdown written by us, never user text): the welcome card's introduction. */
   intro?: string[];
@@ -42,10 +47,38 @@ interface Line {
   link: string;
 }
 
-/** The Adaptive Card templates, compiled once, expanded per reply with typed data. */
+/** The static words of each card in one language (the templates' `${labels.…}`). */
+function meetingLabels(m: Messages) {
+  return {
+    kind: m.t('meeting.kind'),
+    organizer: m.t('meeting.organizer'),
+    starts: m.t('meeting.starts'),
+    ends: m.t('meeting.ends'),
+    joinByPhone: m.t('meeting.joinByPhone'),
+    noDialIn: m.t('meeting.noDialIn'),
+    join: m.t('meeting.join'),
+  };
+}
+
+function startLabels(m: Messages) {
+  return {
+    subject: m.t('start.subject'),
+    placeholder: m.t('start.placeholder'),
+    when: m.t('start.when'),
+    date: m.t('start.date'),
+    time: m.t('start.time'),
+    duration: m.t('start.duration'),
+    clickNote: m.t('start.clickNote'),
+    button: m.t('start.button'),
+  };
+}
+
+/** The Adaptive Card templates, compiled once, expanded per reply with typed data in the reader's language. */
 export class CardRenderer {
   private readonly meeting: Template;
   private readonly startMeeting: Template;
+  private readonly meetingLabels = new Map<string, ReturnType<typeof meetingLabels>>();
+  private readonly startLabels = new Map<string, ReturnType<typeof startLabels>>();
 
   constructor(cardsDir: string = DEFAULT_CARDS_DIR) {
     const load = (name: string) => new Template(JSON.parse(readFileSync(join(cardsDir, `${name}.json`), 'utf8')));
@@ -55,27 +88,33 @@ export class CardRenderer {
 
   meetingCard(view: MeetingCardView): Attachment {
     const { meeting } = view;
+    const m = messagesFor(view.locale);
     const dialIn = meeting.dialIn;
     const phoneLines: Line[] = [];
     if (dialIn !== undefined) {
-      for (const number of dialIn.tollNumbers) phoneLines.push({ label: 'Toll', value: number, link: telLink(number) });
-      for (const number of dialIn.tollFreeNumbers) phoneLines.push({ label: 'Toll-free', value: number, link: telLink(number) });
-      if (dialIn.conferenceId !== undefined) phoneLines.push({ label: 'Conference ID', value: dialIn.conferenceId, link: '' });
-      if (dialIn.participantPasscode !== undefined) phoneLines.push({ label: 'Passcode', value: dialIn.participantPasscode, link: '' });
-      if (dialIn.dialinUrl !== undefined) phoneLines.push({ label: 'Local numbers', value: dialIn.dialinUrl, link: httpsOrEmpty(dialIn.dialinUrl) });
+      for (const number of dialIn.tollNumbers) phoneLines.push({ label: m.t('meeting.toll'), value: number, link: telLink(number) });
+      for (const number of dialIn.tollFreeNumbers) phoneLines.push({ label: m.t('meeting.tollFree'), value: number, link: telLink(number) });
+      if (dialIn.conferenceId !== undefined) phoneLines.push({ label: m.t('meeting.conferenceId'), value: dialIn.conferenceId, link: '' });
+      if (dialIn.participantPasscode !== undefined) phoneLines.push({ label: m.t('meeting.passcode'), value: dialIn.participantPasscode, link: '' });
+      if (dialIn.dialinUrl !== undefined) phoneLines.push({ label: m.t('meeting.localNumbers'), value: dialIn.dialinUrl, link: httpsOrEmpty(dialIn.dialinUrl) });
     }
     const joinIdLines: Line[] = [];
-    if (meeting.joinMeetingId !== undefined) joinIdLines.push({ label: 'Meeting ID', value: meeting.joinMeetingId, link: '' });
-    if (meeting.passcode !== undefined) joinIdLines.push({ label: 'Passcode', value: meeting.passcode, link: '' });
+    if (meeting.joinMeetingId !== undefined) joinIdLines.push({ label: m.t('meeting.meetingId'), value: meeting.joinMeetingId, link: '' });
+    if (meeting.passcode !== undefined) joinIdLines.push({ label: m.t('meeting.passcode'), value: meeting.passcode, link: '' });
     const footer =
       view.startedBy === undefined
         ? ''
-        : `Started by ${literalText(view.startedBy.name)} at ${formatDateTime(view.startedBy.at.toISOString(), view.locale, view.timeZone)}`;
+        : m.t('meeting.startedBy', {
+            name: literalText(view.startedBy.name),
+            time: formatDateTime(view.startedBy.at.toISOString(), view.locale, view.timeZone),
+          });
     const content = this.meeting.expand({
       $root: {
+        labels: cached(this.meetingLabels, m, meetingLabels),
         subject: literalText(meeting.subject),
         organizer: literalText(view.organizerName),
         startText: formatDateTime(meeting.startDateTime, view.locale, view.timeZone),
+        endText: view.scheduled === true ? formatDateTime(meeting.endDateTime, view.locale, view.timeZone) : '',
         hasDialIn: dialIn !== undefined,
         phoneLines,
         joinIdLines,
@@ -83,26 +122,38 @@ export class CardRenderer {
         footer,
         invited: literalText(view.invited ?? ''),
         notes: (view.notes ?? []).map((text) => ({ text: literalText(text) })),
-        fallbackText: `Teams meeting. Join: ${meeting.joinUrl}`,
-        speak: 'Your Teams meeting is ready.',
+        fallbackText: m.t('meeting.fallback', { url: meeting.joinUrl }),
+        speak: m.t('meeting.ready'),
       },
     }) as Record<string, unknown>;
     return { contentType: ADAPTIVE_CARD_CONTENT_TYPE, content };
   }
 
   startMeetingCard(view: StartMeetingCardView): Attachment {
+    const m = messagesFor(view.locale);
     const content = this.startMeeting.expand({
       $root: {
-        title: view.title ?? 'Start a Teams meeting',
+        labels: cached(this.startLabels, m, startLabels),
+        title: view.title ?? m.t('start.title'),
         intro: (view.intro ?? []).map((line) => ({ line })),
         defaultSubject: view.defaultSubject,
         cardId: view.cardId,
         maxSubjectLength: MAX_SUBJECT_LENGTH,
-        fallbackText: 'Start a Teams meeting: type /meet followed by a subject, for example /meet Quarterly numbers.',
+        fallbackText: m.t('start.fallback'),
       },
     }) as Record<string, unknown>;
     return { contentType: ADAPTIVE_CARD_CONTENT_TYPE, content };
   }
+}
+
+/** Labels per language, built on first use (at most one entry per supported language). */
+function cached<T>(cache: Map<string, T>, m: Messages, build: (m: Messages) => T): T {
+  let labels = cache.get(m.language);
+  if (labels === undefined) {
+    labels = build(m);
+    cache.set(m.language, labels);
+  }
+  return labels;
 }
 
 function httpsOrEmpty(url: string): string {

@@ -1,5 +1,6 @@
 import { CardFactory, type Attachment } from 'botbuilder';
 import type { ChannelCapabilities } from '../channels/capabilities';
+import { messagesFor } from '../i18n/messages';
 import type { MeetingCardView } from './card-renderer';
 import { formatDateTime, telLink } from './format';
 
@@ -23,30 +24,33 @@ const bold = (text: string, markup: Markup) => (markup === 'slack' ? `*${text}*`
  */
 export function meetingText(view: MeetingCardView, markup: Markup): string {
   const { meeting } = view;
-  const lines = [`${bold('Teams meeting:', markup)} ${escapeText(meeting.subject, markup)}`, `Organizer: ${escapeText(view.organizerName, markup)}`];
+  const m = messagesFor(view.locale);
+  const lines = [`${bold(m.t('text.title'), markup)} ${escapeText(meeting.subject, markup)}`, `${m.t('meeting.organizer')}${escapeText(view.organizerName, markup)}`];
   const start = formatDateTime(meeting.startDateTime, view.locale, view.timeZone);
-  if (start !== '') lines.push(`Starts: ${start}`);
-  lines.push(`${link(meeting.joinUrl, 'Join the meeting', markup)}`, `Join link: ${meeting.joinUrl}`);
+  if (start !== '') lines.push(`${m.t('meeting.starts')}${start}`);
+  const end = view.scheduled === true ? formatDateTime(meeting.endDateTime, view.locale, view.timeZone) : '';
+  if (end !== '') lines.push(`${m.t('meeting.ends')}${end}`);
+  lines.push(`${link(meeting.joinUrl, m.t('meeting.joinLink'), markup)}`, `${m.t('meeting.joinLinkLabel')}${meeting.joinUrl}`);
   const dialIn = meeting.dialIn;
   if (dialIn === undefined) {
-    lines.push('Dial-in is not available for this meeting.');
+    lines.push(m.t('meeting.noDialIn'));
   } else {
     const phone = (number: string) => {
       const tel = telLink(number);
       return tel === '' ? number : link(tel, number, markup);
     };
     const items = [
-      ...dialIn.tollNumbers.map((n) => `Toll ${phone(n)}`),
-      ...dialIn.tollFreeNumbers.map((n) => `Toll-free ${phone(n)}`),
-      ...(dialIn.conferenceId === undefined ? [] : [`Conference ID ${dialIn.conferenceId}`]),
-      ...(dialIn.participantPasscode === undefined ? [] : [`Passcode ${dialIn.participantPasscode}`]),
-      ...(dialIn.dialinUrl === undefined ? [] : [`Local numbers ${dialIn.dialinUrl}`]),
+      ...dialIn.tollNumbers.map((n) => `${m.t('meeting.toll')} ${phone(n)}`),
+      ...dialIn.tollFreeNumbers.map((n) => `${m.t('meeting.tollFree')} ${phone(n)}`),
+      ...(dialIn.conferenceId === undefined ? [] : [`${m.t('meeting.conferenceId')} ${dialIn.conferenceId}`]),
+      ...(dialIn.participantPasscode === undefined ? [] : [`${m.t('meeting.passcode')} ${dialIn.participantPasscode}`]),
+      ...(dialIn.dialinUrl === undefined ? [] : [`${m.t('meeting.localNumbers')} ${dialIn.dialinUrl}`]),
     ];
-    lines.push(`Join by phone: ${items.join(' · ')}`);
+    lines.push(m.t('meeting.joinByPhoneLine', { items: items.join(' · ') }));
   }
   const ids = [
-    ...(meeting.joinMeetingId === undefined ? [] : [`Meeting ID ${meeting.joinMeetingId}`]),
-    ...(meeting.passcode === undefined ? [] : [`Passcode ${meeting.passcode}`]),
+    ...(meeting.joinMeetingId === undefined ? [] : [`${m.t('meeting.meetingId')} ${meeting.joinMeetingId}`]),
+    ...(meeting.passcode === undefined ? [] : [`${m.t('meeting.passcode')} ${meeting.passcode}`]),
   ];
   if (ids.length > 0) lines.push(ids.join(' · '));
   return lines.join('\n');
@@ -54,12 +58,14 @@ export function meetingText(view: MeetingCardView, markup: Markup): string {
 
 /** A hero card with an open-URL button: Azure Bot Service turns it into a Slack message with a button. */
 export function meetingHeroCard(view: MeetingCardView, markup: Markup): Attachment {
-  return CardFactory.heroCard(escapeText(view.meeting.subject, markup), undefined, [{ type: 'openUrl', title: 'Join meeting', value: view.meeting.joinUrl }]);
+  const m = messagesFor(view.locale);
+  return CardFactory.heroCard(escapeText(view.meeting.subject, markup), undefined, [{ type: 'openUrl', title: m.t('meeting.join'), value: view.meeting.joinUrl }]);
 }
 
 /** The "Start meeting now" offer where no card input exists: a button that sends `/meet <default subject>`. */
-export function startMeetingHeroCard(defaultSubject: string, markup: Markup): Attachment {
-  return CardFactory.heroCard('Start a Teams meeting', `Type /meet followed by a subject, or start "${escapeText(defaultSubject, markup)}" now.`, undefined, [
-    { type: 'imBack', title: 'Start meeting now', value: `/meet ${defaultSubject}` },
+export function startMeetingHeroCard(defaultSubject: string, markup: Markup, locale?: string): Attachment {
+  const m = messagesFor(locale);
+  return CardFactory.heroCard(m.t('start.title'), m.t('start.textOffer', { subject: escapeText(defaultSubject, markup) }), undefined, [
+    { type: 'imBack', title: m.t('start.button'), value: `/meet ${defaultSubject}` },
   ]);
 }

@@ -68,7 +68,8 @@ export function wallClockToUtc(
   return { ok: true, instant: new Date(unique[0] as number) };
 }
 
-function validZone(timeZone: string | undefined): string {
+/** The zone if `Intl` knows it, else UTC (zones come from activities). */
+export function validZone(timeZone: string | undefined): string {
   if (timeZone === undefined) return 'UTC';
   try {
     dateTimeFormat('probe', 'en-US', timeZone);

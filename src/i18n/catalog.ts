@@ -22,6 +22,8 @@ const en = {
   'meeting.fallback': 'Teams meeting. Join: {url}',
   'meeting.joinLink': 'Join the meeting',
   'meeting.joinLinkLabel': 'Join link: ',
+  'meeting.joinByPhoneLine': 'Join by phone: {items}',
+  'text.title': 'Teams meeting:',
   // The "Start meeting now" card
   'start.title': 'Start a Teams meeting',
   'start.subject': 'Subject',
@@ -31,18 +33,51 @@ const en = {
   'start.time': 'Time',
   'start.duration': 'Duration (minutes)',
   'start.button': 'Start meeting now',
-  'start.fallback': 'Start a Teams meeting: type /meet followed by a subject.',
+  'start.fallback': 'Start a Teams meeting: type /meet followed by a subject, for example /meet Quarterly numbers.',
   'start.defaultSubject': "{name}'s meeting",
   'start.defaultSubjectAnonymous': 'Teams meeting',
   'start.textOffer': 'Type /meet followed by a subject, or start "{subject}" now.',
   'start.inProgress': 'That meeting is already being started. Its card will appear here in a moment.',
+  'start.clickNote': 'Whoever clicks first becomes the organizer; later clicks show the same meeting.',
+  'start.needsTime': '"{phrase}" has no time of day. Pick a time as well, or leave the date empty to start now.',
+  // The welcome card
+  'welcome.title': 'Hi, I’m MeetNow',
+  'welcome.intro': 'I start a Teams meeting right here, with whoever asks as the organizer, and post a card with the **Join** button and the dial-in numbers.',
+  'welcome.meetNow': '- **{prefix}/meet Quarterly numbers** starts one now',
+  'welcome.schedule': '- **{prefix}/meet tomorrow 3pm for 45m Design review** schedules one in your time zone',
+  'welcome.invite': '- **{prefix}/meet Budget with @Megan @Adele** also invites the people you mention',
+  'welcome.everyoneChannel': '- **{prefix}/meet Standup --channel** invites everyone in this channel',
+  'welcome.everyoneChat': '- **{prefix}/meet Standup --channel** invites everyone in this chat',
+  'welcome.help': '- **{prefix}help** shows all commands',
+  'welcome.defaultSubject': 'Quick meeting',
+  // Attendees (the meeting card's invitation lines)
+  'invite.list': 'Invited: {names}',
+  'invite.everyoneChannel': 'Invited: everyone in this channel ({count})',
+  'invite.everyoneChat': 'Invited: everyone in this chat ({count})',
+  'invite.people.one': '{count} person',
+  'invite.people.other': '{count} people',
+  'invite.more': '{count} more',
+  'invite.colleague': 'a colleague',
+  'invite.notFoundChannel': "I couldn't invite {names}: I didn't find them among the members of this channel.",
+  'invite.notFoundChat': "I couldn't invite {names}: I didn't find them among the members of this chat.",
+  'invite.rosterFailedChannel': "I couldn't read the member list of this channel, so only the people you mentioned were invited.",
+  'invite.rosterFailedChat': "I couldn't read the member list of this chat, so only the people you mentioned were invited.",
+  'invite.cappedChannel': 'This channel has more than {cap} members: I invited the first {cap}, the most MeetNow invites at once. Everyone here can still join with the button.',
+  'invite.cappedChat': 'This chat has more than {cap} members: I invited the first {cap}, the most MeetNow invites at once. Everyone here can still join with the button.',
+  'invite.nobodyChannel': "There's nobody else in this channel to invite.",
+  'invite.nobodyChat': "There's nobody else in this chat to invite.",
+  'invite.tags': "I can't invite the members of a tag ({tags}): mention the people, or add --channel to invite everyone here.",
   // Replies
   'reply.help':
-    '**MeetNow** starts a Microsoft Teams meeting right here, with you as the organizer.\n\n' +
-    '- `/meet Quarterly numbers`: start a meeting called "Quarterly numbers" now and post its join card\n' +
-    '- `/meet tomorrow 3pm for 45m Design review`: schedule it, in your time zone\n' +
-    '- `/meet`: show a card where you type a subject and click **Start meeting now**\n' +
-    '- `help`: show this message\n\n' +
+    '**MeetNow** starts a Microsoft Teams meeting right here, with you as the organizer.\n' +
+    '\n' +
+    '- `/meet Quarterly numbers`: start a meeting called "Quarterly numbers" and post its join card\n' +
+    '- `/meet tomorrow 3pm for 45m Design review`: schedule it, in your time zone (a subject in quotes starts now: `/meet "Monday planning"`)\n' +
+    '- `/meet`: show a card where you type a subject (and, if you like, a date and time) and click **Start meeting now** (whoever clicks first is the organizer; later clicks show the same meeting)\n' +
+    '- `/meet Budget with @Megan @Adele`: also invite the people you mention (they become attendees, and their names stay in the subject)\n' +
+    '- `/meet Standup --channel`: invite everyone in this channel or group chat (or mention the channel or team instead of `--channel`); at most 250 people\n' +
+    '- `help`: show this message\n' +
+    '\n' +
     'In a channel or group chat, mention me first: `@MeetNow /meet Design review`.',
   'reply.usage': "I didn't understand that. Type `/meet` followed by a subject, for example `/meet Quarterly numbers`, or `help`.",
   'reply.subjectTooLong': 'That subject is {length} characters long; the limit is {max} characters. Please shorten it and try again.',
@@ -103,6 +138,8 @@ const de: Catalog = {
   'meeting.fallback': 'Teams-Besprechung. Teilnehmen: {url}',
   'meeting.joinLink': 'An der Besprechung teilnehmen',
   'meeting.joinLinkLabel': 'Teilnahmelink: ',
+  'meeting.joinByPhoneLine': 'Per Telefon teilnehmen: {items}',
+  'text.title': 'Teams-Besprechung:',
   'start.title': 'Eine Teams-Besprechung starten',
   'start.subject': 'Betreff',
   'start.placeholder': 'Worum geht es?',
@@ -111,17 +148,48 @@ const de: Catalog = {
   'start.time': 'Uhrzeit',
   'start.duration': 'Dauer (Minuten)',
   'start.button': 'Besprechung jetzt starten',
-  'start.fallback': 'Eine Teams-Besprechung starten: /meet und einen Betreff eingeben.',
+  'start.fallback': 'Eine Teams-Besprechung starten: /meet und einen Betreff eingeben, zum Beispiel /meet Quartalszahlen.',
   'start.defaultSubject': 'Besprechung von {name}',
   'start.defaultSubjectAnonymous': 'Teams-Besprechung',
   'start.textOffer': 'Geben Sie /meet und einen Betreff ein, oder starten Sie jetzt „{subject}“.',
   'start.inProgress': 'Diese Besprechung wird gerade gestartet. Ihre Karte erscheint gleich hier.',
+  'start.clickNote': 'Wer zuerst klickt, wird Organisator; spätere Klicks zeigen dieselbe Besprechung.',
+  'start.needsTime': '„{phrase}“ hat keine Uhrzeit. Wählen Sie auch eine Uhrzeit, oder lassen Sie das Datum leer, um jetzt zu starten.',
+  'welcome.title': 'Hallo, ich bin MeetNow',
+  'welcome.intro': 'Ich starte hier eine Teams-Besprechung, mit der anfragenden Person als Organisator, und poste eine Karte mit der Schaltfläche **Teilnehmen** und den Einwahlnummern.',
+  'welcome.meetNow': '- **{prefix}/meet Quartalszahlen** startet jetzt eine',
+  'welcome.schedule': '- **{prefix}/meet morgen 15 Uhr für 45m Design-Review** plant eine in Ihrer Zeitzone',
+  'welcome.invite': '- **{prefix}/meet Budget mit @Megan @Adele** lädt auch die erwähnten Personen ein',
+  'welcome.everyoneChannel': '- **{prefix}/meet Standup --channel** lädt alle in diesem Kanal ein',
+  'welcome.everyoneChat': '- **{prefix}/meet Standup --channel** lädt alle in diesem Chat ein',
+  'welcome.help': '- **{prefix}help** zeigt alle Befehle',
+  'welcome.defaultSubject': 'Kurze Besprechung',
+  'invite.list': 'Eingeladen: {names}',
+  'invite.everyoneChannel': 'Eingeladen: alle in diesem Kanal ({count})',
+  'invite.everyoneChat': 'Eingeladen: alle in diesem Chat ({count})',
+  'invite.people.one': '{count} Person',
+  'invite.people.other': '{count} Personen',
+  'invite.more': '{count} weitere',
+  'invite.colleague': 'eine Kollegin oder ein Kollege',
+  'invite.notFoundChannel': '{names} konnte ich nicht einladen: Ich habe sie nicht unter den Mitgliedern dieses Kanals gefunden.',
+  'invite.notFoundChat': '{names} konnte ich nicht einladen: Ich habe sie nicht unter den Mitgliedern dieses Chats gefunden.',
+  'invite.rosterFailedChannel': 'Ich konnte die Mitgliederliste dieses Kanals nicht lesen, daher wurden nur die erwähnten Personen eingeladen.',
+  'invite.rosterFailedChat': 'Ich konnte die Mitgliederliste dieses Chats nicht lesen, daher wurden nur die erwähnten Personen eingeladen.',
+  'invite.cappedChannel': 'Dieser Kanal hat mehr als {cap} Mitglieder: Ich habe die ersten {cap} eingeladen, mehr lädt MeetNow nicht auf einmal ein. Alle hier können trotzdem über die Schaltfläche teilnehmen.',
+  'invite.cappedChat': 'Dieser Chat hat mehr als {cap} Mitglieder: Ich habe die ersten {cap} eingeladen, mehr lädt MeetNow nicht auf einmal ein. Alle hier können trotzdem über die Schaltfläche teilnehmen.',
+  'invite.nobodyChannel': 'In diesem Kanal gibt es sonst niemanden zum Einladen.',
+  'invite.nobodyChat': 'In diesem Chat gibt es sonst niemanden zum Einladen.',
+  'invite.tags': 'Die Mitglieder eines Tags ({tags}) kann ich nicht einladen: Erwähnen Sie die Personen, oder fügen Sie --channel hinzu, um alle hier einzuladen.',
   'reply.help':
-    '**MeetNow** startet hier eine Microsoft Teams-Besprechung, mit Ihnen als Organisator.\n\n' +
-    '- `/meet Quartalszahlen`: startet jetzt eine Besprechung „Quartalszahlen“ und zeigt die Teilnahmekarte\n' +
-    '- `/meet morgen 15 Uhr für 45m Design-Review`: plant sie, in Ihrer Zeitzone\n' +
-    '- `/meet`: zeigt eine Karte, in der Sie einen Betreff eingeben und **Besprechung jetzt starten** klicken\n' +
-    '- `help`: zeigt diese Hilfe\n\n' +
+    '**MeetNow** startet hier eine Microsoft Teams-Besprechung, mit Ihnen als Organisator.\n' +
+    '\n' +
+    '- `/meet Quartalszahlen`: startet eine Besprechung „Quartalszahlen“ und zeigt ihre Teilnahmekarte\n' +
+    '- `/meet morgen 15 Uhr für 45m Design-Review`: plant sie, in Ihrer Zeitzone (ein Betreff in Anführungszeichen startet jetzt: `/meet "Montag Planung"`)\n' +
+    '- `/meet`: zeigt eine Karte, in der Sie einen Betreff (und auf Wunsch Datum und Uhrzeit) eingeben und **Besprechung jetzt starten** klicken (wer zuerst klickt, wird Organisator; spätere Klicks zeigen dieselbe Besprechung)\n' +
+    '- `/meet Budget mit @Megan @Adele`: lädt auch die erwähnten Personen ein (sie werden Teilnehmer, ihre Namen bleiben im Betreff)\n' +
+    '- `/meet Standup --channel`: lädt alle in diesem Kanal oder Gruppenchat ein (oder erwähnen Sie statt `--channel` den Kanal oder das Team); höchstens 250 Personen\n' +
+    '- `help`: zeigt diese Hilfe\n' +
+    '\n' +
     'In einem Kanal oder Gruppenchat erwähnen Sie mich zuerst: `@MeetNow /meet Design-Review`.',
   'reply.usage': 'Das habe ich nicht verstanden. Geben Sie `/meet` und einen Betreff ein, zum Beispiel `/meet Quartalszahlen`, oder `help`.',
   'reply.subjectTooLong': 'Dieser Betreff ist {length} Zeichen lang; erlaubt sind {max} Zeichen. Bitte kürzen Sie ihn und versuchen Sie es erneut.',
@@ -177,6 +245,8 @@ const fr: Catalog = {
   'meeting.fallback': 'Réunion Teams. Rejoindre : {url}',
   'meeting.joinLink': 'Rejoindre la réunion',
   'meeting.joinLinkLabel': 'Lien pour rejoindre : ',
+  'meeting.joinByPhoneLine': 'Rejoindre par téléphone : {items}',
+  'text.title': 'Réunion Teams :',
   'start.title': 'Démarrer une réunion Teams',
   'start.subject': 'Objet',
   'start.placeholder': 'De quoi parle la réunion ?',
@@ -185,17 +255,48 @@ const fr: Catalog = {
   'start.time': 'Heure',
   'start.duration': 'Durée (minutes)',
   'start.button': 'Démarrer la réunion maintenant',
-  'start.fallback': 'Démarrer une réunion Teams : tapez /meet suivi d’un objet.',
+  'start.fallback': 'Démarrer une réunion Teams : tapez /meet suivi d’un objet, par exemple /meet Chiffres du trimestre.',
   'start.defaultSubject': 'Réunion de {name}',
   'start.defaultSubjectAnonymous': 'Réunion Teams',
   'start.textOffer': 'Tapez /meet suivi d’un objet, ou démarrez « {subject} » maintenant.',
   'start.inProgress': 'Cette réunion est déjà en cours de démarrage. Sa carte va apparaître ici dans un instant.',
+  'start.clickNote': 'La première personne qui clique devient l’organisateur ; les clics suivants affichent la même réunion.',
+  'start.needsTime': '« {phrase} » n’indique pas d’heure. Choisissez aussi une heure, ou laissez la date vide pour démarrer maintenant.',
+  'welcome.title': 'Bonjour, je suis MeetNow',
+  'welcome.intro': 'Je démarre une réunion Teams ici même, avec la personne qui la demande comme organisateur, et je publie une carte avec le bouton **Rejoindre** et les numéros d’accès par téléphone.',
+  'welcome.meetNow': '- **{prefix}/meet Chiffres du trimestre** en démarre une maintenant',
+  'welcome.schedule': '- **{prefix}/meet demain 15h pour 45m Revue de conception** en planifie une dans votre fuseau horaire',
+  'welcome.invite': '- **{prefix}/meet Budget avec @Megan @Adele** invite aussi les personnes mentionnées',
+  'welcome.everyoneChannel': '- **{prefix}/meet Standup --channel** invite tout le monde dans ce canal',
+  'welcome.everyoneChat': '- **{prefix}/meet Standup --channel** invite tout le monde dans cette conversation',
+  'welcome.help': '- **{prefix}help** affiche toutes les commandes',
+  'welcome.defaultSubject': 'Réunion rapide',
+  'invite.list': 'Invités : {names}',
+  'invite.everyoneChannel': 'Invités : tout le monde dans ce canal ({count})',
+  'invite.everyoneChat': 'Invités : tout le monde dans cette conversation ({count})',
+  'invite.people.one': '{count} personne',
+  'invite.people.other': '{count} personnes',
+  'invite.more': '{count} de plus',
+  'invite.colleague': 'un collègue',
+  'invite.notFoundChannel': 'Je n’ai pas pu inviter {names} : introuvable parmi les membres de ce canal.',
+  'invite.notFoundChat': 'Je n’ai pas pu inviter {names} : introuvable parmi les membres de cette conversation.',
+  'invite.rosterFailedChannel': 'Je n’ai pas pu lire la liste des membres de ce canal : seules les personnes mentionnées ont été invitées.',
+  'invite.rosterFailedChat': 'Je n’ai pas pu lire la liste des membres de cette conversation : seules les personnes mentionnées ont été invitées.',
+  'invite.cappedChannel': 'Ce canal compte plus de {cap} membres : j’ai invité les {cap} premiers, le maximum que MeetNow invite en une fois. Tout le monde ici peut quand même rejoindre avec le bouton.',
+  'invite.cappedChat': 'Cette conversation compte plus de {cap} membres : j’ai invité les {cap} premiers, le maximum que MeetNow invite en une fois. Tout le monde ici peut quand même rejoindre avec le bouton.',
+  'invite.nobodyChannel': 'Il n’y a personne d’autre à inviter dans ce canal.',
+  'invite.nobodyChat': 'Il n’y a personne d’autre à inviter dans cette conversation.',
+  'invite.tags': 'Je ne peux pas inviter les membres d’une balise ({tags}) : mentionnez les personnes, ou ajoutez --channel pour inviter tout le monde ici.',
   'reply.help':
-    '**MeetNow** démarre une réunion Microsoft Teams ici même, dont vous êtes l’organisateur.\n\n' +
-    '- `/meet Chiffres du trimestre` : démarre maintenant la réunion « Chiffres du trimestre » et publie sa carte\n' +
-    '- `/meet demain 15h pour 45m Revue de conception` : la planifie, dans votre fuseau horaire\n' +
-    '- `/meet` : affiche une carte où vous saisissez un objet puis cliquez sur **Démarrer la réunion maintenant**\n' +
-    '- `help` : affiche ce message\n\n' +
+    '**MeetNow** démarre une réunion Microsoft Teams ici même, dont vous êtes l’organisateur.\n' +
+    '\n' +
+    '- `/meet Chiffres du trimestre` : démarre une réunion « Chiffres du trimestre » et publie sa carte pour la rejoindre\n' +
+    '- `/meet demain 15h pour 45m Revue de conception` : la planifie, dans votre fuseau horaire (un objet entre guillemets démarre maintenant : `/meet "Lundi planning"`)\n' +
+    '- `/meet` : affiche une carte où vous saisissez un objet (et, si vous le souhaitez, une date et une heure) puis cliquez sur **Démarrer la réunion maintenant** (la première personne qui clique est l’organisateur ; les clics suivants affichent la même réunion)\n' +
+    '- `/meet Budget avec @Megan @Adele` : invite aussi les personnes mentionnées (elles deviennent participantes et leurs noms restent dans l’objet)\n' +
+    '- `/meet Standup --channel` : invite tout le monde dans ce canal ou cette conversation de groupe (ou mentionnez le canal ou l’équipe au lieu de `--channel`) ; 250 personnes au maximum\n' +
+    '- `help` : affiche ce message\n' +
+    '\n' +
     'Dans un canal ou une conversation de groupe, mentionnez-moi d’abord : `@MeetNow /meet Revue de conception`.',
   'reply.usage': "Je n'ai pas compris. Tapez `/meet` suivi d’un objet, par exemple `/meet Chiffres du trimestre`, ou `help`.",
   'reply.subjectTooLong': 'Cet objet compte {length} caractères ; la limite est de {max} caractères. Raccourcissez-le puis réessayez.',
@@ -251,6 +352,8 @@ const es: Catalog = {
   'meeting.fallback': 'Reunión de Teams. Unirse: {url}',
   'meeting.joinLink': 'Unirse a la reunión',
   'meeting.joinLinkLabel': 'Enlace para unirse: ',
+  'meeting.joinByPhoneLine': 'Unirse por teléfono: {items}',
+  'text.title': 'Reunión de Teams:',
   'start.title': 'Iniciar una reunión de Teams',
   'start.subject': 'Asunto',
   'start.placeholder': '¿De qué trata la reunión?',
@@ -259,18 +362,49 @@ const es: Catalog = {
   'start.time': 'Hora',
   'start.duration': 'Duración (minutos)',
   'start.button': 'Iniciar reunión ahora',
-  'start.fallback': 'Iniciar una reunión de Teams: escribe /meet seguido de un asunto.',
+  'start.fallback': 'Iniciar una reunión de Teams: escribe /meet seguido de un asunto, por ejemplo /meet Cifras trimestrales.',
   'start.defaultSubject': 'Reunión de {name}',
   'start.defaultSubjectAnonymous': 'Reunión de Teams',
   'start.textOffer': 'Escribe /meet seguido de un asunto, o inicia «{subject}» ahora.',
   'start.inProgress': 'Esa reunión ya se está iniciando. Su tarjeta aparecerá aquí en un momento.',
+  'start.clickNote': 'Quien haga clic primero será el organizador; los clics posteriores muestran la misma reunión.',
+  'start.needsTime': '«{phrase}» no indica la hora. Elige también una hora, o deja la fecha vacía para empezar ahora.',
+  'welcome.title': 'Hola, soy MeetNow',
+  'welcome.intro': 'Inicio una reunión de Teams aquí mismo, con quien la pida como organizador, y publico una tarjeta con el botón **Unirse** y los números de acceso telefónico.',
+  'welcome.meetNow': '- **{prefix}/meet Cifras trimestrales** inicia una ahora',
+  'welcome.schedule': '- **{prefix}/meet mañana a las 15:00 por 45m Revisión de diseño** programa una en tu zona horaria',
+  'welcome.invite': '- **{prefix}/meet Presupuesto con @Megan @Adele** invita también a las personas que menciones',
+  'welcome.everyoneChannel': '- **{prefix}/meet Standup --channel** invita a todos los de este canal',
+  'welcome.everyoneChat': '- **{prefix}/meet Standup --channel** invita a todos los de este chat',
+  'welcome.help': '- **{prefix}help** muestra todos los comandos',
+  'welcome.defaultSubject': 'Reunión rápida',
+  'invite.list': 'Invitados: {names}',
+  'invite.everyoneChannel': 'Invitados: todos los de este canal ({count})',
+  'invite.everyoneChat': 'Invitados: todos los de este chat ({count})',
+  'invite.people.one': '{count} persona',
+  'invite.people.other': '{count} personas',
+  'invite.more': '{count} más',
+  'invite.colleague': 'un compañero',
+  'invite.notFoundChannel': 'No pude invitar a {names}: no los encontré entre los miembros de este canal.',
+  'invite.notFoundChat': 'No pude invitar a {names}: no los encontré entre los miembros de este chat.',
+  'invite.rosterFailedChannel': 'No pude leer la lista de miembros de este canal, así que solo se invitó a las personas que mencionaste.',
+  'invite.rosterFailedChat': 'No pude leer la lista de miembros de este chat, así que solo se invitó a las personas que mencionaste.',
+  'invite.cappedChannel': 'Este canal tiene más de {cap} miembros: invité a los primeros {cap}, el máximo que MeetNow invita a la vez. Todos aquí pueden unirse igualmente con el botón.',
+  'invite.cappedChat': 'Este chat tiene más de {cap} miembros: invité a los primeros {cap}, el máximo que MeetNow invita a la vez. Todos aquí pueden unirse igualmente con el botón.',
+  'invite.nobodyChannel': 'No hay nadie más en este canal a quien invitar.',
+  'invite.nobodyChat': 'No hay nadie más en este chat a quien invitar.',
+  'invite.tags': 'No puedo invitar a los miembros de una etiqueta ({tags}): menciona a las personas o añade --channel para invitar a todos aquí.',
   'reply.help':
-    '**MeetNow** inicia aquí mismo una reunión de Microsoft Teams, contigo como organizador.\n\n' +
-    '- `/meet Cifras trimestrales`: inicia ahora la reunión «Cifras trimestrales» y publica su tarjeta\n' +
-    '- `/meet mañana a las 15:00 por 45m Revisión de diseño`: la programa, en tu zona horaria\n' +
-    '- `/meet`: muestra una tarjeta donde escribes un asunto y pulsas **Iniciar reunión ahora**\n' +
-    '- `help`: muestra este mensaje\n\n' +
-    'En un canal o chat de grupo, menciónome primero: `@MeetNow /meet Revisión de diseño`.',
+    '**MeetNow** inicia una reunión de Microsoft Teams aquí mismo, contigo como organizador.\n' +
+    '\n' +
+    '- `/meet Cifras trimestrales`: inicia una reunión llamada «Cifras trimestrales» y publica su tarjeta para unirse\n' +
+    '- `/meet mañana a las 15:00 por 45m Revisión de diseño`: la programa, en tu zona horaria (un asunto entre comillas empieza ahora: `/meet "Lunes planificación"`)\n' +
+    '- `/meet`: muestra una tarjeta donde escribes un asunto (y, si quieres, una fecha y una hora) y haces clic en **Iniciar reunión ahora** (quien haga clic primero es el organizador; los clics posteriores muestran la misma reunión)\n' +
+    '- `/meet Presupuesto con @Megan @Adele`: invita también a las personas que menciones (pasan a ser asistentes y sus nombres quedan en el asunto)\n' +
+    '- `/meet Standup --channel`: invita a todos los de este canal o chat de grupo (o menciona el canal o el equipo en lugar de `--channel`); 250 personas como máximo\n' +
+    '- `help`: muestra este mensaje\n' +
+    '\n' +
+    'En un canal o chat de grupo, mencióname primero: `@MeetNow /meet Revisión de diseño`.',
   'reply.usage': 'No te he entendido. Escribe `/meet` seguido de un asunto, por ejemplo `/meet Cifras trimestrales`, o `help`.',
   'reply.subjectTooLong': 'Ese asunto tiene {length} caracteres; el límite es de {max}. Acórtalo e inténtalo de nuevo.',
   'reply.creating': 'Creando tu reunión… la tarjeta llegará en un momento.',
@@ -325,6 +459,8 @@ const ja: Catalog = {
   'meeting.fallback': 'Teams 会議。参加: {url}',
   'meeting.joinLink': '会議に参加',
   'meeting.joinLinkLabel': '参加リンク: ',
+  'meeting.joinByPhoneLine': '電話で参加: {items}',
+  'text.title': 'Teams 会議:',
   'start.title': 'Teams 会議を開始',
   'start.subject': '件名',
   'start.placeholder': '会議の内容は?',
@@ -333,17 +469,48 @@ const ja: Catalog = {
   'start.time': '時刻',
   'start.duration': '所要時間 (分)',
   'start.button': '今すぐ会議を開始',
-  'start.fallback': 'Teams 会議を開始するには、/meet に続けて件名を入力してください。',
+  'start.fallback': 'Teams 会議を開始するには、/meet に続けて件名を入力してください (例: /meet 四半期の数字)。',
   'start.defaultSubject': '{name} さんの会議',
   'start.defaultSubjectAnonymous': 'Teams 会議',
   'start.textOffer': '/meet に続けて件名を入力するか、「{subject}」を今すぐ開始してください。',
   'start.inProgress': 'その会議は開始処理中です。まもなくここにカードが表示されます。',
+  'start.clickNote': '最初にクリックした人が開催者になります。その後のクリックでは同じ会議が表示されます。',
+  'start.needsTime': '「{phrase}」には時刻がありません。時刻も選ぶか、今すぐ開始する場合は日付を空欄にしてください。',
+  'welcome.title': 'こんにちは、MeetNow です',
+  'welcome.intro': 'この場で Teams 会議を開始し (依頼した人が開催者になります)、**参加** ボタンと電話の参加番号を載せたカードを投稿します。',
+  'welcome.meetNow': '- **{prefix}/meet 四半期の数字** で今すぐ開始します',
+  'welcome.schedule': '- **{prefix}/meet 明日 15時 for 45m デザインレビュー** であなたのタイム ゾーンで予約します',
+  'welcome.invite': '- **{prefix}/meet 予算 @Megan @Adele** でメンションした人も招待します',
+  'welcome.everyoneChannel': '- **{prefix}/meet 朝会 --channel** でこのチャネルの全員を招待します',
+  'welcome.everyoneChat': '- **{prefix}/meet 朝会 --channel** でこのチャットの全員を招待します',
+  'welcome.help': '- **{prefix}help** ですべてのコマンドを表示します',
+  'welcome.defaultSubject': 'クイック会議',
+  'invite.list': '招待済み: {names}',
+  'invite.everyoneChannel': '招待済み: このチャネルの全員 ({count})',
+  'invite.everyoneChat': '招待済み: このチャットの全員 ({count})',
+  'invite.people.one': '{count} 人',
+  'invite.people.other': '{count} 人',
+  'invite.more': 'ほか {count} 人',
+  'invite.colleague': '同僚',
+  'invite.notFoundChannel': '{names} を招待できませんでした。このチャネルのメンバーに見つかりませんでした。',
+  'invite.notFoundChat': '{names} を招待できませんでした。このチャットのメンバーに見つかりませんでした。',
+  'invite.rosterFailedChannel': 'このチャネルのメンバー一覧を読み取れなかったため、メンションした人だけを招待しました。',
+  'invite.rosterFailedChat': 'このチャットのメンバー一覧を読み取れなかったため、メンションした人だけを招待しました。',
+  'invite.cappedChannel': 'このチャネルには {cap} 人を超えるメンバーがいます。MeetNow が一度に招待できる上限の {cap} 人を招待しました。ほかの人もボタンから参加できます。',
+  'invite.cappedChat': 'このチャットには {cap} 人を超えるメンバーがいます。MeetNow が一度に招待できる上限の {cap} 人を招待しました。ほかの人もボタンから参加できます。',
+  'invite.nobodyChannel': 'このチャネルにはほかに招待できる人がいません。',
+  'invite.nobodyChat': 'このチャットにはほかに招待できる人がいません。',
+  'invite.tags': 'タグ ({tags}) のメンバーは招待できません。個人をメンションするか、--channel を付けてここの全員を招待してください。',
   'reply.help':
-    '**MeetNow** はこの場で Microsoft Teams 会議を開始します。開催者はあなたです。\n\n' +
-    '- `/meet 四半期の数字`: 「四半期の数字」という会議を今すぐ開始し、参加カードを投稿します\n' +
-    '- `/meet 明日 15時 for 45m デザインレビュー`: あなたのタイム ゾーンで予約します\n' +
-    '- `/meet`: 件名を入力して **今すぐ会議を開始** を押すカードを表示します\n' +
-    '- `help`: このメッセージを表示します\n\n' +
+    '**MeetNow** はこの場で Microsoft Teams 会議を開始します。開催者はあなたです。\n' +
+    '\n' +
+    '- `/meet 四半期の数字`: 「四半期の数字」という会議を開始し、参加カードを投稿します\n' +
+    '- `/meet 明日 15時 for 45m デザインレビュー`: あなたのタイム ゾーンで予約します (件名を引用符で囲むと今すぐ開始: `/meet "月曜 計画"`)\n' +
+    '- `/meet`: 件名 (必要なら日付と時刻も) を入力して **今すぐ会議を開始** を押すカードを表示します (最初に押した人が開催者になり、その後は同じ会議が表示されます)\n' +
+    '- `/meet 予算 @Megan @Adele`: メンションした人も招待します (出席者になり、名前は件名に残ります)\n' +
+    '- `/meet 朝会 --channel`: このチャネルまたはグループ チャットの全員を招待します (`--channel` の代わりにチャネルやチームをメンションしても可)。最大 250 人\n' +
+    '- `help`: このメッセージを表示します\n' +
+    '\n' +
     'チャネルやグループ チャットでは、先にメンションしてください: `@MeetNow /meet デザインレビュー`。',
   'reply.usage': '理解できませんでした。`/meet` に続けて件名を入力してください (例: `/meet 四半期の数字`)。または `help` と入力してください。',
   'reply.subjectTooLong': '件名が {length} 文字あります。上限は {max} 文字です。短くしてもう一度お試しください。',

@@ -8,17 +8,40 @@ export function languageOf(locale: string | undefined): string {
   return Object.hasOwn(CATALOGS, language) ? language : 'en';
 }
 
-/** The words of one reader's language, with `{placeholder}` filling. */
+/** The words of one reader's language, with `{placeholder}` filling, plurals and lists. */
 export class Messages {
   readonly language: string;
   private readonly catalog: Catalog;
+  private readonly plurals: Intl.PluralRules;
+  private readonly lists: Intl.ListFormat;
 
   constructor(locale: string | undefined) {
     this.language = languageOf(locale);
     this.catalog = CATALOGS[this.language] ?? (CATALOGS.en as Catalog);
+    this.plurals = new Intl.PluralRules(this.language);
+    this.lists = new Intl.ListFormat(this.language, { style: 'long', type: 'conjunction' });
   }
 
   t(key: MessageKey, params: Readonly<Record<string, string | number>> = {}): string {
     return this.catalog[key].replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(params, name) ? String(params[name]) : whole));
   }
+
+  /** `one` or `other` by the language's plural rules, with `{count}` filled. */
+  plural(one: MessageKey, other: MessageKey, count: number): string {
+    return this.t(this.plurals.select(count) === 'one' ? one : other, { count });
+  }
+
+  /** "Megan, Adele and Sam" in the reader's language; beyond `max` names, "… and 3 more". */
+  list(items: readonly string[], max = 8): string {
+    if (items.length <= max) return this.lists.format(items);
+    return this.lists.format([...items.slice(0, max), this.t('invite.more', { count: items.length - max })]);
+  }
+}
+
+/** One shared, immutable `Messages` per supported language (building Intl rules costs more than a turn's words). */
+const SHARED: Readonly<Record<string, Messages>> = Object.freeze(Object.fromEntries(Object.keys(CATALOGS).map((language) => [language, new Messages(language)])));
+
+/** The words for a reader's locale (any BCP 47 tag; unsupported → English). */
+export function messagesFor(locale: string | undefined): Messages {
+  return SHARED[languageOf(locale)] ?? new Messages(locale);
 }
