@@ -120,9 +120,18 @@ export function parseWhen(text: string, context: WhenContext): WhenResult {
   if (found === undefined) return { kind: 'now', subject: trimmed };
 
   const phrase = trimmed.slice(0, found.index + found.text.length).trim();
-  const rest = trimmed.slice(found.index + found.text.length).trim();
+  const after = trimmed.slice(found.index + found.text.length);
+  const rest = after.trim();
   const start = found.start;
-  if (!start.isCertain('hour')) return { kind: 'invalid', problem: 'no-time', phrase };
+  if (!start.isCertain('hour')) {
+    // "Monday planning", "March madness", "Today's standup" are subjects: a lone weekday or month name, or a
+    // possessive, names no meeting time. A named day ("tomorrow", "jan 5") or a phrase ("next Monday",
+    // "this afternoon") without a time is a request we cannot book without guessing the hour.
+    const possessive = /^['’]s(?=\s|$)/i.test(after);
+    const loneName = !/\s/.test(found.text.trim()) && !start.isCertain('day');
+    if (possessive || loneName) return { kind: 'now', subject: trimmed };
+    return { kind: 'invalid', problem: 'no-time', phrase };
+  }
 
   let startAt: Date;
   if (start.isCertain('timezoneOffset')) {

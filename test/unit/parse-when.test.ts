@@ -43,6 +43,10 @@ describe('parseWhen', () => {
     ['Q3 review', 'Q3 review'],
     ['2026 planning', '2026 planning'],
     ['"Monday planning"', 'Monday planning'],
+    ['Monday planning', 'Monday planning'],
+    ['March madness', 'March madness'],
+    ["Today's standup", "Today's standup"],
+    ['Friday retro', 'Friday retro'],
     ['“tomorrow’s demo”', 'tomorrow’s demo'],
   ])('%j starts now with subject %j', (text, subject) => {
     expect(parseWhen(text, at('Europe/Berlin'))).toEqual({ kind: 'now', subject });
@@ -54,7 +58,8 @@ describe('parseWhen', () => {
 
   it.each([
     ['tomorrow Design review', 'no-time', 'tomorrow'],
-    ['Monday planning', 'no-time', 'Monday'],
+    ['next Monday planning', 'no-time', 'next Monday'],
+    ['today Sync', 'no-time', 'today'],
     ['this afternoon Sync', 'no-time', 'this afternoon'],
     ['at 9:00 Standup', 'past', 'at 9:00'],
     ['yesterday 3pm Retro', 'past', 'yesterday 3pm'],
