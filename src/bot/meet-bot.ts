@@ -63,7 +63,8 @@ export class MeetBot {
 
   constructor(private readonly options: MeetBotOptions) {
     this.acknowledgeAfterMs = options.acknowledgeAfterMs ?? 8_000;
-    this.typingAfterMs = options.typingAfterMs ?? 1_000;
+    // Past 1.5 s: a meeting that comes sooner needs no indicator, and under load every early typing post doubles the Bot Connector traffic.
+    this.typingAfterMs = options.typingAfterMs ?? 1_500;
     this.roster = options.roster ?? new TeamsRoster();
     this.delivery = options.delivery ?? new MeetingDelivery();
   }
