@@ -89,8 +89,9 @@ export async function resolveInvitation(
     notes.push(words.notFound(missing));
   }
 
+  // A failed roster read means only the mentioned people were invited: the summary must not say "everyone".
+  let failed = false;
   if (mentions.everyone) {
-    let failed = false;
     try {
       for await (const page of roster.pages(context, ROSTER_PAGE_SIZE)) {
         for (const member of page) add(member);
@@ -115,7 +116,7 @@ export async function resolveInvitation(
   const summary =
     attendees.length === 0
       ? undefined
-      : mentions.everyone && !exceeded
+      : mentions.everyone && !exceeded && !failed
         ? words.everyone(attendees.length)
         : words.list(attendees.map((attendee) => attendee.displayName ?? attendee.userPrincipalName ?? words.colleague()));
   log.info({ attendees: attendees.length, everyone: mentions.everyone, capped: exceeded }, 'attendees resolved');
