@@ -2,6 +2,7 @@ import { X509Certificate, createPrivateKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { MeetNowError } from './errors';
+import { GUID } from './guards';
 
 /** Microsoft's production endpoints: the defaults whenever real credentials are configured. */
 export const PRODUCTION_AUTHORITY_HOST = 'https://login.microsoftonline.com';
@@ -61,7 +62,6 @@ export interface Config {
 }
 
 const METRICS_OFF = /^(off|none|false|disabled?)$/i;
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DOMAIN = /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/i;
 
 const blankToUndefined = (value: unknown): unknown =>

@@ -167,7 +167,10 @@ export async function startMeetNow(env: NodeJS.ProcessEnv, options: MeetNowOptio
   const adapter = new MeetNowAdapter(new ConfigurationBotFrameworkAuthentication(config.botFrameworkSettings, options.botCredentials));
   adapter.onTurnError = async (context, error) => {
     logger.error({ err: error, activityId: context.activity.id }, 'unhandled turn error');
-    await context.sendActivity(turnFailedText(readerContext(context.activity).locale)).catch(() => undefined);
+    // Best effort: the turn already failed, and nothing here may turn that into a 5xx.
+    await Promise.resolve()
+      .then(() => context.sendActivity(turnFailedText(readerContext(context.activity).locale)))
+      .catch(() => undefined);
   };
   const server = createServer({ adapter, logic: bot.run, logger, readiness });
 

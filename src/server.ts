@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import restify, { type Request, type Response, type Server } from 'restify';
 import type { MeetNowAdapter } from './bot/adapter';
 import type { ReadinessReport } from './ops/readiness';
+import { isRecord } from './guards';
 
 /** DESIGN §4: a body over this gets 413. Real activities are a few kilobytes. */
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -16,8 +17,6 @@ export interface ServerOptions {
   /** Backs `GET /readyz`; without it /readyz answers like /healthz. */
   readiness?: { check(): Promise<ReadinessReport> };
 }
-
-const isRecord = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
 
 function isHttpUrl(value: unknown): boolean {
   if (typeof value !== 'string') return false;
@@ -47,11 +46,13 @@ export function activityProblem(body: unknown): string | undefined {
       if (account[key] !== undefined && account[key] !== null && typeof account[key] !== 'string') return `${field}.${key} must be a string`;
     }
   }
+  if (body.entities !== undefined && (!Array.isArray(body.entities) || !body.entities.every(isRecord))) return 'entities must be an array of objects';
   if (body.type === 'invoke' && body.name === 'adaptiveCard/action') {
     const value = body.value;
-    if (!isRecord(value) || !isRecord(value.action) || typeof value.action.type !== 'string') {
-      return 'adaptiveCard/action needs value.action with a type';
+    if (!isRecord(value) || !isRecord(value.action) || typeof value.action.type !== 'string' || typeof value.action.verb !== 'string') {
+      return 'adaptiveCard/action needs value.action with a type and a verb';
     }
+    if (value.action.data !== undefined && !isRecord(value.action.data)) return 'adaptiveCard/action value.action.data must be an object';
   }
   return undefined;
 }

@@ -5,6 +5,7 @@ import { messagesFor, type Messages } from '../i18n/messages';
 import type { Attendee, Organizer } from '../meetings/meeting';
 import { readerContext } from './reader-context';
 import type { Roster, RosterMember } from './roster';
+import { GUID } from '../guards';
 
 /** The most attendees one meeting gets from a channel or chat; beyond it the card says so. */
 export const ATTENDEE_CAP = 250;
@@ -20,8 +21,6 @@ export interface Invitation {
 }
 
 export const NO_INVITATION: Invitation = { attendees: [], notes: [] };
-
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The sentences about an invitation, worded for a channel or a chat, in the reader's language. */
 function invitationWords(m: Messages, inChannel: boolean) {

@@ -1,4 +1,4 @@
-const isRecord = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
+import { isRecord } from '../guards';
 
 // Slack mentions arrive as `<@U0BOT>` / `<@U0BOT|meetnow>`, or already rendered as `@MeetNow`.
 const LEADING_SLACK_MENTION = /^\s*(?:<@[A-Z0-9]+(?:\|[^>]*)?>|@[\w.-]+)[\s,:]*/i;

@@ -1,3 +1,4 @@
+import { isRecord } from '../guards';
 /**
  * Teams mentions in a message: `<at>Megan Bowen</at>` in the text, with a `mention` entity naming who
  * (`mentioned.id` is the Teams user id, `29:…`; a channel, team or "everyone" mention names a `19:…`
@@ -37,8 +38,6 @@ const MENTION = /<at(?:\s[^>]*)?>([\s\S]*?)<\/at>/gi;
 const LEADING_MENTION = /^\s*<at(?:\s[^>]*)?>[\s\S]*?<\/at>/i;
 // `--channel` (or `--all`, for group chats) as its own word; phones turn `--` into a dash.
 const EVERYONE_OPTION = /(^|\s)(?:--|\u2014|\u2013)(?:channel|all|everyone)(?=\s|$)/gi;
-
-const isRecord = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
 
 interface Entity {
   text: string;

@@ -1,6 +1,7 @@
 import type { MeetingSchedule } from '../meetings/meeting';
 import { DEFAULT_DURATION_MINUTES, MAX_DURATION_MINUTES, validZone, wallClockToUtc, zoneOffsetMinutes, type WhenContext, type WhenProblem } from './parse-when';
 import { MAX_SUBJECT_LENGTH, normalizeSubject, subjectLength } from './subject';
+import { isRecord } from '../guards';
 
 export const START_MEETING_VERB = 'startMeeting';
 
@@ -11,8 +12,6 @@ export type CardAction =
   | { kind: 'when-invalid'; problem: WhenProblem; phrase: string }
   | { kind: 'subject-too-long'; length: number; max: number }
   | { kind: 'unknown' };
-
-const isRecord = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
 
 /** A start this close to now counts as now (the same tolerance as typed times). */
 const PAST_TOLERANCE_MS = 60_000;

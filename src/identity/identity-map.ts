@@ -1,8 +1,8 @@
 import { readFileSync, unwatchFile, watchFile } from 'node:fs';
 import { z } from 'zod';
 import { MeetNowError } from '../errors';
+import { GUID } from '../guards';
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const guid = z.string().regex(GUID, 'must be a GUID');
 
 const entrySchema = z.union([

@@ -1,8 +1,7 @@
 import type { Activity } from 'botbuilder';
 import { MeetNowError } from '../errors';
 import type { Organizer } from '../meetings/meeting';
-
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { GUID } from '../guards';
 
 function tenantOf(activity: Partial<Activity>): unknown {
   const fromConversation = activity.conversation?.tenantId;

@@ -12,6 +12,7 @@ import { UndiciHttpClient } from '../http/http-client';
 import { createLogger } from '../logger';
 import type { Meeting } from '../meetings/meeting';
 import { accessPolicyFix, consentUrl, credentialFix, consentFix, meetingFailureFix, networkFix, roleFix } from './doctor-fixes';
+import { GUID } from '../guards';
 
 export const MEETINGS_ROLE = 'OnlineMeetings.ReadWrite.All';
 
@@ -46,8 +47,6 @@ export interface DoctorOptions {
   /** Deadline of each network call. */
   timeoutMs?: number;
 }
-
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Everything the doctor talks to, for one run. */
 interface Wiring {

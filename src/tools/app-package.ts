@@ -4,6 +4,7 @@ import { AppManifestUtils, type AppManifest } from '@microsoft/app-manifest';
 import AdmZip from 'adm-zip';
 import { COLOR_SIZE, OUTLINE_SIZE } from './icons';
 import { readPng } from './png';
+import { GUID } from '../guards';
 
 const ROOT = join(__dirname, '..', '..');
 export const MANIFEST_DIR = join(ROOT, 'manifest');
@@ -11,7 +12,6 @@ export const DEFAULT_OUTPUT = join(ROOT, 'app-package', 'MeetNow.zip');
 /** Used when MicrosoftAppId is not set, so that a fresh clone packages (for a look, not for upload). */
 export const DEVELOPMENT_APP_ID = '5c4b1d5e-2a7f-4c1b-9a5e-1d2c3b4a5f60';
 const SCHEMA = join(ROOT, 'node_modules', '@microsoft', 'app-manifest', 'build', 'json-schemas', 'teams', 'v1.30', 'MicrosoftTeams.schema.json');
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface BuiltManifest {
   manifest: Record<string, unknown>;

@@ -50,14 +50,20 @@ describe('HTTP edge', () => {
     ['no conversation', { conversation: undefined }],
     ['a conversation without id', { conversation: { tenantId: 'x' } }],
     ['a numeric conversation id', { conversation: { id: 42 } }],
+    ['entities that are not an array', { entities: 5 }],
+    ['a null entity', { entities: [null] }],
   ])('a message with %s → 400', async (_name, patch) => {
     const activity = { ...teamsMessage({ serviceUrl: h.connector.serviceUrl, text: '/meet x' }), ...patch };
     expect((await h.post(activity)).status).toBe(400);
     expect(h.connector.calls).toHaveLength(0);
   });
 
-  it('an adaptiveCard/action invoke with a malformed value → 400', async () => {
-    const invoke = { ...teamsMessage({ serviceUrl: h.connector.serviceUrl }), type: 'invoke', name: 'adaptiveCard/action', value: { action: 'nope' } };
+  it.each([
+    ['an action that is not an object', { action: 'nope' }],
+    ['a numeric verb', { action: { type: 'Action.Execute', verb: 5, data: {} } }],
+    ['data that is not an object', { action: { type: 'Action.Execute', verb: 'startMeeting', data: 7 } }],
+  ])('an adaptiveCard/action invoke with %s → 400', async (_name, value) => {
+    const invoke = { ...teamsMessage({ serviceUrl: h.connector.serviceUrl }), type: 'invoke', name: 'adaptiveCard/action', value };
     expect((await h.post(invoke)).status).toBe(400);
   });
 
