@@ -84,14 +84,20 @@ const url = (protocols: string[], what: string) =>
       .optional(),
   );
 
+const APP_TYPES = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const;
+
 const schema = z.object({
   PORT: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).max(65535).default(3978)),
   HOST: optionalString,
   MicrosoftAppId: z.preprocess(blankToUndefined, z.string().regex(GUID, 'must be a GUID (the Azure Bot app id)').optional()),
   MicrosoftAppPassword: optionalString,
+  // botbuilder reads the type case-insensitively; so does this check.
   MicrosoftAppType: z.preprocess(
-    blankToUndefined,
-    z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional(),
+    (value) => {
+      const text = blankToUndefined(value);
+      return typeof text === 'string' ? (APP_TYPES.find((type) => type.toLowerCase() === text.toLowerCase()) ?? text) : text;
+    },
+    z.enum(APP_TYPES).optional(),
   ),
   MicrosoftAppTenantId: z.preprocess(blankToUndefined, z.string().regex(GUID, 'must be a GUID').optional()),
   GRAPH_CLIENT_ID: z.preprocess(blankToUndefined, z.string().regex(GUID, 'must be a GUID (the Entra app id)').optional()),
@@ -221,6 +227,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     }
   }
 
+  if ((vars.MicrosoftAppType === 'SingleTenant' || vars.MicrosoftAppType === 'UserAssignedMSI') && vars.MicrosoftAppTenantId === undefined) {
+    problems.push(`MicrosoftAppTenantId: required when MicrosoftAppType is ${vars.MicrosoftAppType}`);
+  }
   if (problems.length > 0) {
     throw new MeetNowError('config_invalid', `Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
   }

@@ -102,9 +102,6 @@ export async function startMeetNow(env: NodeJS.ProcessEnv, options: MeetNowOptio
           onReloadError: (error) => logger.error({ reason: error.message }, 'identity map changed but is invalid: the previous map stays in force'),
         });
 
-  // Several instances behind a load balancer share their dedupe memory through Redis; checked
-  // before anything else starts, so that an unreachable REDIS_URL stops start-up cleanly.
-  const redis = config.redisUrl === undefined ? undefined : await RedisDedupeStore.connect({ url: config.redisUrl, logger });
   const embedded = config.graph === undefined ? await startEmbeddedBackend() : undefined;
   const graph: GraphSettings = embedded?.graph ?? { ...(config.graph as GraphSettings), caPem: options.caPem };
   if (embedded !== undefined) {
@@ -116,6 +113,15 @@ export async function startMeetNow(env: NodeJS.ProcessEnv, options: MeetNowOptio
   } else {
     logger.info({ authorityHost: graph.authorityHost, graphBaseUrl: graph.baseUrl, meetingsApi: config.meetingsApi }, 'MeetNow is using Microsoft Entra and Graph');
   }
+  // Several instances behind a load balancer share their dedupe memory through Redis; an unreachable
+  // REDIS_URL stops start-up cleanly (after the back-end line above, which DESIGN §3 wants first).
+  const redis =
+    config.redisUrl === undefined
+      ? undefined
+      : await RedisDedupeStore.connect({ url: config.redisUrl, logger }).catch(async (error: unknown) => {
+          await embedded?.emulator.close();
+          throw error;
+        });
 
   const http = new UndiciHttpClient({ caPem: graph.caPem, defaultTimeoutMs: options.timing?.httpTimeoutMs });
   const onRetry = (info: { attempt: number; status: number; waitMs: number }) => logger.info(info, 'throttled: retrying');
@@ -152,7 +158,7 @@ export async function startMeetNow(env: NodeJS.ProcessEnv, options: MeetNowOptio
   identityMap?.watch();
   const bot = new MeetBot({
     meetings,
-    organizers: new ChannelOrganizerResolver(identityMap, new GraphUserDirectory(graphClient)),
+    organizers: new ChannelOrganizerResolver(identityMap, new GraphUserDirectory(graphClient), (tenantId) => meetings.assertTenantAllowed(tenantId)),
     cards: new CardRenderer(),
     logger,
     replyContext: { graphAppId: graph.clientId, authorityHost: graph.authorityHost },

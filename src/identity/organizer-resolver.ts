@@ -27,6 +27,8 @@ export class ChannelOrganizerResolver implements OrganizerResolver {
   constructor(
     private readonly identityMap: IdentityLookup | undefined,
     private readonly directory: UserDirectory,
+    /** ALLOWED_TENANTS, checked before a user principal name costs a token and a Graph call. */
+    private readonly assertTenantAllowed: (tenantId: string) => void = () => undefined,
   ) {}
 
   async resolve(activity: Partial<Activity>): Promise<Organizer> {
@@ -38,6 +40,7 @@ export class ChannelOrganizerResolver implements OrganizerResolver {
     }
     const name = activity.from?.name;
     const displayName = typeof name === 'string' && name.trim() !== '' ? name.trim() : undefined;
+    this.assertTenantAllowed(entry.tenantId);
     const objectId = 'aadObjectId' in entry ? entry.aadObjectId : await this.directory.findUserId(entry.tenantId, entry.userPrincipalName);
     return { objectId, tenantId: entry.tenantId, displayName };
   }

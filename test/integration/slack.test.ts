@@ -28,6 +28,7 @@ describe('Slack through Azure Bot Service', () => {
       'U0HEIDI:T0XYZ789': { userPrincipalName: 'heidi@contoso.example', tenantId: TENANT },
       'U0BOB:T0XYZ789': { userPrincipalName: 'nobody@contoso.example', tenantId: TENANT },
       'U0EVE:T0XYZ789': { aadObjectId: randomUUID(), tenantId: OTHER_TENANT },
+      'U0MALLORY:T0XYZ789': { userPrincipalName: 'mallory@fabrikam.example', tenantId: OTHER_TENANT },
     });
     h = await startHarness({ env: { IDENTITY_MAP_PATH: mapPath, ALLOWED_TENANTS: TENANT } });
     h.emulator.addUser({ id: ANN_OID, tenantId: TENANT, displayName: 'Ann Slack', userPrincipalName: 'ann@contoso.example' });
@@ -129,10 +130,11 @@ describe('Slack through Azure Bot Service', () => {
     expect(h.emulator.meetings()).toHaveLength(0);
   });
 
-  it('ALLOWED_TENANTS applies to mapped users too', async () => {
-    await h.post(slackMessage({ serviceUrl: h.connector.serviceUrl, userId: 'U0EVE', text: '/meet x' }));
+  it.each(['U0EVE', 'U0MALLORY'])('ALLOWED_TENANTS applies to mapped users too (%s), before any token or user lookup', async (userId) => {
+    await h.post(slackMessage({ serviceUrl: h.connector.serviceUrl, userId, text: '/meet x' }));
     expect(reply().text).toContain("isn't enabled for your organization");
     expect(h.emulator.graphRequests).toHaveLength(0);
+    expect(h.emulator.counts.token).toBe(0);
   });
 
   it('help reads well in Slack (single-asterisk bold)', async () => {

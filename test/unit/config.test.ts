@@ -117,3 +117,16 @@ describe('loadConfig', () => {
     expect(problems({ GRAPH_CLIENT_ID: APP, GRAPH_CLIENT_CERTIFICATE_PATH: join(dir, 'missing.pem') })).toContain('cannot read');
   });
 });
+
+describe('MicrosoftAppType', () => {
+  it('is read case-insensitively, as botbuilder does', () => {
+    expect(() => loadConfig({ MicrosoftAppType: 'multitenant' })).not.toThrow();
+  });
+
+  it('SingleTenant needs MicrosoftAppTenantId, said with the other problems', () => {
+    const message = problems({ MicrosoftAppType: 'singletenant', PORT: 'x' });
+    expect(message).toContain('MicrosoftAppTenantId: required when MicrosoftAppType is SingleTenant');
+    expect(message).toContain('PORT:');
+    expect(() => loadConfig({ MicrosoftAppType: 'SingleTenant', MicrosoftAppTenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47' })).not.toThrow();
+  });
+});
