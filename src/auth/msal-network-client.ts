@@ -19,7 +19,7 @@ export class MsalNetworkClient implements INetworkModule {
 
   async sendPostRequestAsync<T>(url: string, options?: NetworkRequestOptions): Promise<NetworkResponse<T>> {
     const response = await sendWithRetry(
-      () => this.http.send({ method: 'POST', url, headers: options?.headers, body: options?.body }),
+      (remainingMs) => this.http.send({ method: 'POST', url, headers: options?.headers, body: options?.body, timeoutMs: remainingMs }),
       undefined,
       this.events,
     );

@@ -175,20 +175,26 @@ export class MeetBot {
 
   private async startFromMessage(context: TurnContext, command: { subject: string; schedule?: MeetingSchedule }, log: Logger, mentions: ReadMentions): Promise<void> {
     const activity = context.activity;
-    const organizer = await this.organizerFor(activity);
-    const invitation = await resolveInvitation(context, mentions, organizer, this.roster, log);
-    const outcome = this.options.meetings.startMeeting({
-      organizer,
-      // `/meet tomorrow 9:00` names no subject: the same default as the Start card's.
-      subject: command.subject === '' ? defaultSubject(organizer.displayName, messagesOf(activity)) : command.subject,
-      schedule: command.schedule,
-      language: readerContext(activity).locale,
-      attendees: invitation.attendees,
-      conversationId: activity.conversation.id,
-      requestKey: `activity:${activity.id ?? randomUUID()}`,
-      observer: traceOf(context),
-    });
-    await this.deliverWhenReady(context, outcome, log, async (result, turn) => {
+    const trace = traceOf(context);
+    // Everything that may wait on the network (a user-principal-name lookup, roster paging, Graph) runs
+    // under the acknowledgement deadline, so Teams always has its HTTP answer in time.
+    const work = (async () => {
+      const organizer = await this.organizerFor(activity);
+      const invitation = await resolveInvitation(context, mentions, organizer, this.roster, log);
+      const outcome = await this.options.meetings.startMeeting({
+        organizer,
+        // `/meet tomorrow 9:00` names no subject: the same default as the Start card's.
+        subject: command.subject === '' ? defaultSubject(organizer.displayName, messagesOf(activity)) : command.subject,
+        schedule: command.schedule,
+        language: readerContext(activity).locale,
+        attendees: invitation.attendees,
+        conversationId: activity.conversation.id,
+        requestKey: `activity:${activity.id ?? randomUUID()}`,
+        observer: trace,
+      });
+      return { outcome, invitation };
+    })();
+    await this.deliverWhenReady(context, work, log, async ({ outcome: result, invitation }, turn) => {
       if (result.kind === 'duplicate') {
         traceOf(turn)?.duplicate('activity');
         log.info({ outcome: 'duplicate' }, 'redelivered activity ignored');
@@ -198,6 +204,7 @@ export class MeetBot {
       await this.delivery.deliver(turn, (to) => to.sendActivity(this.meetingReply(result.started, to.activity, invitation, command.schedule !== undefined)), result.started.meeting, log);
     });
   }
+
 
   /** The card answer to a "Start meeting now" click: the meeting card, or words when there is none (yet). */
   private async answerCardAction(context: TurnContext, action: CardAction, log: Logger): Promise<Attachment | string> {

@@ -58,9 +58,9 @@ export class GraphClient {
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (language !== undefined) headers['accept-language'] = language;
     const response = await sendWithRetry(
-      async () => {
+      async (remainingMs) => {
         const started = performance.now();
-        const answer = await this.options.http.send({ method, url, headers, body });
+        const answer = await this.options.http.send({ method, url, headers, body, timeoutMs: remainingMs });
         const durationMs = performance.now() - started;
         this.options.events?.onResponse?.(operation, answer, durationMs);
         observer?.graphAnswered?.({ operation, status: answer.status, durationMs, requestId: graphRequestId(answer) });

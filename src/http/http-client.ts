@@ -6,7 +6,7 @@ export interface HttpRequest {
   url: string;
   headers?: Record<string, string>;
   body?: string;
-  /** Whole-attempt deadline: connect, headers and body. */
+  /** Whole-attempt deadline (connect, headers and body), at most the client's default. */
   timeoutMs?: number;
 }
 
@@ -51,7 +51,8 @@ export class UndiciHttpClient implements HttpClient {
   }
 
   async send(req: HttpRequest): Promise<HttpResponse> {
-    const timeoutMs = req.timeoutMs ?? this.defaultTimeoutMs;
+    // The caller may shorten an attempt (what is left of a retry budget), never lengthen it.
+    const timeoutMs = Math.min(req.timeoutMs ?? this.defaultTimeoutMs, this.defaultTimeoutMs);
     const signal = AbortSignal.timeout(timeoutMs);
     try {
       const response = await request(req.url, {

@@ -39,13 +39,14 @@ export function parseRetryAfter(value: string | undefined, now: number): number 
  * errors thrown by `attempt` (network failures) are never retried.
  */
 export async function sendWithRetry(
-  attempt: () => Promise<HttpResponse>,
+  /** Sends once; `remainingMs` of the budget bound the attempt, so the attempts together stay within it. */
+  attempt: (remainingMs: number) => Promise<HttpResponse>,
   policy: RetryPolicy = DEFAULT_RETRY_POLICY,
   events: RetryEvents = {},
 ): Promise<HttpResponse> {
   const started = Date.now();
   for (let attemptNo = 1; ; attemptNo++) {
-    const response = await attempt();
+    const response = await attempt(Math.max(1, policy.budgetMs - (Date.now() - started)));
     if (!RETRYABLE.has(response.status) || attemptNo >= policy.maxAttempts) return response;
     const waitMs = parseRetryAfter(response.headers['retry-after'], Date.now()) ?? policy.backoffMs(attemptNo);
     if (Date.now() - started + waitMs > policy.budgetMs) return response;
