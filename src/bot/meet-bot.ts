@@ -231,6 +231,10 @@ export class MeetBot {
     const started = outcome.kind === 'created' ? outcome.started : outcome.previous;
     log.info({ outcome: outcome.kind, meetingId: started?.meeting.id }, 'card action handled');
     if (started === undefined) return inProgressText(messagesOf(activity));
+    // A repeat click gets the meeting card only where it replaces the clicked card; elsewhere the card is
+    // already in the conversation and a second one would read as a second meeting.
+    const inPlace = activity.type === ActivityTypes.Invoke || (activity.replyToId !== undefined && capabilitiesOf(activity.channelId).updatesMessages);
+    if (outcome.kind === 'duplicate' && !inPlace) return messagesOf(activity).t('start.alreadyStarted');
     return this.meetingCard(started, activity, true, undefined, action.schedule !== undefined);
   }
 

@@ -149,6 +149,8 @@ export function parseWhen(text: string, context: WhenContext): WhenResult {
     if (!converted.ok) return { kind: 'invalid', problem: converted.problem, phrase };
     startAt = converted.instant;
   }
+  // "Now what", "Right now": a word for the present is part of the subject, not a time (the meeting starts now anyway).
+  if (Math.abs(startAt.getTime() - context.now.getTime()) <= PAST_TOLERANCE_MS && !/\d/.test(found.text)) return { kind: 'now', subject: trimmed };
   if (startAt.getTime() < context.now.getTime() - PAST_TOLERANCE_MS) return { kind: 'invalid', problem: 'past', phrase };
 
   const duration = takeDuration(rest);

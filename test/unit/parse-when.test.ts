@@ -47,6 +47,7 @@ describe('parseWhen', () => {
     ['March madness', 'March madness'],
     ["Today's standup", "Today's standup"],
     ['Friday retro', 'Friday retro'],
+    ['Now what', 'Now what'],
     ['“tomorrow’s demo”', 'tomorrow’s demo'],
   ])('%j starts now with subject %j', (text, subject) => {
     expect(parseWhen(text, at('Europe/Berlin'))).toEqual({ kind: 'now', subject });
