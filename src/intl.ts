@@ -33,3 +33,14 @@ export function dateTimeFormat(preset: DateTimeFormatPreset, locale: string | un
   if (entry instanceof Error) throw entry;
   return entry;
 }
+
+/** The zone if `Intl` knows it, else UTC (zones come from activities). */
+export function validZone(timeZone: string | undefined): string {
+  if (timeZone === undefined) return 'UTC';
+  try {
+    dateTimeFormat('probe', 'en-US', timeZone);
+    return timeZone;
+  } catch {
+    return 'UTC';
+  }
+}

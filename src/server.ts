@@ -12,8 +12,6 @@ export interface ServerOptions {
   adapter: MeetNowAdapter;
   logic: Parameters<MeetNowAdapter['processAuthenticated']>[2];
   logger: Logger;
-  /** False while shutting down. */
-  isReady?: () => boolean;
   /** Backs `GET /readyz`; without it /readyz answers like /healthz. */
   readiness?: { check(): Promise<ReadinessReport> };
 }

@@ -1,4 +1,4 @@
-import { dateTimeFormat } from '../intl';
+import { dateTimeFormat, validZone } from '../intl';
 
 /**
  * Adaptive Card clients expand `{{DATE(…)}}`/`{{TIME(…)}}` even in plain text runs: a zero-width space
@@ -12,15 +12,6 @@ export function literalText(text: string): string {
 export function telLink(number: string): string {
   const digits = number.replace(/[\s().-]/g, '');
   return /^\+?\d{4,20}$/.test(digits) ? `tel:${digits}` : '';
-}
-
-function isValidTimeZone(timeZone: string): boolean {
-  try {
-    dateTimeFormat('probe', 'en-US', timeZone);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /**
@@ -47,7 +38,7 @@ const MAX_FORMATTED = 256;
 const formatted = new Map<string, string>();
 
 function formatMinute(date: Date, locale: string, timeZone: string): string {
-  const zone = isValidTimeZone(timeZone) ? timeZone : 'UTC';
+  const zone = validZone(timeZone);
   let safeLocale = locale;
   try {
     dateTimeFormat('probe', locale);

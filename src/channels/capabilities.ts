@@ -2,8 +2,6 @@
 export interface ChannelCapabilities {
   /** Renders Adaptive Cards (else: a hero card plus the details in the text). */
   adaptiveCards: boolean;
-  /** Sends `adaptiveCard/action` invokes for `Action.Execute` (Universal Actions). */
-  universalActions: boolean;
   /** Lets the bot replace a message it sent (the Start card becomes the meeting card in place). */
   updatesMessages: boolean;
   /** Markup of reply text. */
@@ -12,11 +10,11 @@ export interface ChannelCapabilities {
   vouchesForEntraIdentity: boolean;
 }
 
-const TEAMS: ChannelCapabilities = { adaptiveCards: true, universalActions: true, updatesMessages: true, markup: 'markdown', vouchesForEntraIdentity: true };
-const SLACK: ChannelCapabilities = { adaptiveCards: false, universalActions: false, updatesMessages: false, markup: 'slack', vouchesForEntraIdentity: false };
+const TEAMS: ChannelCapabilities = { adaptiveCards: true, updatesMessages: true, markup: 'markdown', vouchesForEntraIdentity: true };
+const SLACK: ChannelCapabilities = { adaptiveCards: false, updatesMessages: false, markup: 'slack', vouchesForEntraIdentity: false };
 /** Bot Framework Emulator, Web Chat and Direct Line render Adaptive Cards but run no Universal Actions. */
-const WEB_CHAT: ChannelCapabilities = { adaptiveCards: true, universalActions: false, updatesMessages: false, markup: 'markdown', vouchesForEntraIdentity: false };
-const OTHER: ChannelCapabilities = { adaptiveCards: false, universalActions: false, updatesMessages: false, markup: 'markdown', vouchesForEntraIdentity: false };
+const WEB_CHAT: ChannelCapabilities = { adaptiveCards: true, updatesMessages: false, markup: 'markdown', vouchesForEntraIdentity: false };
+const OTHER: ChannelCapabilities = { adaptiveCards: false, updatesMessages: false, markup: 'markdown', vouchesForEntraIdentity: false };
 
 const BY_CHANNEL: Readonly<Record<string, ChannelCapabilities>> = {
   msteams: TEAMS,

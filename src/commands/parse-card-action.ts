@@ -1,5 +1,6 @@
 import type { MeetingSchedule } from '../meetings/meeting';
-import { DEFAULT_DURATION_MINUTES, MAX_DURATION_MINUTES, validZone, wallClockToUtc, zoneOffsetMinutes, type WhenContext, type WhenProblem } from './parse-when';
+import { validZone } from '../intl';
+import { DEFAULT_DURATION_MINUTES, MAX_DURATION_MINUTES, PAST_TOLERANCE_MS, wallClockToUtc, zoneOffsetMinutes, type WhenContext, type WhenProblem } from './parse-when';
 import { MAX_SUBJECT_LENGTH, normalizeSubject, subjectLength } from './subject';
 import { isRecord } from '../guards';
 
@@ -14,7 +15,6 @@ export type CardAction =
   | { kind: 'unknown' };
 
 /** A start this close to now counts as now (the same tolerance as typed times). */
-const PAST_TOLERANCE_MS = 60_000;
 
 type Read<T> = { ok: true; value?: T } | { ok: false };
 

@@ -1,5 +1,5 @@
 import * as chrono from 'chrono-node';
-import { dateTimeFormat } from '../intl';
+import { dateTimeFormat, validZone } from '../intl';
 
 /** What the clock and the sender's settings say, so that parsing stays pure. */
 export interface WhenContext {
@@ -28,7 +28,7 @@ export type WhenResult =
 export const DEFAULT_DURATION_MINUTES = 60;
 export const MAX_DURATION_MINUTES = 24 * 60;
 /** A start this close to now counts as now, not as the past (clocks and typing take a moment). */
-const PAST_TOLERANCE_MS = 60_000;
+export const PAST_TOLERANCE_MS = 60_000;
 
 const PARSERS: Readonly<Record<string, chrono.Chrono>> = { de: chrono.de.casual, fr: chrono.fr.casual, es: chrono.es.casual, ja: chrono.ja.casual };
 // Words that may stand before a time and belong to it: "at noon", "um 15 Uhr", "à 15h", "a las 3".
@@ -66,17 +66,6 @@ export function wallClockToUtc(
   if (unique.length === 0) return { ok: false, problem: 'nonexistent-time' };
   if (unique.length > 1) return { ok: false, problem: 'repeated-time' };
   return { ok: true, instant: new Date(unique[0] as number) };
-}
-
-/** The zone if `Intl` knows it, else UTC (zones come from activities). */
-export function validZone(timeZone: string | undefined): string {
-  if (timeZone === undefined) return 'UTC';
-  try {
-    dateTimeFormat('probe', 'en-US', timeZone);
-    return timeZone;
-  } catch {
-    return 'UTC';
-  }
 }
 
 /** `for <duration>` at the start of `text`: minutes and the rest, or a problem, or nothing. */

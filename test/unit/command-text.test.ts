@@ -30,10 +30,10 @@ describe('commandText', () => {
 });
 
 describe('channel capabilities', () => {
-  it('gives Teams cards, invokes and identity; Slack text and hero cards; unknown channels the safest', () => {
-    expect(capabilitiesOf('msteams')).toMatchObject({ adaptiveCards: true, universalActions: true, vouchesForEntraIdentity: true });
-    expect(capabilitiesOf('slack')).toMatchObject({ adaptiveCards: false, universalActions: false, markup: 'slack', vouchesForEntraIdentity: false });
-    expect(capabilitiesOf('webchat')).toMatchObject({ adaptiveCards: true, universalActions: false, vouchesForEntraIdentity: false });
+  it('gives Teams cards, in-place updates and identity; Slack text and hero cards; unknown channels the safest', () => {
+    expect(capabilitiesOf('msteams')).toMatchObject({ adaptiveCards: true, updatesMessages: true, vouchesForEntraIdentity: true });
+    expect(capabilitiesOf('slack')).toMatchObject({ adaptiveCards: false, markup: 'slack', vouchesForEntraIdentity: false });
+    expect(capabilitiesOf('webchat')).toMatchObject({ adaptiveCards: true, vouchesForEntraIdentity: false });
     expect(capabilitiesOf('toString')).toMatchObject({ adaptiveCards: false, vouchesForEntraIdentity: false });
     expect(capabilitiesOf(undefined).vouchesForEntraIdentity).toBe(false);
   });
