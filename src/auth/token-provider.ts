@@ -5,6 +5,9 @@ import { MeetNowError, type ErrorCode } from '../errors';
 import type { TokenProvider } from '../meetings/ports';
 import type { INetworkModule } from '@azure/msal-node';
 
+/** Confidential clients (and their cached tokens) kept at once; the oldest tenant's go first. */
+const MAX_TENANTS = 1_000;
+
 /** Renew this long before expiry so that no Graph call leaves with a token about to lapse. */
 const REFRESH_MARGIN_MS = 5 * 60_000;
 
@@ -65,6 +68,12 @@ export class MsalTokenProvider implements TokenProvider {
   private client(tenant: string): ConfidentialClientApplication {
     let client = this.clients.get(tenant);
     if (client === undefined) {
+      // Tenant ids come from activities: keep the most recent ones, not one client per id ever seen.
+      if (this.clients.size >= MAX_TENANTS) {
+        const oldest = this.clients.keys().next().value as string;
+        this.clients.delete(oldest);
+        this.tokens.delete(oldest);
+      }
       client = new ConfidentialClientApplication(this.msalConfiguration(tenant));
       this.clients.set(tenant, client);
     }

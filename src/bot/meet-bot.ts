@@ -77,7 +77,15 @@ export class MeetBot {
     try {
       // Teams redelivers when a bot is slow: an activity already taken gets no second answer of any kind.
       // (Invokes are answered in their HTTP response, so a repeated one is answered again, creating nothing.)
-      if (activity.type !== ActivityTypes.Invoke && !(await this.options.meetings.firstDelivery(activity.conversation.id, activity.id))) {
+      // A failing dedupe store does not silence the bot: the message is answered (a meeting request still
+      // needs its own claim to proceed, so nothing can be booked twice).
+      const first =
+        activity.type === ActivityTypes.Invoke ||
+        (await this.options.meetings.firstDelivery(activity.conversation.id, activity.id).catch((error: unknown) => {
+          log.warn({ reason: (error as Error).message }, 'dedupe store unavailable: answering without the redelivery check');
+          return true;
+        }));
+      if (!first) {
         traceOf(context)?.duplicate('activity');
         log.info({ outcome: 'duplicate' }, 'redelivered activity ignored');
         return;

@@ -68,12 +68,12 @@ export class MeetingService {
   }
 
   /**
-   * True the first time an activity arrives. Without an id it cannot be recognized again; when the dedupe
-   * store fails the message is answered anyway (a meeting request still needs its own claim to proceed).
+   * True the first time an activity arrives; without an id it cannot be recognized again. A failing dedupe
+   * store rejects: the caller decides (and says) what happens then.
    */
   async firstDelivery(conversationId: string, activityId: string | undefined): Promise<boolean> {
     if (activityId === undefined || activityId === '') return true;
-    return this.options.dedupe.claim(`${conversationId}\nturn:${activityId}`, DEDUPE_TTL_MS).catch(() => true);
+    return this.options.dedupe.claim(`${conversationId}\nturn:${activityId}`, DEDUPE_TTL_MS);
   }
 
   async startMeeting(request: MeetingRequest): Promise<MeetingOutcome> {
