@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { startMeetNow, type MeetNowHandle } from '../../src/index';
 import { startMeetingInvoke, startMeetingSubmit } from '../support/card-actions';
-import { LogCapture, startHarness, type Harness } from '../support/harness';
+import { LogCapture, startHarness, useHarness, type Harness } from '../support/harness';
 import { RedisServer } from '../support/redis-server';
 import { teamsMessage } from '../support/teams-activity';
 
@@ -10,14 +10,7 @@ const cards = (h: Harness) => h.connector.messages.filter((call) => Array.isArra
 
 describe.each(['users', 'app'] as const)('exactly once with MEETINGS_API=%s', (api) => {
   let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness({ env: { MEETINGS_API: api }, meetNow: { timing: { acknowledgeAfterMs: 300, typingAfterMs: 100 } } });
-  });
-  afterAll(async () => h.close());
-  beforeEach(() => {
-    h.connector.reset();
-    h.emulator.reset();
-  });
+  useHarness((started) => (h = started), { env: { MEETINGS_API: api }, meetNow: { timing: { acknowledgeAfterMs: 300, typingAfterMs: 100 } } });
 
   it('Teams redelivering an activity five times, some concurrently, books one meeting and posts one card', async () => {
     const activity = teamsMessage({ serviceUrl: h.connector.serviceUrl, text: '/meet Redelivered' });

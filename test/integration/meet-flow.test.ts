@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { startHarness, type Harness } from '../support/harness';
+import { useHarness, type Harness } from '../support/harness';
 import { HEIDI, TENANT, teamsMessage } from '../support/teams-activity';
 import type { ConnectorCall } from '../support/fake-connector';
 
@@ -20,15 +20,7 @@ const cardText = (card: Json) => JSON.stringify(card);
 
 describe.each(['users', 'app'] as const)('/meet end to end with MEETINGS_API=%s', (api) => {
   let h: Harness;
-
-  beforeAll(async () => {
-    h = await startHarness({ env: { MEETINGS_API: api } });
-  });
-  afterAll(async () => h.close());
-  beforeEach(() => {
-    h.connector.reset();
-    h.emulator.reset();
-  });
+  useHarness((started) => (h = started), { env: { MEETINGS_API: api } });
 
   it('creates the meeting through Graph and answers the same conversation with the join card', async () => {
     const activity = teamsMessage({ serviceUrl: h.connector.serviceUrl, text: '/meet Quarterly numbers' });
@@ -158,14 +150,7 @@ describe.each(['users', 'app'] as const)('/meet end to end with MEETINGS_API=%s'
 
 describe('conversation basics', () => {
   let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness();
-  });
-  afterAll(async () => h.close());
-  beforeEach(() => {
-    h.connector.reset();
-    h.emulator.reset();
-  });
+  useHarness((started) => (h = started));
 
   it('answers help with /meet examples and anything else with a short hint', async () => {
     await h.post(teamsMessage({ serviceUrl: h.connector.serviceUrl, text: 'help' }));

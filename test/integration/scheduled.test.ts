@@ -1,6 +1,6 @@
 import { messagesFor } from '../../src/i18n/messages';
 import { startMeetingInvoke, startMeetingSubmit } from '../support/card-actions';
-import { startHarness, type Harness } from '../support/harness';
+import { useHarness, type Harness } from '../support/harness';
 import { teamsMessage } from '../support/teams-activity';
 
 type Json = Record<string, unknown>;
@@ -107,14 +107,7 @@ function tomorrowIn(timeZone: string): string {
 
 describe.each(['users', 'app'] as const)('scheduled meetings with MEETINGS_API=%s', (api) => {
   let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness({ env: { MEETINGS_API: api } });
-  });
-  afterAll(async () => h.close());
-  beforeEach(() => {
-    h.connector.reset();
-    h.emulator.reset();
-  });
+  useHarness((started) => (h = started), { env: { MEETINGS_API: api } });
 
   it('books "tomorrow 3pm for 45m" in the sender’s zone, in UTC on the wire, and shows local time on the card', async () => {
     await h.post(teamsMessage({ serviceUrl: h.connector.serviceUrl, text: '/meet tomorrow 3pm for 45m Design review', timezone: 'Asia/Tokyo' }));

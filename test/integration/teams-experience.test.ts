@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { startHarness, type Harness } from '../support/harness';
+import { startHarness, useHarness, type Harness } from '../support/harness';
 import type { ConnectorCall, FakeMember } from '../support/fake-connector';
 import { BOT, HEIDI, TEAM_ID, TENANT, teamsMessage } from '../support/teams-activity';
 
@@ -133,14 +133,7 @@ describe('the "Start meeting now" card', () => {
 
 describe.each(['users', 'app'] as const)('attendees from mentions and the channel roster (MEETINGS_API=%s)', (api) => {
   let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness({ env: { MEETINGS_API: api } });
-  });
-  afterAll(async () => h.close());
-  beforeEach(() => {
-    h.connector.reset();
-    h.emulator.reset();
-  });
+  useHarness((started) => (h = started), { env: { MEETINGS_API: api } });
 
   const attendeesSent = (): Json[] => {
     const body = h.emulator.graphRequests[0]?.body as Json;
@@ -222,14 +215,7 @@ describe.each(['users', 'app'] as const)('attendees from mentions and the channe
 
 describe('welcome and help', () => {
   let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness();
-  });
-  afterAll(async () => h.close());
-  beforeEach(() => {
-    h.connector.reset();
-    h.emulator.reset();
-  });
+  useHarness((started) => (h = started));
 
   const base = (kind: 'personal' | 'channel', conversationId: string) => {
     const message = teamsMessage({ serviceUrl: h.connector.serviceUrl, kind, conversationId });

@@ -96,3 +96,20 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     },
   };
 }
+
+/**
+ * One harness for a `describe` block: started before its tests, closed after them, and its records
+ * (connector calls, emulator requests, faults) cleared before each test.
+ */
+export function useHarness(onStarted: (harness: Harness) => void, options?: HarnessOptions): void {
+  let harness: Harness | undefined;
+  beforeAll(async () => {
+    harness = await startHarness(options);
+    onStarted(harness);
+  });
+  afterAll(async () => harness?.close());
+  beforeEach(() => {
+    harness?.connector.reset();
+    harness?.emulator.reset();
+  });
+}
