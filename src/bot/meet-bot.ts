@@ -75,6 +75,8 @@ export class MeetBot {
     const trace = observeTurn(context, (this.options.telemetry ?? SILENT_TURN_TELEMETRY).start(turn));
     const log = this.options.logger.child({ correlationId: trace.correlationId, activityId: activity.id, channel: activity.channelId, conversationType: turn.conversationType });
     try {
+      // Typing, reactions, message updates…: nothing to answer, so nothing to remember for 24 hours either.
+      if (!ANSWERED_TYPES.has(activity.type)) return;
       // Teams redelivers when a bot is slow: an activity already taken gets no second answer of any kind.
       // (Invokes are answered in their HTTP response, so a repeated one is answered again, creating nothing.)
       // A failing dedupe store does not silence the bot: the message is answered (a meeting request still
@@ -86,7 +88,7 @@ export class MeetBot {
           return true;
         }));
       if (!first) {
-        traceOf(context)?.duplicate('activity');
+        trace.duplicate('activity');
         log.info({ outcome: 'duplicate' }, 'redelivered activity ignored');
         return;
       }
@@ -378,6 +380,9 @@ async function showCardAnswer(turn: TurnContext, clicked: Activity, answer: Atta
     await turn.updateActivity({ type: ActivityTypes.Message, id: clicked.replyToId, attachments: [answer] });
   } else await turn.sendActivity({ attachments: [answer] });
 }
+
+/** Activity types the bot answers; others are acknowledged with 200 and ignored. */
+const ANSWERED_TYPES: ReadonlySet<string> = new Set([ActivityTypes.Message, ActivityTypes.Invoke, ActivityTypes.ConversationUpdate, ActivityTypes.InstallationUpdate]);
 
 /** Our replies are written in markdown; Slack's bold is a single asterisk. */
 function inMarkup(markdown: string, activity: Activity): string {
