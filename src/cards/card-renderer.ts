@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Template } from 'adaptivecards-templating';
 import type { Attachment } from 'botbuilder';
 import { MAX_SUBJECT_LENGTH } from '../commands/subject';
 import { messagesFor, type Messages } from '../i18n/messages';
 import type { Meeting } from '../meetings/meeting';
+import { compileTemplate, type CompiledTemplate } from './compiled-template';
 import { formatDateTime, literalText, telLink } from './format';
 
 export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
@@ -73,76 +73,87 @@ function startLabels(m: Messages) {
   };
 }
 
-/** The Adaptive Card templates, compiled once, expanded per reply with typed data in the reader's language. */
+const MEETING_LABELS = new Map<string, ReturnType<typeof meetingLabels>>();
+const START_LABELS = new Map<string, ReturnType<typeof startLabels>>();
+
+/**
+ * The `$root` data of cards/meeting.json for one reader (what its `${…}` read). Exported so that tests
+ * expand the same data with adaptivecards-templating, the reference for the compiled template.
+ */
+export function meetingCardData(view: MeetingCardView) {
+  const { meeting } = view;
+  const m = messagesFor(view.locale);
+  const dialIn = meeting.dialIn;
+  const phoneLines: Line[] = [];
+  if (dialIn !== undefined) {
+    for (const number of dialIn.tollNumbers) phoneLines.push({ label: m.t('meeting.toll'), value: number, link: telLink(number) });
+    for (const number of dialIn.tollFreeNumbers) phoneLines.push({ label: m.t('meeting.tollFree'), value: number, link: telLink(number) });
+    if (dialIn.conferenceId !== undefined) phoneLines.push({ label: m.t('meeting.conferenceId'), value: dialIn.conferenceId, link: '' });
+    if (dialIn.participantPasscode !== undefined) phoneLines.push({ label: m.t('meeting.passcode'), value: dialIn.participantPasscode, link: '' });
+    if (dialIn.dialinUrl !== undefined) phoneLines.push({ label: m.t('meeting.localNumbers'), value: dialIn.dialinUrl, link: httpsOrEmpty(dialIn.dialinUrl) });
+  }
+  const joinIdLines: Line[] = [];
+  if (meeting.joinMeetingId !== undefined) joinIdLines.push({ label: m.t('meeting.meetingId'), value: meeting.joinMeetingId, link: '' });
+  if (meeting.passcode !== undefined) joinIdLines.push({ label: m.t('meeting.passcode'), value: meeting.passcode, link: '' });
+  const footer =
+    view.startedBy === undefined
+      ? ''
+      : m.t('meeting.startedBy', {
+          name: literalText(view.startedBy.name),
+          time: formatDateTime(view.startedBy.at.toISOString(), view.locale, view.timeZone),
+        });
+  return {
+    labels: cached(MEETING_LABELS, m, meetingLabels),
+    subject: literalText(meeting.subject),
+    organizer: literalText(view.organizerName),
+    startText: formatDateTime(meeting.startDateTime, view.locale, view.timeZone),
+    endText: view.scheduled === true ? formatDateTime(meeting.endDateTime, view.locale, view.timeZone) : '',
+    hasDialIn: dialIn !== undefined,
+    phoneLines,
+    joinIdLines,
+    joinUrl: meeting.joinUrl,
+    footer,
+    invited: literalText(view.invited ?? ''),
+    notes: (view.notes ?? []).map((text) => ({ text: literalText(text) })),
+    fallbackText: m.t('meeting.fallback', { url: meeting.joinUrl }),
+    speak: m.t('meeting.ready'),
+  };
+}
+
+/** The `$root` data of cards/start-meeting.json. */
+export function startMeetingCardData(view: StartMeetingCardView) {
+  const m = messagesFor(view.locale);
+  return {
+    labels: cached(START_LABELS, m, startLabels),
+    title: view.title ?? m.t('start.title'),
+    intro: (view.intro ?? []).map((line) => ({ line })),
+    defaultSubject: view.defaultSubject,
+    cardId: view.cardId,
+    maxSubjectLength: MAX_SUBJECT_LENGTH,
+    fallbackText: m.t('start.fallback'),
+  };
+}
+
+/**
+ * The Adaptive Card templates, compiled into closures once (a template the compiler rejects fails start-up),
+ * expanded per reply with typed data in the reader's language.
+ */
 export class CardRenderer {
-  private readonly meeting: Template;
-  private readonly startMeeting: Template;
-  private readonly meetingLabels = new Map<string, ReturnType<typeof meetingLabels>>();
-  private readonly startLabels = new Map<string, ReturnType<typeof startLabels>>();
+  private readonly meeting: CompiledTemplate;
+  private readonly startMeeting: CompiledTemplate;
 
   constructor(cardsDir: string = DEFAULT_CARDS_DIR) {
-    const load = (name: string) => new Template(JSON.parse(readFileSync(join(cardsDir, `${name}.json`), 'utf8')));
+    const load = (name: string) => compileTemplate(`${name}.json`, JSON.parse(readFileSync(join(cardsDir, `${name}.json`), 'utf8')));
     this.meeting = load('meeting');
     this.startMeeting = load('start-meeting');
   }
 
   meetingCard(view: MeetingCardView): Attachment {
-    const { meeting } = view;
-    const m = messagesFor(view.locale);
-    const dialIn = meeting.dialIn;
-    const phoneLines: Line[] = [];
-    if (dialIn !== undefined) {
-      for (const number of dialIn.tollNumbers) phoneLines.push({ label: m.t('meeting.toll'), value: number, link: telLink(number) });
-      for (const number of dialIn.tollFreeNumbers) phoneLines.push({ label: m.t('meeting.tollFree'), value: number, link: telLink(number) });
-      if (dialIn.conferenceId !== undefined) phoneLines.push({ label: m.t('meeting.conferenceId'), value: dialIn.conferenceId, link: '' });
-      if (dialIn.participantPasscode !== undefined) phoneLines.push({ label: m.t('meeting.passcode'), value: dialIn.participantPasscode, link: '' });
-      if (dialIn.dialinUrl !== undefined) phoneLines.push({ label: m.t('meeting.localNumbers'), value: dialIn.dialinUrl, link: httpsOrEmpty(dialIn.dialinUrl) });
-    }
-    const joinIdLines: Line[] = [];
-    if (meeting.joinMeetingId !== undefined) joinIdLines.push({ label: m.t('meeting.meetingId'), value: meeting.joinMeetingId, link: '' });
-    if (meeting.passcode !== undefined) joinIdLines.push({ label: m.t('meeting.passcode'), value: meeting.passcode, link: '' });
-    const footer =
-      view.startedBy === undefined
-        ? ''
-        : m.t('meeting.startedBy', {
-            name: literalText(view.startedBy.name),
-            time: formatDateTime(view.startedBy.at.toISOString(), view.locale, view.timeZone),
-          });
-    const content = this.meeting.expand({
-      $root: {
-        labels: cached(this.meetingLabels, m, meetingLabels),
-        subject: literalText(meeting.subject),
-        organizer: literalText(view.organizerName),
-        startText: formatDateTime(meeting.startDateTime, view.locale, view.timeZone),
-        endText: view.scheduled === true ? formatDateTime(meeting.endDateTime, view.locale, view.timeZone) : '',
-        hasDialIn: dialIn !== undefined,
-        phoneLines,
-        joinIdLines,
-        joinUrl: meeting.joinUrl,
-        footer,
-        invited: literalText(view.invited ?? ''),
-        notes: (view.notes ?? []).map((text) => ({ text: literalText(text) })),
-        fallbackText: m.t('meeting.fallback', { url: meeting.joinUrl }),
-        speak: m.t('meeting.ready'),
-      },
-    }) as Record<string, unknown>;
-    return { contentType: ADAPTIVE_CARD_CONTENT_TYPE, content };
+    return { contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: this.meeting(meetingCardData(view)) as Record<string, unknown> };
   }
 
   startMeetingCard(view: StartMeetingCardView): Attachment {
-    const m = messagesFor(view.locale);
-    const content = this.startMeeting.expand({
-      $root: {
-        labels: cached(this.startLabels, m, startLabels),
-        title: view.title ?? m.t('start.title'),
-        intro: (view.intro ?? []).map((line) => ({ line })),
-        defaultSubject: view.defaultSubject,
-        cardId: view.cardId,
-        maxSubjectLength: MAX_SUBJECT_LENGTH,
-        fallbackText: m.t('start.fallback'),
-      },
-    }) as Record<string, unknown>;
-    return { contentType: ADAPTIVE_CARD_CONTENT_TYPE, content };
+    return { contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: this.startMeeting(startMeetingCardData(view)) as Record<string, unknown> };
   }
 }
 

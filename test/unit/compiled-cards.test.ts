@@ -1,0 +1,163 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Template } from 'adaptivecards-templating';
+import fc from 'fast-check';
+import { CardRenderer, DEFAULT_CARDS_DIR, meetingCardData, startMeetingCardData, type MeetingCardView, type StartMeetingCardView } from '../../src/cards/card-renderer';
+import { SUPPORTED_LANGUAGES } from '../../src/i18n/catalog';
+import type { DialIn, Meeting } from '../../src/meetings/meeting';
+
+/**
+ * The compiled cards against adaptivecards-templating 2.3.1 (what rendered them before): the same JSON,
+ * key order included, for every language and every shape of meeting.
+ */
+const renderer = new CardRenderer();
+const template = (name: string) => new Template(JSON.parse(readFileSync(join(DEFAULT_CARDS_DIR, `${name}.json`), 'utf8')));
+const meetingTemplate = template('meeting');
+const startTemplate = template('start-meeting');
+
+function expectMeetingCardAsBefore(view: MeetingCardView): void {
+  const actual = renderer.meetingCard(view).content;
+  const expected = meetingTemplate.expand({ $root: meetingCardData(view) });
+  expect(JSON.stringify(actual)).toBe(JSON.stringify(expected));
+  expect(actual).toStrictEqual(expected);
+}
+
+function expectStartCardAsBefore(view: StartMeetingCardView): void {
+  const actual = renderer.startMeetingCard(view).content;
+  const expected = startTemplate.expand({ $root: startMeetingCardData(view) });
+  expect(JSON.stringify(actual)).toBe(JSON.stringify(expected));
+  expect(actual).toStrictEqual(expected);
+}
+
+const LOCALES: Readonly<Record<string, string>> = { en: 'en-US', de: 'de-DE', fr: 'fr-FR', es: 'es-ES', ja: 'ja-JP' };
+
+const fullDialIn: DialIn = {
+  tollNumbers: ['+1 425-555-0100', '+44 20 7946 0000'],
+  tollFreeNumbers: ['+18666390588'],
+  conferenceId: '2425999',
+  participantPasscode: '9911',
+  dialinUrl: 'https://dialin.teams.microsoft.com/22f12fa0?id=2425999',
+};
+
+const base: Meeting = {
+  id: 'm1',
+  subject: 'Roadmap',
+  joinUrl: 'https://teams.microsoft.com/l/meetup-join/19%3ameeting_X%40thread.v2/0?context=%7b%22Tid%22%3a%22t%22%7d',
+  startDateTime: '2026-11-24T09:00:00Z',
+  endDateTime: '2026-11-24T09:45:00Z',
+  dialIn: fullDialIn,
+  joinMeetingId: '123456789012',
+  passcode: 'aB3dE6',
+  created: true,
+};
+
+const HOSTILE = [
+  '${subject}',
+  '${joinUrl} ${labels.join} ${$root.footer}',
+  '{{DATE(2017-02-14T06:08:39Z, SHORT)}}',
+  'Say "hi" and \'bye\'',
+  'C:\\temp\\new \\n \\u0041 \\${x}',
+  '`backtick` ${`x`}',
+  '[click](https://evil.example) **bold** _it_ <b>html</b> # heading',
+  '😀 👩🏽‍💻 Ä \u202e RTL \u0000 \uD800',
+  'x'.repeat(256),
+  '',
+];
+
+describe.each(SUPPORTED_LANGUAGES.map((language) => [language, LOCALES[language] ?? language]))('cards in %s (%s), compiled and as before', (_language, locale) => {
+  const reader = { locale, timeZone: 'Europe/Berlin' };
+
+  it('meeting card: every dial-in line, meeting id and passcode, scheduled end, "started by", invited and notes', () => {
+    expectMeetingCardAsBefore({
+      meeting: base,
+      organizerName: 'Heidi Steen',
+      startedBy: { name: 'Heidi Steen', at: new Date('2026-11-24T08:59:00Z') },
+      invited: 'Invited: Megan Bowen and Adele Vance',
+      notes: ['Sam Stranger is not in this team.', 'Teams invites at most 250 people.'],
+      scheduled: true,
+      ...reader,
+    });
+  });
+
+  it('meeting card without dial-in, ids, end, footer, invitations or notes', () => {
+    expectMeetingCardAsBefore({ meeting: { ...base, dialIn: undefined, joinMeetingId: undefined, passcode: undefined }, organizerName: 'Heidi', ...reader });
+  });
+
+  it('meeting card with each dial-in detail alone', () => {
+    const parts: DialIn[] = [
+      { tollNumbers: ['+1 425-555-0100'], tollFreeNumbers: [] },
+      { tollNumbers: [], tollFreeNumbers: ['+18666390588', 'call us'] },
+      { tollNumbers: [], tollFreeNumbers: [], conferenceId: '2425999' },
+      { tollNumbers: [], tollFreeNumbers: [], participantPasscode: '9911' },
+      { tollNumbers: [], tollFreeNumbers: [], dialinUrl: 'http://dialin.example/not-https' },
+      { tollNumbers: [], tollFreeNumbers: [] },
+    ];
+    for (const dialIn of parts) expectMeetingCardAsBefore({ meeting: { ...base, dialIn, joinMeetingId: undefined }, organizerName: 'Heidi', ...reader });
+    expectMeetingCardAsBefore({ meeting: { ...base, dialIn: undefined, passcode: undefined }, organizerName: 'Heidi', ...reader });
+  });
+
+  it('meeting card with hostile subjects, names, invitations and notes', () => {
+    for (const text of HOSTILE) {
+      expectMeetingCardAsBefore({
+        meeting: { ...base, subject: text, dialIn: { ...fullDialIn, conferenceId: text }, joinMeetingId: text },
+        organizerName: text,
+        startedBy: { name: text, at: new Date('2026-11-24T08:59:00Z') },
+        invited: text,
+        notes: [text, text],
+        ...reader,
+      });
+    }
+  });
+
+  it('start card, plain and as a welcome with intro lines and a title', () => {
+    expectStartCardAsBefore({ defaultSubject: "Heidi's meeting", cardId: 'c1', locale });
+    expectStartCardAsBefore({ defaultSubject: 'x', cardId: 'c2', locale, title: 'Welcome to MeetNow', intro: ['**/meet** starts a meeting', 'Type `help`'] });
+    for (const text of HOSTILE) expectStartCardAsBefore({ defaultSubject: text, cardId: text, locale, title: text, intro: [text] });
+  });
+});
+
+describe('compiled cards for random views', () => {
+  const text = fc.oneof(fc.string({ maxLength: 40 }), fc.string({ unit: 'grapheme', maxLength: 256 }), fc.constantFrom(...HOSTILE));
+  const maybe = <T>(arbitrary: fc.Arbitrary<T>) => fc.option(arbitrary, { nil: undefined });
+  const phone = fc.oneof(fc.constantFrom('+1 425-555-0100', '+18666390588', '+44 (20) 7946-0000', 'call us'), text);
+  const dateTime = fc.oneof(
+    fc.date({ min: new Date('2000-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }).map((date) => date.toISOString()),
+    fc.constantFrom('2026-11-24T09:00:00.0000000', 'garbage', ''),
+  );
+  const dialIn: fc.Arbitrary<DialIn> = fc.record(
+    { tollNumbers: fc.array(phone, { maxLength: 3 }), tollFreeNumbers: fc.array(phone, { maxLength: 2 }), conferenceId: text, participantPasscode: text, dialinUrl: fc.oneof(fc.webUrl(), text) },
+    { requiredKeys: ['tollNumbers', 'tollFreeNumbers'] },
+  );
+  const meeting: fc.Arbitrary<Meeting> = fc.record({
+    id: fc.string({ maxLength: 8 }),
+    subject: text,
+    joinUrl: fc.oneof(fc.webUrl(), text),
+    startDateTime: maybe(dateTime),
+    endDateTime: maybe(dateTime),
+    dialIn: maybe(dialIn),
+    joinMeetingId: maybe(text),
+    passcode: maybe(text),
+    created: fc.boolean(),
+  });
+  const locale = maybe(fc.constantFrom(...Object.values(LOCALES), 'en-GB', 'de-AT', 'pt-BR', 'xx-invalid-!!'));
+  const timeZone = maybe(fc.constantFrom('UTC', 'Europe/Berlin', 'America/New_York', 'Asia/Tokyo', 'Mars/Olympus'));
+
+  it('meeting cards are the same JSON as adaptivecards-templating’s', () => {
+    const view: fc.Arbitrary<MeetingCardView> = fc.record({
+      meeting,
+      organizerName: text,
+      startedBy: maybe(fc.record({ name: text, at: fc.date({ min: new Date('2000-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }) })),
+      invited: maybe(text),
+      notes: maybe(fc.array(text, { maxLength: 3 })),
+      scheduled: maybe(fc.boolean()),
+      locale,
+      timeZone,
+    });
+    fc.assert(fc.property(view, expectMeetingCardAsBefore), { numRuns: 500 });
+  });
+
+  it('start cards are the same JSON as adaptivecards-templating’s', () => {
+    const view: fc.Arbitrary<StartMeetingCardView> = fc.record({ defaultSubject: text, cardId: text, locale, title: maybe(text), intro: maybe(fc.array(text, { maxLength: 3 })) });
+    fc.assert(fc.property(view, expectStartCardAsBefore), { numRuns: 300 });
+  });
+});
