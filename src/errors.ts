@@ -23,6 +23,7 @@ export type ErrorCode =
   | 'graph_invalid_response'
   | 'graph_error'
   | 'network'
+  | 'bot_connector'
   | 'internal';
 
 export interface ErrorDetails {
@@ -46,6 +47,16 @@ export class MeetNowError extends Error {
     this.graphCode = details.graphCode;
     this.requestId = details.requestId;
   }
+}
+
+/**
+ * HTTP status carried by a failed call: MeetNow's own errors (`status`) and the Azure SDK's RestError that
+ * botbuilder's Teams helpers throw (`statusCode`).
+ */
+export function httpStatusOf(error: unknown): number | undefined {
+  const holder = error as { status?: unknown; statusCode?: unknown } | null | undefined;
+  const status = holder?.status ?? holder?.statusCode;
+  return typeof status === 'number' ? status : undefined;
 }
 
 /** Turns anything thrown into a coded error, keeping the original as `cause`. */

@@ -9,6 +9,7 @@ import type pino from 'pino';
 import { MsalNetworkClient } from './auth/msal-network-client';
 import { MsalTokenProvider } from './auth/token-provider';
 import { MeetNowAdapter } from './bot/adapter';
+import { DirectConnector } from './bot/direct-connector';
 import { MeetBot } from './bot/meet-bot';
 import { readerContext } from './bot/reader-context';
 import { turnFailedText } from './bot/replies';
@@ -170,7 +171,12 @@ export async function startMeetNow(env: NodeJS.ProcessEnv, options: MeetNowOptio
   // The embedded emulator accepts any tenant, so there is always one to prove the token path with.
   const readiness = new ReadinessProbe({ tokens, tenantId: config.readinessTenantId ?? (embedded === undefined ? undefined : randomUUID()) });
 
-  const adapter = new MeetNowAdapter(new ConfigurationBotFrameworkAuthentication(config.botFrameworkSettings, options.botCredentials));
+  // Its own pool, with Node's trust store only: the Bot Connector is never the emulator.
+  const connectorHttp = new UndiciHttpClient({ defaultTimeoutMs: options.timing?.httpTimeoutMs });
+  const adapter = new MeetNowAdapter(
+    new ConfigurationBotFrameworkAuthentication(config.botFrameworkSettings, options.botCredentials),
+    new DirectConnector(connectorHttp),
+  );
   adapter.onTurnError = async (context, error) => {
     logger.error({ err: error, activityId: context.activity.id }, 'unhandled turn error');
     // Best effort: the turn already failed, and nothing here may turn that into a 5xx.
@@ -228,6 +234,7 @@ export async function startMeetNow(env: NodeJS.ProcessEnv, options: MeetNowOptio
       if (!drained) delivery.abandon();
       await redis?.close();
       await http.close();
+      await connectorHttp.close();
       await embedded?.emulator.close();
       await metricsServer?.close();
       await flushLogger(logger);

@@ -1,20 +1,34 @@
-import { CloudAdapter, type Activity, type InvokeResponse, type TurnContext } from 'botbuilder';
+import { ActivityTypes, CloudAdapter, type Activity, type InvokeResponse, type ResourceResponse, type TurnContext } from 'botbuilder';
 import {
+  BotFrameworkAuthentication,
   ConnectorFactory,
   JwtTokenValidation,
   type AuthenticateRequestResult,
-  type BotFrameworkAuthentication,
+  type BotFrameworkClient,
+  type ClaimsIdentity,
   type ConnectorClient,
+  type UserTokenClient,
 } from 'botframework-connector';
+import { DirectConnector } from './direct-connector';
 
 /** Distinct (bot, channel endpoint, audience) triples kept; Teams uses a handful of regional service URLs. */
-const MAX_CONNECTOR_CLIENTS = 256;
+const MAX_SHARED_CLIENTS = 256;
 
-/**
- * Hands out one ConnectorClient per bot app id, service URL and audience. botbuilder's own factory builds a
- * new client — a whole Azure SDK pipeline — for every turn, about a tenth of an echo turn's CPU; the
- * clients hold no per-turn state and their credentials cache their own tokens, so one serves every turn.
- */
+/** One value per key, made on first use; the oldest key goes past `MAX_SHARED_CLIENTS`, a failed one at once. */
+function shared<T>(cache: Map<string, Promise<T>>, key: string, create: () => Promise<T>): Promise<T> {
+  let value = cache.get(key);
+  if (value === undefined) {
+    value = create();
+    value.catch(() => cache.delete(key));
+    if (cache.size >= MAX_SHARED_CLIENTS) cache.delete(cache.keys().next().value as string);
+    cache.set(key, value);
+  }
+  return value;
+}
+
+const appIdOf = (claims: ClaimsIdentity) => JwtTokenValidation.getAppIdFromClaims(claims.claims) ?? '';
+
+/** Hands out one ConnectorClient per bot app id, service URL and audience. */
 class SharedConnectorFactory extends ConnectorFactory {
   constructor(
     private readonly inner: ConnectorFactory,
@@ -25,34 +39,81 @@ class SharedConnectorFactory extends ConnectorFactory {
   }
 
   create(serviceUrl: string, audience?: string): Promise<ConnectorClient> {
-    const key = `${this.appId}\n${serviceUrl}\n${audience ?? ''}`;
-    let client = this.clients.get(key);
-    if (client === undefined) {
-      client = this.inner.create(serviceUrl, audience);
-      client.catch(() => this.clients.delete(key));
-      if (this.clients.size >= MAX_CONNECTOR_CLIENTS) this.clients.delete(this.clients.keys().next().value as string);
-      this.clients.set(key, client);
-    }
-    return client;
+    return shared(this.clients, `${this.appId}\n${serviceUrl}\n${audience ?? ''}`, () => this.inner.create(serviceUrl, audience));
   }
 }
 
 /**
- * CloudAdapter with authentication split from processing, so that every authentication failure — not only
- * botbuilder's own AuthenticationError — becomes a 401 at the HTTP edge, before any turn runs.
+ * botbuilder's authentication, minus the clients it builds for every turn: a ConnectorClient and a
+ * UserTokenClient are each a whole Azure SDK pipeline, together about a sixth of an echo turn's CPU. They
+ * hold no per-turn state and their credentials cache their own tokens, so one per bot app id (and service
+ * URL) serves every turn, inbound and proactive.
  */
-export class MeetNowAdapter extends CloudAdapter {
+class SharedClientsAuthentication extends BotFrameworkAuthentication {
   private readonly connectorClients = new Map<string, Promise<ConnectorClient>>();
+  private readonly userTokenClients = new Map<string, Promise<UserTokenClient>>();
 
-  constructor(private readonly auth: BotFrameworkAuthentication) {
-    super(auth);
+  constructor(private readonly inner: BotFrameworkAuthentication) {
+    super();
   }
 
-  async authenticate(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
-    const result = await this.auth.authenticateRequest(activity, authHeader);
+  async authenticateRequest(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
+    return this.withSharedConnectors(await this.inner.authenticateRequest(activity, authHeader));
+  }
+
+  async authenticateStreamingRequest(authHeader: string, channelIdHeader: string): Promise<AuthenticateRequestResult> {
+    return this.withSharedConnectors(await this.inner.authenticateStreamingRequest(authHeader, channelIdHeader));
+  }
+
+  createConnectorFactory(claimsIdentity: ClaimsIdentity): ConnectorFactory {
+    return new SharedConnectorFactory(this.inner.createConnectorFactory(claimsIdentity), appIdOf(claimsIdentity), this.connectorClients);
+  }
+
+  createUserTokenClient(claimsIdentity: ClaimsIdentity): Promise<UserTokenClient> {
+    return shared(this.userTokenClients, appIdOf(claimsIdentity), () => this.inner.createUserTokenClient(claimsIdentity));
+  }
+
+  override createBotFrameworkClient(): BotFrameworkClient {
+    return this.inner.createBotFrameworkClient();
+  }
+
+  override getOriginatingAudience(): string {
+    return this.inner.getOriginatingAudience();
+  }
+
+  override authenticateChannelRequest(authHeader: string): Promise<ClaimsIdentity> {
+    return this.inner.authenticateChannelRequest(authHeader);
+  }
+
+  private withSharedConnectors(result: AuthenticateRequestResult): AuthenticateRequestResult {
     if (result.connectorFactory === undefined) return result;
-    const appId = JwtTokenValidation.getAppIdFromClaims(result.claimsIdentity.claims) ?? '';
-    return { ...result, connectorFactory: new SharedConnectorFactory(result.connectorFactory, appId, this.connectorClients) };
+    return { ...result, connectorFactory: new SharedConnectorFactory(result.connectorFactory, appIdOf(result.claimsIdentity), this.connectorClients) };
+  }
+}
+
+/** Activities botbuilder keeps to itself instead of posting them to the Bot Connector ('delay' has no enum member). */
+const LOCAL_TYPES: ReadonlySet<string> = new Set(['delay', ActivityTypes.InvokeResponse, ActivityTypes.Trace]);
+
+/**
+ * CloudAdapter with authentication split from processing, so that every authentication failure — not only
+ * botbuilder's own AuthenticationError — becomes a 401 at the HTTP edge, before any turn runs; and with
+ * replies posted through the DirectConnector whenever the turn's credentials are Bot Framework app
+ * credentials (always, with botbuilder's own credential factories).
+ */
+export class MeetNowAdapter extends CloudAdapter {
+  private readonly sharedAuth: SharedClientsAuthentication;
+
+  constructor(
+    auth: BotFrameworkAuthentication,
+    private readonly connector: DirectConnector,
+  ) {
+    const sharedAuth = new SharedClientsAuthentication(auth);
+    super(sharedAuth);
+    this.sharedAuth = sharedAuth;
+  }
+
+  authenticate(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
+    return this.sharedAuth.authenticateRequest(activity, authHeader);
   }
 
   processAuthenticated(
@@ -61,5 +122,33 @@ export class MeetNowAdapter extends CloudAdapter {
     logic: (context: TurnContext) => Promise<void>,
   ): Promise<InvokeResponse | undefined> {
     return this.processActivity(auth, activity, logic);
+  }
+
+  override async sendActivities(context: TurnContext, activities: Partial<Activity>[]): Promise<ResourceResponse[]> {
+    const credentials = this.directCredentials(context);
+    if (credentials === undefined || activities.length === 0) return super.sendActivities(context, activities);
+    const responses: ResourceResponse[] = [];
+    for (const activity of activities) {
+      if (LOCAL_TYPES.has(activity.type ?? '')) {
+        responses.push(...(await super.sendActivities(context, [activity])));
+        continue;
+      }
+      // As botbuilder does: an outgoing activity never carries an id of its own.
+      delete activity.id;
+      responses.push(await this.connector.send(credentials, context.activity.serviceUrl, activity));
+    }
+    return responses;
+  }
+
+  override async updateActivity(context: TurnContext, activity: Partial<Activity>): Promise<ResourceResponse | void> {
+    const credentials = this.directCredentials(context);
+    if (credentials === undefined) return super.updateActivity(context, activity);
+    const response = await this.connector.update(credentials, context.activity.serviceUrl, activity);
+    return response.id === '' ? undefined : response;
+  }
+
+  private directCredentials(context: TurnContext) {
+    const credentials = context.turnState.get<ConnectorClient | undefined>(this.ConnectorClientKey)?.credentials;
+    return DirectConnector.supports(credentials) ? credentials : undefined;
   }
 }

@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { TurnContext, type ConversationReference } from 'botbuilder';
 import type { Logger } from 'pino';
+import { httpStatusOf } from '../errors';
 import type { Meeting } from '../meetings/meeting';
 
 /** Waits between delivery attempts after the first one failed: about half a minute in all. */
@@ -17,15 +18,9 @@ interface Undelivered {
   abandoned?: boolean;
 }
 
-/** HTTP status of a failed Bot Connector call, when the error carries one. */
-function statusOf(error: unknown): number | undefined {
-  const status = (error as { statusCode?: unknown } | null)?.statusCode;
-  return typeof status === 'number' ? status : undefined;
-}
-
 /** 5xx, 408, 429 and network failures may pass on a later try; other 4xx (bot removed, bad request) never will. */
 export function isRetryableDeliveryError(error: unknown): boolean {
-  const status = statusOf(error);
+  const status = httpStatusOf(error);
   return status === undefined || status >= 500 || status === 408 || status === 429;
 }
 
@@ -56,7 +51,7 @@ export class MeetingDelivery {
         this.giveUp({ meeting, conversationId, log }, error, 1);
         return;
       }
-      log.warn({ meetingId: meeting.id, status: statusOf(error), reason: (error as Error).message }, 'could not deliver the meeting: retrying in the background');
+      log.warn({ meetingId: meeting.id, status: httpStatusOf(error), reason: (error as Error).message }, 'could not deliver the meeting: retrying in the background');
     }
     const entry: Undelivered = { meeting, conversationId, log };
     const background = this.retry(adapter, identity, reference, send, entry).finally(() => this.pending.delete(background));
@@ -107,7 +102,7 @@ export class MeetingDelivery {
   }
 
   private giveUp(entry: Undelivered, error: unknown, attempts: number): void {
-    this.logLost(entry, `the Bot Connector refused it (${statusOf(error) ?? (error as Error | undefined)?.message ?? 'unknown'}) after ${attempts} attempt(s)`);
+    this.logLost(entry, `the Bot Connector refused it (${httpStatusOf(error) ?? (error as Error | undefined)?.message ?? 'unknown'}) after ${attempts} attempt(s)`);
   }
 
   private logLost(entry: Undelivered, why: string): void {

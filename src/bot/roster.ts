@@ -1,4 +1,5 @@
 import { TeamsInfo, type TeamsChannelAccount, type TurnContext } from 'botbuilder';
+import { httpStatusOf } from '../errors';
 
 /** A member of a Teams conversation, as the Bot Connector's roster API knows them. */
 export interface RosterMember {
@@ -27,18 +28,13 @@ function toMember(account: TeamsChannelAccount): RosterMember {
   };
 }
 
-function isNotFound(error: unknown): boolean {
-  const status = (error as { statusCode?: unknown; status?: unknown } | null)?.statusCode ?? (error as { status?: unknown } | null)?.status;
-  return status === 404;
-}
-
 /** The roster through botbuilder's TeamsInfo (it picks the team in a channel, the chat elsewhere). */
 export class TeamsRoster implements Roster {
   async member(context: TurnContext, memberId: string): Promise<RosterMember | undefined> {
     try {
       return toMember(await TeamsInfo.getMember(context, memberId));
     } catch (error) {
-      if (isNotFound(error)) return undefined;
+      if (httpStatusOf(error) === 404) return undefined;
       throw error;
     }
   }

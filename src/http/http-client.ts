@@ -2,7 +2,7 @@ import { Agent, request } from 'undici';
 import { MeetNowError } from '../errors';
 
 export interface HttpRequest {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PUT';
   url: string;
   headers?: Record<string, string>;
   body?: string;
@@ -17,7 +17,7 @@ export interface HttpResponse {
   body: string;
 }
 
-/** The one outbound HTTP port: Graph and Entra calls go through it, so tests and benchmarks see every request. */
+/** The one outbound HTTP port: Graph, Entra and Bot Connector calls go through it, so tests and benchmarks see every request. */
 export interface HttpClient {
   send(req: HttpRequest): Promise<HttpResponse>;
   close(): Promise<void>;

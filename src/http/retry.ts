@@ -8,6 +8,8 @@ export interface RetryPolicy {
   budgetMs: number;
   /** Wait before retry n (1-based) when the answer gives no Retry-After. */
   backoffMs: (retry: number) => number;
+  /** Statuses worth another attempt; DESIGN §4's 429/503/504 when not given. */
+  retryOn?: ReadonlySet<number>;
 }
 
 /** DESIGN §4: at most 4 attempts and 20 seconds in all. */
@@ -17,7 +19,7 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
   backoffMs: (retry) => Math.min(4_000, 500 * 2 ** (retry - 1)) * (0.8 + Math.random() * 0.4),
 };
 
-const RETRYABLE = new Set([429, 503, 504]);
+const GRAPH_RETRYABLE: ReadonlySet<number> = new Set([429, 503, 504]);
 
 export interface RetryEvents {
   /** Called before each wait, so callers can count and log retries. */
@@ -34,7 +36,7 @@ export function parseRetryAfter(value: string | undefined, now: number): number 
 }
 
 /**
- * Sends until the answer is not 429/503/504, honouring Retry-After, within the policy's attempts and budget.
+ * Sends until the answer is not retryable (429/503/504 by default), honouring Retry-After, within the policy's attempts and budget.
  * A Retry-After that would overrun the budget ends retrying at once. Returns the last answer either way;
  * errors thrown by `attempt` (network failures) are never retried.
  */
@@ -47,7 +49,7 @@ export async function sendWithRetry(
   const started = Date.now();
   for (let attemptNo = 1; ; attemptNo++) {
     const response = await attempt(Math.max(1, policy.budgetMs - (Date.now() - started)));
-    if (!RETRYABLE.has(response.status) || attemptNo >= policy.maxAttempts) return response;
+    if (!(policy.retryOn ?? GRAPH_RETRYABLE).has(response.status) || attemptNo >= policy.maxAttempts) return response;
     const waitMs = parseRetryAfter(response.headers['retry-after'], Date.now()) ?? policy.backoffMs(attemptNo);
     if (Date.now() - started + waitMs > policy.budgetMs) return response;
     events.onRetry?.({ attempt: attemptNo, status: response.status, waitMs });

@@ -1,0 +1,91 @@
+import type { Activity, ResourceResponse } from 'botbuilder';
+import { AppCredentials, AuthenticationConstants } from 'botframework-connector';
+import { MeetNowError } from '../errors';
+import type { HttpClient } from '../http/http-client';
+import { DEFAULT_RETRY_POLICY, sendWithRetry, type RetryPolicy } from '../http/retry';
+import { isRecord } from '../guards';
+
+/**
+ * The answers botbuilder's connector client (its Azure SDK pipeline) retried — 408, 429 and the 5xx a
+ * busy or restarting service gives — within Graph's budget of 4 attempts and 20 s.
+ */
+export const CONNECTOR_RETRY_POLICY: RetryPolicy = { ...DEFAULT_RETRY_POLICY, retryOn: new Set([408, 429, 500, 502, 503, 504]) };
+
+/**
+ * The Bot Connector calls of every reply (send, reply-to, update), made over MeetNow's own keep-alive pool.
+ * botbuilder's ConnectorClient runs each one through an Azure SDK pipeline (mapper serialization, a dozen
+ * policies, node:http): under load that was a sixth of a `/meet` turn. This sends the same request — the
+ * same URL, JSON body and `Authorization` from the same Bot Framework credentials — and retries what
+ * botbuilder retried, honouring Retry-After (the Bot Connector throttles busy bots with 429).
+ */
+export class DirectConnector {
+  constructor(
+    private readonly http: HttpClient,
+    private readonly retry: RetryPolicy = CONNECTOR_RETRY_POLICY,
+  ) {}
+
+  /** Credentials this connector can sign with; other kinds stay with botbuilder's own client. */
+  static supports(credentials: unknown): credentials is AppCredentials {
+    return credentials instanceof AppCredentials;
+  }
+
+  /** `POST …/activities/{replyToId}` when the activity answers one, else `POST …/activities`. */
+  async send(credentials: AppCredentials, serviceUrl: string, activity: Partial<Activity>): Promise<ResourceResponse> {
+    const base = activitiesUrl(serviceUrl, activity);
+    const url = activity.replyToId === undefined || activity.replyToId === '' ? base : `${base}/${encodeURIComponent(activity.replyToId)}`;
+    return this.call('POST', url, credentials, activity);
+  }
+
+  /** `PUT …/activities/{id}`: replaces a message the bot sent (a clicked card). */
+  async update(credentials: AppCredentials, serviceUrl: string, activity: Partial<Activity>): Promise<ResourceResponse> {
+    if (activity.id === undefined || activity.id === '') throw new MeetNowError('bot_connector', 'an update needs the id of the activity it replaces');
+    return this.call('PUT', `${activitiesUrl(serviceUrl, activity)}/${encodeURIComponent(activity.id)}`, credentials, activity);
+  }
+
+  private async call(method: 'POST' | 'PUT', url: string, credentials: AppCredentials, activity: Partial<Activity>): Promise<ResourceResponse> {
+    const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8', accept: '*/*' };
+    // As botbuilder's AppCredentials.signRequest: no app id (local mode: `MicrosoftAppCredentials.Empty` has
+    // none at all, whatever its type says) or an anonymous skill sends no token.
+    const appId: unknown = credentials.appId;
+    if (typeof appId === 'string' && appId !== '' && appId !== AuthenticationConstants.AnonymousSkillAppId) {
+      headers.authorization = `Bearer ${await credentials.getToken()}`;
+    }
+    const body = JSON.stringify(activity);
+    const response = await sendWithRetry((remainingMs) => this.http.send({ method, url, headers, body, timeoutMs: remainingMs }), this.retry);
+    if (response.status >= 200 && response.status < 300) return resourceResponse(response.body);
+    throw new MeetNowError('bot_connector', `${method} ${new URL(url).host} answered ${response.status}${connectorReason(response.body)}`, {
+      status: response.status,
+    });
+  }
+}
+
+function activitiesUrl(serviceUrl: string, activity: Partial<Activity>): string {
+  const conversationId = activity.conversation?.id;
+  if (conversationId === undefined || conversationId === '') throw new MeetNowError('bot_connector', 'the activity has no conversation id');
+  return `${serviceUrl.replace(/\/+$/, '')}/v3/conversations/${encodeURIComponent(conversationId)}/activities`;
+}
+
+/** `{ "id": … }` when the channel returns one (Teams does; some channels answer 202 with no body). */
+function resourceResponse(body: string): ResourceResponse {
+  if (body === '') return { id: '' };
+  try {
+    const parsed: unknown = JSON.parse(body);
+    return { id: isRecord(parsed) && typeof parsed.id === 'string' ? parsed.id : '' };
+  } catch {
+    return { id: '' };
+  }
+}
+
+/** The Bot Connector's `{ error: { code, message } }`, for the log line of a failed reply. */
+function connectorReason(body: string): string {
+  try {
+    const parsed: unknown = JSON.parse(body);
+    const error = isRecord(parsed) && isRecord(parsed.error) ? parsed.error : undefined;
+    if (error === undefined) return '';
+    const code = typeof error.code === 'string' ? error.code : '';
+    const message = typeof error.message === 'string' ? error.message.slice(0, 300) : '';
+    return `: ${[code, message].filter((part) => part !== '').join(' ')}`;
+  } catch {
+    return '';
+  }
+}

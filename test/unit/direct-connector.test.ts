@@ -1,0 +1,98 @@
+import type { Activity } from 'botbuilder';
+import { MicrosoftAppCredentials } from 'botframework-connector';
+import { CONNECTOR_RETRY_POLICY, DirectConnector } from '../../src/bot/direct-connector';
+import { MeetNowError } from '../../src/errors';
+import type { HttpClient, HttpRequest, HttpResponse } from '../../src/http/http-client';
+
+/** Records each request and answers from a script (the last answer repeats). */
+class ScriptedHttp implements HttpClient {
+  readonly requests: HttpRequest[] = [];
+  constructor(private readonly answers: HttpResponse[]) {}
+
+  async send(req: HttpRequest): Promise<HttpResponse> {
+    this.requests.push(req);
+    return (this.answers.length > 1 ? this.answers.shift() : this.answers[0]) as HttpResponse;
+  }
+
+  async close(): Promise<void> {}
+}
+
+class FixedToken extends MicrosoftAppCredentials {
+  override async getToken(): Promise<string> {
+    return 'outbound-token';
+  }
+}
+
+const ok = (body = '{"id":"1:reply"}'): HttpResponse => ({ status: 200, headers: {}, body });
+const fast = { ...CONNECTOR_RETRY_POLICY, backoffMs: () => 1 };
+const SERVICE_URL = 'https://smba.trafficmanager.net/emea/';
+const activity = (extra: Partial<Activity> = {}): Partial<Activity> => ({
+  type: 'message',
+  text: 'hi',
+  conversation: { id: '19:abc@thread.tacv2;messageid=42', isGroup: true, conversationType: 'channel', name: 'General' },
+  ...extra,
+});
+
+describe('DirectConnector: the Bot Connector calls of a reply', () => {
+  it('replies to an activity: POST …/activities/{replyToId}, ids URL-encoded, the activity as JSON, no token without an app id', async () => {
+    const http = new ScriptedHttp([ok()]);
+    const response = await new DirectConnector(http, fast).send(MicrosoftAppCredentials.Empty, SERVICE_URL, activity({ replyToId: '1:in/put' }));
+    expect(response).toEqual({ id: '1:reply' });
+    const [request] = http.requests;
+    expect(request?.method).toBe('POST');
+    expect(request?.url).toBe('https://smba.trafficmanager.net/emea/v3/conversations/19%3Aabc%40thread.tacv2%3Bmessageid%3D42/activities/1%3Ain%2Fput');
+    expect(JSON.parse(request?.body ?? '')).toEqual(activity({ replyToId: '1:in/put' }));
+    expect(request?.headers).not.toHaveProperty('authorization');
+  });
+
+  it('starts a new thread without replyToId, and signs with the bot credentials when the bot has an app id', async () => {
+    const http = new ScriptedHttp([ok()]);
+    await new DirectConnector(http, fast).send(new FixedToken('0b5c8a2e-5a7e-4a34-9b49-7ad4b6e2f2d1', 'secret'), SERVICE_URL, activity());
+    expect(http.requests[0]?.url).toBe('https://smba.trafficmanager.net/emea/v3/conversations/19%3Aabc%40thread.tacv2%3Bmessageid%3D42/activities');
+    expect(http.requests[0]?.headers?.authorization).toBe('Bearer outbound-token');
+  });
+
+  it('updates a sent card: PUT …/activities/{id}; an update without an id is refused before any call', async () => {
+    const http = new ScriptedHttp([ok()]);
+    const connector = new DirectConnector(http, fast);
+    await connector.update(MicrosoftAppCredentials.Empty, SERVICE_URL, activity({ id: 'card-1' }));
+    expect(http.requests[0]).toMatchObject({ method: 'PUT', url: expect.stringMatching(/\/activities\/card-1$/) });
+    await expect(connector.update(MicrosoftAppCredentials.Empty, SERVICE_URL, activity())).rejects.toThrow(MeetNowError);
+    expect(http.requests).toHaveLength(1);
+  });
+
+  it('a channel that answers 202 without a body gives an empty id', async () => {
+    const http = new ScriptedHttp([{ status: 202, headers: {}, body: '' }]);
+    expect(await new DirectConnector(http, fast).send(MicrosoftAppCredentials.Empty, SERVICE_URL, activity())).toEqual({ id: '' });
+  });
+
+  it('retries throttling and server errors, honouring Retry-After, then delivers', async () => {
+    const http = new ScriptedHttp([{ status: 429, headers: { 'retry-after': '0' }, body: '' }, { status: 502, headers: {}, body: '' }, ok()]);
+    expect(await new DirectConnector(http, fast).send(MicrosoftAppCredentials.Empty, SERVICE_URL, activity())).toEqual({ id: '1:reply' });
+    expect(http.requests).toHaveLength(3);
+  });
+
+  it('a refusal is final and says why: coded error with the status and the Bot Connector reason', async () => {
+    const body = JSON.stringify({ error: { code: 'BotNotInConversationRoster', message: 'The bot is not part of the conversation roster.' } });
+    const http = new ScriptedHttp([{ status: 403, headers: {}, body }]);
+    const failure = new DirectConnector(http, fast).send(MicrosoftAppCredentials.Empty, SERVICE_URL, activity());
+    await expect(failure).rejects.toMatchObject({
+      code: 'bot_connector',
+      status: 403,
+      message: 'POST smba.trafficmanager.net answered 403: BotNotInConversationRoster The bot is not part of the conversation roster.',
+    });
+    expect(http.requests).toHaveLength(1);
+  });
+
+  it('gives up after four attempts when the service stays down', async () => {
+    const http = new ScriptedHttp([{ status: 503, headers: {}, body: 'busy' }]);
+    await expect(new DirectConnector(http, fast).send(MicrosoftAppCredentials.Empty, SERVICE_URL, activity())).rejects.toMatchObject({ status: 503 });
+    expect(http.requests).toHaveLength(4);
+  });
+
+  it('only Bot Framework app credentials are taken over; anything else stays with botbuilder', () => {
+    expect(DirectConnector.supports(MicrosoftAppCredentials.Empty)).toBe(true);
+    expect(DirectConnector.supports({ signRequest: async (resource: unknown) => resource })).toBe(false);
+    expect(DirectConnector.supports(undefined)).toBe(false);
+  });
+});
