@@ -18,7 +18,7 @@ import { parseCommand } from '../commands/parse-command';
 import type { WhenContext } from '../commands/parse-when';
 import { asMeetNowError, MeetNowError } from '../errors';
 import type { OrganizerResolver } from '../identity/organizer-resolver';
-import type { MeetingService, StartedMeeting } from '../meetings/meeting-service';
+import { activityRequestKey, type MeetingService, type StartedMeeting } from '../meetings/meeting-service';
 import type { MeetingSchedule, Organizer } from '../meetings/meeting';
 import { SILENT_TURN_TELEMETRY, type TurnTelemetry } from '../ops/turn-telemetry';
 import { MeetingDelivery } from './meeting-delivery';
@@ -81,18 +81,25 @@ export class MeetBot {
       // (Invokes are answered in their HTTP response, so a repeated one is answered again, creating nothing.)
       // A failing dedupe store does not silence the bot: the message is answered (a meeting request still
       // needs its own claim to proceed, so nothing can be booked twice).
+      let claimed = false;
       const first =
         activity.type === ActivityTypes.Invoke ||
-        (await this.options.meetings.firstDelivery(activity.conversation.id, activity.id).catch((error: unknown) => {
-          log.warn({ reason: (error as Error).message }, 'dedupe store unavailable: answering without the redelivery check');
-          return true;
-        }));
+        (await this.options.meetings.firstDelivery(activity.conversation.id, activity.id).then(
+          (fresh) => {
+            claimed = fresh && activity.id !== undefined && activity.id !== '';
+            return fresh;
+          },
+          (error: unknown) => {
+            log.warn({ reason: (error as Error).message }, 'dedupe store unavailable: answering without the redelivery check');
+            return true;
+          },
+        ));
       if (!first) {
         trace.duplicate('activity');
         log.info({ outcome: 'duplicate' }, 'redelivered activity ignored');
         return;
       }
-      if (activity.type === ActivityTypes.Message) await this.onMessage(context, log);
+      if (activity.type === ActivityTypes.Message) await this.onMessage(context, log, claimed);
       else if (activity.type === ActivityTypes.Invoke) await this.onInvoke(context, log);
       else await welcomeIfInstalled(context, this.options.cards, this.welcomed, this.roster);
     } catch (error) {
@@ -108,7 +115,8 @@ export class MeetBot {
     await this.delivery.drain();
   }
 
-  private async onMessage(context: TurnContext, log: Logger): Promise<void> {
+  /** `claimed`: this turn took the activity's dedupe key (see MeetingService.firstDelivery). */
+  private async onMessage(context: TurnContext, log: Logger, claimed: boolean): Promise<void> {
     const activity = context.activity;
     if (activity.value !== undefined && (activity.text === undefined || activity.text === '')) {
       // Action.Submit fallback of the "Start meeting now" card: replace that card in place.
@@ -139,7 +147,7 @@ export class MeetBot {
         await context.sendActivity(inMarkup(whenProblemText(command.problem, command.phrase, readerContext(activity)), activity));
         return;
       case 'meet':
-        await this.startFromMessage(context, command, log, mentions);
+        await this.startFromMessage(context, command, log, mentions, claimed);
         return;
     }
   }
@@ -183,7 +191,13 @@ export class MeetBot {
     });
   }
 
-  private async startFromMessage(context: TurnContext, command: { subject: string; schedule?: MeetingSchedule }, log: Logger, mentions: ReadMentions): Promise<void> {
+  private async startFromMessage(
+    context: TurnContext,
+    command: { subject: string; schedule?: MeetingSchedule },
+    log: Logger,
+    mentions: ReadMentions,
+    claimed: boolean,
+  ): Promise<void> {
     const activity = context.activity;
     const trace = traceOf(context);
     // Everything that may wait on the network (a user-principal-name lookup, roster paging, Graph) runs
@@ -199,7 +213,8 @@ export class MeetBot {
         language: readerContext(activity).locale,
         attendees: invitation.attendees,
         conversationId: activity.conversation.id,
-        requestKey: `activity:${activity.id ?? randomUUID()}`,
+        requestKey: activityRequestKey(activity.id ?? randomUUID()),
+        claimed,
         observer: trace,
       });
       return { outcome, invitation };

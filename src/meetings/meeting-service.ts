@@ -26,6 +26,8 @@ export interface MeetingRequest {
   remember?: boolean;
   /** Sees the token and Graph calls made for this request. */
   observer?: CallObserver;
+  /** `requestKey` was taken already by `firstDelivery` in this turn: no second claim. */
+  claimed?: boolean;
 }
 
 /** A meeting and who started it when: what a later click on the same card is shown. */
@@ -39,6 +41,9 @@ export type MeetingOutcome =
   | { kind: 'created'; started: StartedMeeting }
   /** Taken before; `previous` when it was remembered and finished. */
   | { kind: 'duplicate'; previous?: StartedMeeting };
+
+/** The request key of a message: what `firstDelivery` claims for it. */
+export const activityRequestKey = (activityId: string): string => `activity:${activityId}`;
 
 /**
  * Graph's createOrGet dedupes on this: derived only from ids, so it is the same after a restart and on
@@ -68,18 +73,20 @@ export class MeetingService {
   }
 
   /**
-   * True the first time an activity arrives; without an id it cannot be recognized again. A failing dedupe
-   * store rejects: the caller decides (and says) what happens then.
+   * True the first time an activity arrives; without an id it cannot be recognized again. It takes the same
+   * key as a meeting request for that activity (`activity:<id>`), so a `/meet` message is claimed once, here,
+   * and its request says `claimed`. A failing dedupe store rejects: the caller decides (and says) what
+   * happens then.
    */
   async firstDelivery(conversationId: string, activityId: string | undefined): Promise<boolean> {
     if (activityId === undefined || activityId === '') return true;
-    return this.options.dedupe.claim(`${conversationId}\nturn:${activityId}`, DEDUPE_TTL_MS);
+    return this.options.dedupe.claim(`${conversationId}\n${activityRequestKey(activityId)}`, DEDUPE_TTL_MS);
   }
 
   async startMeeting(request: MeetingRequest): Promise<MeetingOutcome> {
     this.assertTenantAllowed(request.organizer.tenantId);
     const key = `${request.conversationId}\n${request.requestKey}`;
-    const fresh = await this.options.dedupe.claim(key, DEDUPE_TTL_MS);
+    const fresh = request.claimed === true || (await this.options.dedupe.claim(key, DEDUPE_TTL_MS));
     if (!fresh) return { kind: 'duplicate', previous: request.remember === true ? await this.recall(key) : undefined };
     let meeting: Meeting;
     try {
