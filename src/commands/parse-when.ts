@@ -1,4 +1,10 @@
-import * as chrono from 'chrono-node';
+import type { Chrono } from 'chrono-node';
+// One module per language: chrono-node's index loads a dozen languages MeetNow never reads (2 MB of heap).
+import * as de from 'chrono-node/de';
+import * as en from 'chrono-node/en';
+import * as es from 'chrono-node/es';
+import * as fr from 'chrono-node/fr';
+import * as ja from 'chrono-node/ja';
 import { dateTimeFormat, validZone } from '../intl';
 
 /** What the clock and the sender's settings say, so that parsing stays pure. */
@@ -30,17 +36,17 @@ export const MAX_DURATION_MINUTES = 24 * 60;
 /** A start this close to now counts as now, not as the past (clocks and typing take a moment). */
 export const PAST_TOLERANCE_MS = 60_000;
 
-const PARSERS: Readonly<Record<string, chrono.Chrono>> = { de: chrono.de.casual, fr: chrono.fr.casual, es: chrono.es.casual, ja: chrono.ja.casual };
+const PARSERS: Readonly<Record<string, Chrono>> = { de: de.casual, fr: fr.casual, es: es.casual, ja: ja.casual };
 // Words that may stand before a time and belong to it: "at noon", "um 15 Uhr", "à 15h", "a las 3".
 const CONNECTOR = /^(?:at|on|um|am|à|le|a las|el|alle)\s+$/i;
 // "for 45m", "für 1h30", "pour 90 min", "durante 2 horas", "por 30m"; then the amount.
 const DURATION =
   /^(?:for|für|pour|durante|por)\s+(?:(\d{1,2}):(\d{2})|(\d+(?:[.,]\d+)?)\s*(?:h|hrs?|hours?|std|stunden?|heures?|horas?)\s*(?:(\d{1,2})\s*(?:m|mins?|minutes?|minuten?|minutos?)?)?|(\d+)\s*(?:m|mins?|minutes?|minuten?|minutos?))(?=\s|$)/i;
 
-function chronoFor(locale: string | undefined): chrono.Chrono[] {
+function chronoFor(locale: string | undefined): Chrono[] {
   const language = (locale ?? 'en').slice(0, 2).toLowerCase();
   const localized = PARSERS[language];
-  return localized === undefined ? [chrono.en.casual] : [localized, chrono.en.casual];
+  return localized === undefined ? [en.casual] : [localized, en.casual];
 }
 
 /**
