@@ -28,7 +28,7 @@ import { createLogger, flushLogger } from './logger';
 import { MeetingService } from './meetings/meeting-service';
 import { MemoryDedupeStore } from './meetings/memory-dedupe-store';
 import type { DedupeStore } from './meetings/ports';
-import { RedisDedupeStore } from './meetings/redis-dedupe-store';
+import type { RedisDedupeStore } from './meetings/redis-dedupe-store';
 import { MeetingDelivery } from './bot/meeting-delivery';
 import { InFlightRequests } from './http/in-flight';
 import { MeteredGraphHttp, MeteredMeetingsApi } from './ops/metered';
@@ -83,6 +83,13 @@ function startEmbeddedBackend(): Promise<{ emulator: Emulator; graph: GraphSetti
   return start();
 }
 
+/** The Redis dedupe store, loaded only with REDIS_URL: a single instance never needs ioredis (1 MB of heap). */
+function connectRedis(options: Parameters<typeof RedisDedupeStore.connect>[0]): Promise<RedisDedupeStore> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { RedisDedupeStore: Store } = require('./meetings/redis-dedupe-store') as typeof import('./meetings/redis-dedupe-store');
+  return Store.connect(options);
+}
+
 async function listen(server: HttpServer, port: number, host: string): Promise<void> {
   server.listen(port, host);
   await Promise.race([once(server, 'listening'), once(server, 'error').then(([error]) => Promise.reject(error))]);
@@ -119,7 +126,7 @@ export async function startMeetNow(env: NodeJS.ProcessEnv, options: MeetNowOptio
   const redis =
     config.redisUrl === undefined
       ? undefined
-      : await RedisDedupeStore.connect({ url: config.redisUrl, logger }).catch(async (error: unknown) => {
+      : await connectRedis({ url: config.redisUrl, logger }).catch(async (error: unknown) => {
           await embedded?.emulator.close();
           throw error;
         });
