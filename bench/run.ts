@@ -17,7 +17,7 @@ import { ActivityStream, guidFor, makeUsers, teamsMessageBody } from './lib/acti
 import { ConnectorClient } from './lib/connector-client';
 import { EmulatorClient } from './lib/emulator-client';
 import { epochMs, type ReplyKind } from './lib/ipc';
-import { freePort, readCpuMs, readMemory, startNodeService, stopChild, type Memory, type Started } from './lib/proc';
+import { freePort, npmStartNodeArgs, readCpuMs, readMemory, startNodeService, stopChild, type Memory, type Started } from './lib/proc';
 import { fmt, markdownTable, median, type Cell } from './lib/report';
 
 const ROOT = join(__dirname, '..', '..');
@@ -25,6 +25,8 @@ const BOT_SCRIPT = join(ROOT, 'dist', 'index.js');
 const EMULATOR_SCRIPT = join(ROOT, 'dist', 'emulator', 'cli.js');
 const FLOOR_SCRIPT = join(__dirname, 'floor-bot.js');
 const CONNECTOR_SCRIPT = join(__dirname, 'connector.js');
+/** MeetNow runs as `npm start` runs it; the floor as Bot Framework's sample runs, with plain `node`. */
+const MEET_NODE_ARGS = npmStartNodeArgs(join(ROOT, 'package.json'));
 
 function envInt(name: string, fallback: number): number {
   const value = Number(process.env[name]);
@@ -114,11 +116,11 @@ class Bench {
 
   async startBot(name: BotName): Promise<Bot> {
     const profileDir = process.env.BENCH_CPU_PROF;
-    const nodeArgs = profileDir === undefined || profileDir === '' ? [] : ['--cpu-prof', `--cpu-prof-dir=${profileDir}`];
+    const profile = profileDir === undefined || profileDir === '' ? [] : ['--cpu-prof', `--cpu-prof-dir=${profileDir}`];
     const started =
       name === 'meet'
-        ? await startNodeService(BOT_SCRIPT, this.meetEnv, { port: await freePort(), logFd: this.logFd, nodeArgs })
-        : await startNodeService(FLOOR_SCRIPT, {}, { port: await freePort(), nodeArgs });
+        ? await startNodeService(BOT_SCRIPT, this.meetEnv, { port: await freePort(), logFd: this.logFd, nodeArgs: [...MEET_NODE_ARGS, ...profile] })
+        : await startNodeService(FLOOR_SCRIPT, {}, { port: await freePort(), nodeArgs: profile });
     this.children.push(started.child);
     const stream = new ActivityStream(this.connector.serviceUrl, this.tenantId, makeUsers(`${this.runId}-${name}`, CONFIG.users), `${this.runId}-${name}`);
     return { name, started, stream, replyKind: name === 'meet' ? 'card' : 'message', served: 0, rssAfterRuns: [] };
@@ -126,7 +128,7 @@ class Bench {
 
   /** Start-up of a fresh MeetNow that is stopped again at once. */
   async measureStartup(): Promise<number> {
-    const started = await startNodeService(BOT_SCRIPT, this.meetEnv, { port: await freePort(), logFd: this.logFd });
+    const started = await startNodeService(BOT_SCRIPT, this.meetEnv, { port: await freePort(), logFd: this.logFd, nodeArgs: MEET_NODE_ARGS });
     await stopChild(started.child);
     return started.startupMs;
   }

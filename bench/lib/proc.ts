@@ -77,3 +77,14 @@ export function readCpuMs(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
   return (Number(fields[11]) + Number(fields[12])) * 10;
 }
+
+/**
+ * The node options `npm start` gives the bot (`node <options> dist/index.js` in package.json), so that the
+ * benchmark measures the bot as it is run, heap cap included.
+ */
+export function npmStartNodeArgs(packageJsonPath: string): string[] {
+  const { scripts } = JSON.parse(readFileSync(packageJsonPath, 'utf8')) as { scripts?: Record<string, string> };
+  const match = /^node((?:\s+--\S+)*)\s+dist\/index\.js$/.exec(scripts?.start?.trim() ?? '');
+  if (match === null) throw new Error(`${packageJsonPath}: scripts.start is not "node [--options] dist/index.js"`);
+  return (match[1] ?? '').trim().split(/\s+/).filter((arg) => arg !== '');
+}

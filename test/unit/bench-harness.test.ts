@@ -1,4 +1,7 @@
 import { ActivityStream, guidFor, makeUsers } from '../../bench/lib/activity';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { npmStartNodeArgs } from '../../bench/lib/proc';
 import { markdownTable, median } from '../../bench/lib/report';
 
 describe('benchmark harness (npm run bench)', () => {
@@ -15,5 +18,13 @@ describe('benchmark harness (npm run bench)', () => {
     expect(median([3, 1, 2])).toBe(2);
     expect(median([4, 1, 2, 3])).toBe(2.5);
     expect(markdownTable(['a', 'b'], [['1', 22]]).split('\n')).toEqual(['| a   | b   |', '|-----|-----|', '| 1   | 22  |']);
+  });
+
+  it('runs MeetNow with the node options of npm start, which the Docker image uses too', () => {
+    const root = join(__dirname, '..', '..');
+    const args = npmStartNodeArgs(join(root, 'package.json'));
+    expect(args).toContain('--max-old-space-size=1024');
+    const cmd = /^CMD (\[.*\])$/m.exec(readFileSync(join(root, 'Dockerfile'), 'utf8'))?.[1];
+    expect(JSON.parse(cmd ?? '[]')).toEqual(['node', ...args, 'dist/index.js']);
   });
 });
