@@ -1,10 +1,4 @@
 import type { Chrono } from 'chrono-node';
-// One module per language: chrono-node's index loads a dozen languages MeetNow never reads (2 MB of heap).
-import * as de from 'chrono-node/de';
-import * as en from 'chrono-node/en';
-import * as es from 'chrono-node/es';
-import * as fr from 'chrono-node/fr';
-import * as ja from 'chrono-node/ja';
 import { dateTimeFormat, validZone } from '../intl';
 
 /** What the clock and the sender's settings say, so that parsing stays pure. */
@@ -36,7 +30,24 @@ export const MAX_DURATION_MINUTES = 24 * 60;
 /** A start this close to now counts as now, not as the past (clocks and typing take a moment). */
 export const PAST_TOLERANCE_MS = 60_000;
 
-const PARSERS: Readonly<Record<string, Chrono>> = { de: de.casual, fr: fr.casual, es: es.casual, ja: ja.casual };
+type ChronoLanguage = 'de' | 'en' | 'es' | 'fr' | 'ja';
+const LANGUAGES: ReadonlySet<string> = new Set<ChronoLanguage>(['de', 'en', 'es', 'fr', 'ja']);
+const parsers = new Map<ChronoLanguage, Chrono>();
+
+/**
+ * chrono-node's parser for one language, loaded when first needed: loading all five takes 40 ms, which
+ * start-up (the time to the first /healthz) need not wait for. One module per language, because
+ * chrono-node's index loads a dozen languages MeetNow never reads (2 MB of heap).
+ */
+function chronoIn(language: ChronoLanguage): Chrono {
+  let parser = parsers.get(language);
+  if (parser === undefined) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    parser = (require(`chrono-node/${language}`) as { casual: Chrono }).casual;
+    parsers.set(language, parser);
+  }
+  return parser;
+}
 // Words that may stand before a time and belong to it: "at noon", "um 15 Uhr", "à 15h", "a las 3".
 const CONNECTOR = /^(?:at|on|um|am|à|le|a las|el|alle)\s+$/i;
 // "for 45m", "für 1h30", "pour 90 min", "durante 2 horas", "por 30m"; then the amount.
@@ -45,8 +56,7 @@ const DURATION =
 
 function chronoFor(locale: string | undefined): Chrono[] {
   const language = (locale ?? 'en').slice(0, 2).toLowerCase();
-  const localized = PARSERS[language];
-  return localized === undefined ? [en.casual] : [localized, en.casual];
+  return language === 'en' || !LANGUAGES.has(language) ? [chronoIn('en')] : [chronoIn(language as ChronoLanguage), chronoIn('en')];
 }
 
 /**
