@@ -1,4 +1,4 @@
-import { Constant, Expression, ExpressionType } from 'adaptive-expressions';
+import { ExpressionError, parseInterpolated, type Expression, type Interpolated } from './template-expression';
 
 /**
  * Adaptive Card templates compiled once into closures. Expansion gives the same JSON as
@@ -13,9 +13,10 @@ import { Constant, Expression, ExpressionType } from 'adaptive-expressions';
  * - an array item that expands to nothing is dropped, an array item that expands to an array is spliced in,
  *   and an object repeated by `$data` into one copy is that copy, into none is null.
  *
- * Expressions are parsed by adaptive-expressions (the parser adaptivecards-templating uses) and may be
- * property paths (`a.b`, `$root.a`, `$data`, `$index`), constants, `==`/`!=` with a constant on one side,
- * `!`, `&&` and `||`. Anything else fails compilation, so a template author finds out at start-up.
+ * Expressions are read as adaptive-expressions (the parser adaptivecards-templating uses) reads them, by
+ * template-expression.ts, and may be property paths (`a.b`, `$root.a`, `$data`, `$index`), constants,
+ * `==`/`!=` with a constant on one side, `!`, `&&` and `||`. Anything else fails compilation, so a template
+ * author finds out at start-up.
  *
  * The data is plain objects: property names match case-insensitively as in adaptive-expressions, but an
  * exact match wins (adaptive-expressions takes the first key in key order), and Maps are not looked into.
@@ -112,7 +113,7 @@ function compileObject(node: Record<string, unknown>, where: Where): Evaluate {
 }
 
 function compileWhen(node: unknown, where: Where): (scope: Scope) => boolean {
-  const whole = typeof node === 'string' && node.includes('${') ? wholeExpression(parseInterpolated(node, where)) : undefined;
+  const whole = typeof node === 'string' && node.includes('${') ? wholeExpression(parse(node, where)) : undefined;
   // adaptivecards-templating drops the object for any other $when (a string is never `true`): say so now.
   if (whole === undefined) throw new TemplateCompileError(where.template, where.location, `${JSON.stringify(node)} is not one \${…} expression, so it is never true`);
   const condition = compileExpression(whole, false, where, String(node));
@@ -126,12 +127,12 @@ function compileData(node: unknown, where: Where): Evaluate {
 
 function compileString(text: string, where: Where): Evaluate {
   if (!text.includes('${')) return () => text;
-  const parsed = parseInterpolated(text, where);
+  const parsed = parse(text, where);
   const whole = wholeExpression(parsed);
   if (whole !== undefined) return compileExpression(whole, true, where, text);
   const parts: Array<string | Evaluate> = [];
-  for (const child of parsed.children) {
-    const part = child instanceof Constant ? constantText(child, where, text) : compileExpression(child, true, where, text);
+  for (const child of parsed) {
+    const part = typeof child === 'string' ? child : child.kind === 'constant' ? constantText(child.value, where, text) : compileExpression(child, true, where, text);
     const last = parts[parts.length - 1];
     if (typeof part === 'string' && typeof last === 'string') parts[parts.length - 1] = last + part;
     else parts.push(part);
@@ -143,23 +144,22 @@ function compileString(text: string, where: Where): Evaluate {
   };
 }
 
-/** The string as adaptive-expressions' string interpolation: a concat of constants and expressions. */
-function parseInterpolated(text: string, where: Where): Expression {
-  let parsed: Expression;
+/** The string as adaptive-expressions' string interpolation: text and expressions. */
+function parse(text: string, where: Where): Interpolated {
   try {
-    parsed = Expression.parse('`' + text + '`');
+    return parseInterpolated(text);
   } catch (error) {
-    throw new TemplateCompileError(where.template, where.location, `cannot parse ${JSON.stringify(text)}: ${error instanceof Error ? error.message : String(error)}`);
+    if (!(error instanceof ExpressionError)) throw error;
+    const problem = error.unsupported ? `${JSON.stringify(text)} uses ${error.message}; compiled templates support ${SUPPORTED}` : `cannot parse ${JSON.stringify(text)}: ${error.message}`;
+    throw new TemplateCompileError(where.template, where.location, problem);
   }
-  if (parsed.type !== ExpressionType.Concat) throw new TemplateCompileError(where.template, where.location, `${JSON.stringify(text)} parsed as ${parsed.type}, not as a string`);
-  return parsed;
 }
 
 /** The one expression a string consists of (its value keeps its type), as adaptivecards-templating decides it. */
-function wholeExpression(parsed: Expression): Expression | undefined {
-  // adaptive-expressions starts every interpolation with an empty string constant.
-  const [first, second] = parsed.children;
-  return parsed.children.length === 2 && first instanceof Constant && first.value === '' && !(second instanceof Constant) ? second : undefined;
+function wholeExpression(parsed: Interpolated): Expression | undefined {
+  const [only] = parsed;
+  // A constant, even alone, is text.
+  return parsed.length === 1 && only !== undefined && typeof only !== 'string' && only.kind !== 'constant' ? only : undefined;
 }
 
 /**
@@ -167,42 +167,41 @@ function wholeExpression(parsed: Expression): Expression | undefined {
  *   operators, as in adaptivecards-templating).
  */
 function compileExpression(expression: Expression, substitute: boolean, where: Where, text: string): Evaluate {
-  const operands = () => expression.children.map((child) => compileExpression(child, false, where, text));
-  switch (expression.type) {
-    case ExpressionType.Accessor:
-      return compilePath(expression, substitute, where, text);
-    case ExpressionType.Constant: {
-      const value: unknown = (expression as Constant).value;
+  switch (expression.kind) {
+    case 'path':
+      return compilePath(expression.names, substitute, where, text);
+    case 'constant': {
+      const value = expression.value;
       return () => value;
     }
-    case ExpressionType.Equal:
-    case ExpressionType.NotEqual:
-      return compileEquality(expression, where, text);
-    case ExpressionType.Not: {
-      const [operand] = operands() as [Evaluate];
+    case '==':
+    case '!=':
+      return compileEquality(expression.kind, expression.left, expression.right, where, text);
+    case '!': {
+      const operand = compileExpression(expression.operand, false, where, text);
       return (scope) => !isLogicTrue(operand(scope));
     }
-    case ExpressionType.And: {
-      const all = operands();
-      return (scope) => all.every((operand) => isLogicTrue(operand(scope)));
+    case '&&': {
+      const left = compileExpression(expression.left, false, where, text);
+      const right = compileExpression(expression.right, false, where, text);
+      return (scope) => isLogicTrue(left(scope)) && isLogicTrue(right(scope));
     }
-    case ExpressionType.Or: {
-      const any = operands();
-      return (scope) => any.some((operand) => isLogicTrue(operand(scope)));
+    case '||': {
+      const left = compileExpression(expression.left, false, where, text);
+      const right = compileExpression(expression.right, false, where, text);
+      // adaptive-expressions' `||` is true, or else its last operand's value (false, null or undefined).
+      return (scope) => {
+        if (isLogicTrue(left(scope))) return true;
+        const value = right(scope);
+        return isLogicTrue(value) || value;
+      };
     }
-    default:
-      throw unsupported(expression, where, text);
   }
 }
 
 /** `a.b.c` from the template's data (`$data`), `$root.…`, `$data.…` or `$index`. */
-function compilePath(expression: Expression, substitute: boolean, where: Where, text: string): Evaluate {
-  const names: string[] = [];
-  for (let node: Expression | undefined = expression; node !== undefined; node = node.children[1]) {
-    // `a[0]` (Element) or `f(x).a` in the chain.
-    if (node.type !== ExpressionType.Accessor) throw unsupported(node, where, text);
-    names.unshift(String((node.children[0] as Constant).value));
-  }
+function compilePath(written: readonly string[], substitute: boolean, where: Where, text: string): Evaluate {
+  const names = [...written];
   const path = names.join('.');
   const first = names[0] as string;
   let start: (scope: Scope) => unknown = (scope) => scope.data;
@@ -228,17 +227,14 @@ function compilePath(expression: Expression, substitute: boolean, where: Where, 
 }
 
 /** adaptive-expressions' `==` (FunctionUtils.commonEquals) when one side is a string, number, boolean or null. */
-function compileEquality(expression: Expression, where: Where, text: string): Evaluate {
-  const [left, right] = expression.children as [Expression, Expression];
-  const constant = right instanceof Constant ? right : left instanceof Constant ? left : undefined;
-  const value: unknown = constant?.value;
-  if (constant === undefined || !(value === null || ['string', 'number', 'boolean'].includes(typeof value))) {
-    throw new TemplateCompileError(where.template, where.location, `${JSON.stringify(text)}: ${expression.type} needs a string, number, boolean or null constant on one side (${expression})`);
-  }
+function compileEquality(kind: '==' | '!=', left: Expression, right: Expression, where: Where, text: string): Evaluate {
+  const constant = right.kind === 'constant' ? right : left.kind === 'constant' ? left : undefined;
+  if (constant === undefined) throw new TemplateCompileError(where.template, where.location, `${JSON.stringify(text)}: ${kind} needs a string, number, boolean or null constant on one side`);
+  const value = constant.value;
   const operand = compileExpression(constant === right ? left : right, false, where, text);
   const equals = (other: unknown): boolean =>
     value === null ? other == null : other === value || (typeof other === 'number' && typeof value === 'number' && Math.abs(other - value) < Number.EPSILON);
-  return expression.type === ExpressionType.Equal ? (scope) => equals(operand(scope)) : (scope) => !equals(operand(scope));
+  return kind === '==' ? (scope) => equals(operand(scope)) : (scope) => !equals(operand(scope));
 }
 
 /** adaptive-expressions' property access: undefined on a falsy scope; names match case-insensitively. */
@@ -256,8 +252,7 @@ function isLogicTrue(value: unknown): boolean {
   return typeof value === 'boolean' ? value : value != null;
 }
 
-function constantText(constant: Constant, where: Where, text: string): string {
-  const value: unknown = constant.value;
+function constantText(value: string | number | boolean | null, where: Where, text: string): string {
   if (value === null) throw new TemplateCompileError(where.template, where.location, `${JSON.stringify(text)} puts null into a string`);
   return String(value);
 }
@@ -266,10 +261,6 @@ function constantText(constant: Constant, where: Where, text: string): string {
 function partText(value: unknown, where: Where, text: string): string {
   if (value == null) throw new Error(`${where.template} at ${where.location}: ${JSON.stringify(text)} puts ${String(value)} into a string`);
   return String(value);
-}
-
-function unsupported(expression: Expression, where: Where, text: string): TemplateCompileError {
-  return new TemplateCompileError(where.template, where.location, `${JSON.stringify(text)} uses ${expression.type} (${expression}); compiled templates support ${SUPPORTED}`);
 }
 
 function at(where: Where, step: string): Where {
