@@ -1,7 +1,7 @@
 import type { Activity, ResourceResponse } from 'botbuilder';
 import { AppCredentials, AuthenticationConstants } from 'botframework-connector';
 import { MeetNowError } from '../errors';
-import type { HttpClient } from '../http/http-client';
+import type { HttpClient, HttpRequest, HttpResponse } from '../http/http-client';
 import { DEFAULT_RETRY_POLICY, sendWithRetry, type RetryPolicy } from '../http/retry';
 import { isRecord } from '../guards';
 
@@ -14,9 +14,10 @@ export const CONNECTOR_RETRY_POLICY: RetryPolicy = { ...DEFAULT_RETRY_POLICY, re
 /**
  * The Bot Connector calls of every reply (send, reply-to, update), made over MeetNow's own keep-alive pool.
  * botbuilder's ConnectorClient runs each one through an Azure SDK pipeline (mapper serialization, a dozen
- * policies, node:http): under load that was a sixth of a `/meet` turn. This sends the same request — the
- * same URL, JSON body and `Authorization` from the same Bot Framework credentials — and retries what
- * botbuilder retried, honouring Retry-After (the Bot Connector throttles busy bots with 429).
+ * policies, node:http): under load that was a sixth of a `/meet` turn. This sends the same URL (same
+ * encoding), the activity as JSON (MeetNow's activities hold only schema fields) and `Authorization` from
+ * the same Bot Framework credentials, and retries 408/429/500/502/503/504 honouring Retry-After and a
+ * failed connection once. It does not go through HTTPS_PROXY, which botbuilder's pipeline honoured.
  */
 export class DirectConnector {
   constructor(
@@ -51,11 +52,26 @@ export class DirectConnector {
       headers.authorization = `Bearer ${await credentials.getToken()}`;
     }
     const body = JSON.stringify(activity);
-    const response = await sendWithRetry((remainingMs) => this.http.send({ method, url, headers, body, timeoutMs: remainingMs }), this.retry);
+    const response = await sendWithRetry((remainingMs) => this.sendOnce({ method, url, headers, body, timeoutMs: remainingMs }), this.retry);
     if (response.status >= 200 && response.status < 300) return resourceResponse(response.body);
     throw new MeetNowError('bot_connector', `${method} ${new URL(url).host} answered ${response.status}${connectorReason(response.body)}`, {
       status: response.status,
     });
+  }
+  /**
+   * One attempt, made a second time when the connection failed before any answer (a keep-alive socket the
+   * server had just closed, a refused connect), as botbuilder's pipeline did. A timed-out request is not
+   * made again: the Bot Connector may have posted it. Either way a failure is the Bot Connector's.
+   */
+  private async sendOnce(req: HttpRequest): Promise<HttpResponse> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.http.send(req);
+      } catch (error) {
+        const timedOut = error instanceof MeetNowError && error.message.includes('timed out');
+        if (attempt >= 2 || timedOut) throw new MeetNowError('bot_connector', `the Bot Connector could not be reached: ${(error as Error).message}`, { cause: error });
+      }
+    }
   }
 }
 

@@ -50,6 +50,12 @@ export interface MeetBotOptions {
 
 type Delivery = (context: TurnContext) => Promise<void>;
 
+/**
+ * What the redelivery check did with a message's dedupe key (MeetingService.firstDelivery): took it, had
+ * none to take (no activity id, or not a message), or failed without saying whether it took it.
+ */
+type ActivityClaim = 'taken' | 'none' | 'unknown';
+
 const ADAPTIVE_CARD_INVOKE = 'adaptiveCard/action';
 
 /** The turn handler: extract → parse → use case → render → send. botbuilder stays in this folder. */
@@ -81,16 +87,17 @@ export class MeetBot {
       // (Invokes are answered in their HTTP response, so a repeated one is answered again, creating nothing.)
       // A failing dedupe store does not silence the bot: the message is answered (a meeting request still
       // needs its own claim to proceed, so nothing can be booked twice).
-      let claimed = false;
+      let claim: ActivityClaim = 'none';
       const first =
         activity.type === ActivityTypes.Invoke ||
         (await this.options.meetings.firstDelivery(activity.conversation.id, activity.id).then(
           (fresh) => {
-            claimed = fresh && activity.id !== undefined && activity.id !== '';
+            if (fresh && activity.id !== undefined && activity.id !== '') claim = 'taken';
             return fresh;
           },
           (error: unknown) => {
             log.warn({ reason: (error as Error).message }, 'dedupe store unavailable: answering without the redelivery check');
+            claim = 'unknown';
             return true;
           },
         ));
@@ -99,7 +106,7 @@ export class MeetBot {
         log.info({ outcome: 'duplicate' }, 'redelivered activity ignored');
         return;
       }
-      if (activity.type === ActivityTypes.Message) await this.onMessage(context, log, claimed);
+      if (activity.type === ActivityTypes.Message) await this.onMessage(context, log, claim);
       else if (activity.type === ActivityTypes.Invoke) await this.onInvoke(context, log);
       else await welcomeIfInstalled(context, this.options.cards, this.welcomed, this.roster);
     } catch (error) {
@@ -115,8 +122,7 @@ export class MeetBot {
     await this.delivery.drain();
   }
 
-  /** `claimed`: this turn took the activity's dedupe key (see MeetingService.firstDelivery). */
-  private async onMessage(context: TurnContext, log: Logger, claimed: boolean): Promise<void> {
+  private async onMessage(context: TurnContext, log: Logger, claim: ActivityClaim): Promise<void> {
     const activity = context.activity;
     if (activity.value !== undefined && (activity.text === undefined || activity.text === '')) {
       // Action.Submit fallback of the "Start meeting now" card: replace that card in place.
@@ -147,7 +153,7 @@ export class MeetBot {
         await context.sendActivity(inMarkup(whenProblemText(command.problem, command.phrase, readerContext(activity)), activity));
         return;
       case 'meet':
-        await this.startFromMessage(context, command, log, mentions, claimed);
+        await this.startFromMessage(context, command, log, mentions, claim);
         return;
     }
   }
@@ -196,7 +202,7 @@ export class MeetBot {
     command: { subject: string; schedule?: MeetingSchedule },
     log: Logger,
     mentions: ReadMentions,
-    claimed: boolean,
+    claim: ActivityClaim,
   ): Promise<void> {
     const activity = context.activity;
     const trace = traceOf(context);
@@ -213,10 +219,15 @@ export class MeetBot {
         language: readerContext(activity).locale,
         attendees: invitation.attendees,
         conversationId: activity.conversation.id,
-        requestKey: activityRequestKey(activity.id ?? randomUUID()),
-        claimed,
+        requestKey: activityRequestKey(activity.id || randomUUID()),
+        claimed: claim === 'taken',
         observer: trace,
       });
+      // The store failed on the redelivery check, maybe after taking the key: "already taken" then cannot
+      // tell a redelivery from this very message, so the sender is told to try again rather than nothing.
+      if (outcome.kind === 'duplicate' && claim === 'unknown') {
+        throw new MeetNowError('internal', 'the dedupe store failed on the redelivery check and then found the message taken: not booked');
+      }
       return { outcome, invitation };
     })();
     await this.deliverWhenReady(context, work, log, async ({ outcome: result, invitation }, turn) => {
@@ -367,7 +378,7 @@ export class MeetBot {
 
   private logFailure(error: MeetNowError, log: Logger): void {
     const fields = { outcome: error.code, status: error.status, graphCode: error.graphCode, requestId: error.requestId, err: error };
-    if (error.code === 'internal') log.error(fields, 'turn failed');
+    if (error.code === 'internal' || error.code === 'bot_connector') log.error(fields, 'turn failed');
     else log.warn(fields, 'meeting not created');
   }
 

@@ -90,6 +90,23 @@ describe('DirectConnector: the Bot Connector calls of a reply', () => {
     expect(http.requests).toHaveLength(4);
   });
 
+  it('a failed connection is tried once more; a timed-out request is not (it may have been posted); both fail as the Bot Connector', async () => {
+    const reset = new MeetNowError('network', 'POST smba.trafficmanager.net failed: ECONNRESET other side closed');
+    const flaky: HttpClient = {
+      send: jest.fn<Promise<HttpResponse>, [HttpRequest]>().mockRejectedValueOnce(reset).mockResolvedValueOnce(ok()),
+      close: async () => undefined,
+    };
+    expect(await new DirectConnector(flaky, fast).send(MicrosoftAppCredentials.Empty, SERVICE_URL, activity())).toEqual({ id: '1:reply' });
+    expect(flaky.send).toHaveBeenCalledTimes(2);
+
+    const slow: HttpClient = {
+      send: jest.fn<Promise<HttpResponse>, [HttpRequest]>().mockRejectedValue(new MeetNowError('network', 'POST smba.trafficmanager.net failed: timed out after 10000 ms')),
+      close: async () => undefined,
+    };
+    await expect(new DirectConnector(slow, fast).send(MicrosoftAppCredentials.Empty, SERVICE_URL, activity())).rejects.toMatchObject({ code: 'bot_connector' });
+    expect(slow.send).toHaveBeenCalledTimes(1);
+  });
+
   it('only Bot Framework app credentials are taken over; anything else stays with botbuilder', () => {
     expect(DirectConnector.supports(MicrosoftAppCredentials.Empty)).toBe(true);
     expect(DirectConnector.supports({ signRequest: async (resource: unknown) => resource })).toBe(false);
