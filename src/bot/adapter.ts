@@ -1,8 +1,8 @@
 import { ActivityTypes, CloudAdapter, type Activity, type InvokeResponse, type ResourceResponse, type TurnContext } from 'botbuilder';
 import {
+  AuthenticationConstants,
   BotFrameworkAuthentication,
   ConnectorFactory,
-  JwtTokenValidation,
   type AuthenticateRequestResult,
   type BotFrameworkClient,
   type ClaimsIdentity,
@@ -11,7 +11,10 @@ import {
 } from 'botframework-connector';
 import { DirectConnector } from './direct-connector';
 
-/** Distinct (bot, channel endpoint, audience) triples kept; Teams uses a handful of regional service URLs. */
+/**
+ * Shared clients kept per cache: connector clients per (bot, channel endpoint, audience), where Teams uses
+ * a handful of regional service URLs; user-token clients per bot.
+ */
 const MAX_SHARED_CLIENTS = 256;
 
 /** One value per key, made on first use; the oldest key goes past `MAX_SHARED_CLIENTS`, a failed one at once. */
@@ -26,7 +29,9 @@ function shared<T>(cache: Map<string, Promise<T>>, key: string, create: () => Pr
   return value;
 }
 
-const appIdOf = (claims: ClaimsIdentity) => JwtTokenValidation.getAppIdFromClaims(claims.claims) ?? '';
+/** The bot a turn is for, as botbuilder's own factories read it: the audience, else the appid claim. */
+const appIdOf = (claims: ClaimsIdentity) =>
+  claims.getClaimValue(AuthenticationConstants.AudienceClaim) ?? claims.getClaimValue(AuthenticationConstants.AppIdClaim) ?? '';
 
 /** Hands out one ConnectorClient per bot app id, service URL and audience. */
 class SharedConnectorFactory extends ConnectorFactory {
@@ -98,7 +103,7 @@ const LOCAL_TYPES: ReadonlySet<string> = new Set(['delay', ActivityTypes.InvokeR
  * CloudAdapter with authentication split from processing, so that every authentication failure — not only
  * botbuilder's own AuthenticationError — becomes a 401 at the HTTP edge, before any turn runs; and with
  * replies posted through the DirectConnector whenever the turn's credentials are Bot Framework app
- * credentials (always, with botbuilder's own credential factories).
+ * credentials (always for the HTTP turns MeetNow serves; it serves no streaming connections).
  */
 export class MeetNowAdapter extends CloudAdapter {
   private readonly sharedAuth: SharedClientsAuthentication;
