@@ -93,8 +93,9 @@ export function wallClockToUtc(
   wall: { year: number; month: number; day: number; hour: number; minute: number },
 ): { ok: true; instant: Date } | { ok: false; problem: 'nonexistent-time' | 'repeated-time' } {
   const naive = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute);
-  const offsets = new Set([-1, 0, 1].map((days) => zoneOffsetMinutes(timeZone, new Date(naive + days * 86_400_000))));
-  const fits = [...offsets].map((offset) => naive - offset * 60_000).filter((utc) => zoneOffsetMinutes(timeZone, new Date(utc)) * 60_000 === naive - utc);
+  // Other instants than now: computed, so that they leave the per-minute offset of now in place.
+  const offsets = new Set([-1, 0, 1].map((days) => computeZoneOffset(timeZone, new Date(naive + days * 86_400_000))));
+  const fits = [...offsets].map((offset) => naive - offset * 60_000).filter((utc) => computeZoneOffset(timeZone, new Date(utc)) * 60_000 === naive - utc);
   const unique = [...new Set(fits)];
   if (unique.length === 0) return { ok: false, problem: 'nonexistent-time' };
   if (unique.length > 1) return { ok: false, problem: 'repeated-time' };
