@@ -182,7 +182,7 @@ export async function startMeetNow(env: NodeJS.ProcessEnv, options: MeetNowOptio
   const connectorHttp = new UndiciHttpClient({ defaultTimeoutMs: options.timing?.httpTimeoutMs });
   const adapter = new MeetNowAdapter(
     new ConfigurationBotFrameworkAuthentication(config.botFrameworkSettings, options.botCredentials),
-    new DirectConnector(connectorHttp),
+    new DirectConnector(connectorHttp, { onRetry: (info) => (onRetry(info), metrics.retry('bot_connector', info.status)) }),
   );
   adapter.onTurnError = async (context, error) => {
     logger.error({ err: error, activityId: context.activity.id }, 'unhandled turn error');

@@ -2,7 +2,7 @@ import type { Activity, ResourceResponse } from 'botbuilder';
 import { AppCredentials, AuthenticationConstants } from 'botframework-connector';
 import { MeetNowError } from '../errors';
 import type { HttpClient, HttpRequest, HttpResponse } from '../http/http-client';
-import { DEFAULT_RETRY_POLICY, sendWithRetry, type RetryPolicy } from '../http/retry';
+import { DEFAULT_RETRY_POLICY, sendWithRetry, type RetryEvents, type RetryPolicy } from '../http/retry';
 import { isRecord } from '../guards';
 
 /**
@@ -22,6 +22,8 @@ export const CONNECTOR_RETRY_POLICY: RetryPolicy = { ...DEFAULT_RETRY_POLICY, re
 export class DirectConnector {
   constructor(
     private readonly http: HttpClient,
+    /** Sees each retry after a throttled or failed answer (the turn log and the retry metric). */
+    private readonly events: RetryEvents = {},
     private readonly retry: RetryPolicy = CONNECTOR_RETRY_POLICY,
   ) {}
 
@@ -52,7 +54,7 @@ export class DirectConnector {
       headers.authorization = `Bearer ${await credentials.getToken()}`;
     }
     const body = JSON.stringify(activity);
-    const response = await sendWithRetry((remainingMs) => this.sendOnce({ method, url, headers, body, timeoutMs: remainingMs }), this.retry);
+    const response = await sendWithRetry((remainingMs) => this.sendOnce({ method, url, headers, body, timeoutMs: remainingMs }), this.retry, this.events);
     if (response.status >= 200 && response.status < 300) return resourceResponse(response.body);
     throw new MeetNowError('bot_connector', `${method} ${new URL(url).host} answered ${response.status}${connectorReason(response.body)}`, {
       status: response.status,

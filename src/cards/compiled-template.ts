@@ -22,7 +22,10 @@ import { ExpressionError, parseInterpolated, type Expression, type Interpolated 
  * exact match wins (adaptive-expressions takes the first key in key order), and Maps are not looked into.
  */
 
-/** Expands a compiled template with the given `$root` data: new objects and arrays on every call. */
+/**
+ * Expands a compiled template with the given `$root` data: the template's own objects and arrays are new on
+ * every call; a value taken from the data (a whole-string `${path}` naming an object) is the data's own.
+ */
 export type CompiledTemplate = (root: object) => unknown;
 
 /** The template cannot be compiled: names the template, where in it, the expression and why. */

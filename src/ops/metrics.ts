@@ -2,7 +2,7 @@ import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client
 import { activityTypeLabel, channelLabel, codeLabel, conversationTypeLabel } from './labels';
 import type { DedupeKind, TurnRecord } from './turn-trace';
 
-export type RetryTarget = 'graph' | 'token';
+export type RetryTarget = 'graph' | 'token' | 'bot_connector';
 
 const LATENCY_BUCKETS = [0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 20];
 
@@ -45,7 +45,7 @@ export class MeetNowMetrics {
     });
     this.retries = new Counter({
       name: 'meetnow_retries_total',
-      help: 'Retries after 429/503/504, by target (graph or token) and the status that caused them',
+      help: 'Retries after a throttled or failed answer, by target (graph, token or bot_connector) and the status that caused them',
       labelNames: ['target', 'status'],
       registers,
     });
