@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { TurnContext, type ConversationReference } from 'botbuilder';
+import type { ClaimsIdentity } from 'botframework-connector';
 import type { Logger } from 'pino';
 import { httpStatusOf } from '../errors';
 import type { Meeting } from '../meetings/meeting';
@@ -42,7 +43,7 @@ export class MeetingDelivery {
     const conversationId = context.activity.conversation?.id ?? '';
     const adapter = context.adapter;
     const reference = TurnContext.getConversationReference(context.activity) as ConversationReference;
-    const identity: unknown = context.turnState.get(adapter.BotIdentityKey);
+    const identity = context.turnState.get<ClaimsIdentity>(adapter.BotIdentityKey);
     try {
       await send(context);
       return;
@@ -73,7 +74,7 @@ export class MeetingDelivery {
     this.pending.clear();
   }
 
-  private async retry(adapter: TurnContext['adapter'], identity: unknown, reference: ConversationReference, send: Send, entry: Undelivered): Promise<void> {
+  private async retry(adapter: TurnContext['adapter'], identity: ClaimsIdentity, reference: ConversationReference, send: Send, entry: Undelivered): Promise<void> {
     let lastError: unknown;
     for (const [index, delayMs] of this.retryDelaysMs.entries()) {
       const slept = await sleep(delayMs, true, { signal: this.stopped.signal }).catch(() => false);
@@ -81,7 +82,7 @@ export class MeetingDelivery {
       // The adapter hands errors thrown inside the callback to onTurnError: catch them here instead.
       let failure: { error: unknown } | undefined;
       try {
-        await adapter.continueConversationAsync(identity as never, reference, async (turn) => {
+        await adapter.continueConversationAsync(identity, reference, async (turn) => {
           try {
             await send(turn);
           } catch (error) {
