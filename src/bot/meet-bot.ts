@@ -7,6 +7,7 @@ import {
   type ConversationReference,
   type InvokeResponse,
 } from 'botbuilder';
+import type { ClaimsIdentity } from 'botframework-connector';
 import type { Logger } from 'pino';
 import type { CardRenderer } from '../cards/card-renderer';
 import { meetingHeroCard, meetingText, startMeetingHeroCard } from '../cards/text-reply';
@@ -87,21 +88,8 @@ export class MeetBot {
       // (Invokes are answered in their HTTP response, so a repeated one is answered again, creating nothing.)
       // A failing dedupe store does not silence the bot: the message is answered (a meeting request still
       // needs its own claim to proceed, so nothing can be booked twice).
-      let claim: ActivityClaim = 'none';
-      const first =
-        activity.type === ActivityTypes.Invoke ||
-        (await this.options.meetings.firstDelivery(activity.conversation.id, activity.id).then(
-          (fresh) => {
-            if (fresh && activity.id !== undefined && activity.id !== '') claim = 'taken';
-            return fresh;
-          },
-          (error: unknown) => {
-            log.warn({ reason: (error as Error).message }, 'dedupe store unavailable: answering without the redelivery check');
-            claim = 'unknown';
-            return true;
-          },
-        ));
-      if (!first) {
+      const claim: ActivityClaim | 'repeat' = activity.type === ActivityTypes.Invoke ? 'none' : await this.claimActivity(activity, log);
+      if (claim === 'repeat') {
         trace.duplicate('activity');
         log.info({ outcome: 'duplicate' }, 'redelivered activity ignored');
         return;
@@ -115,6 +103,18 @@ export class MeetBot {
       if (!trace.deferred) trace.end();
     }
   };
+
+  /** The redelivery check of a non-invoke activity: `repeat` when it was taken before. */
+  private async claimActivity(activity: Activity, log: Logger): Promise<ActivityClaim | 'repeat'> {
+    try {
+      const fresh = await this.options.meetings.firstDelivery(activity.conversation.id, activity.id);
+      if (!fresh) return 'repeat';
+      return activity.id !== undefined && activity.id !== '' ? 'taken' : 'none';
+    } catch (error) {
+      log.warn({ reason: (error as Error).message }, 'dedupe store unavailable: answering without the redelivery check');
+      return 'unknown';
+    }
+  }
 
   /** Resolves once every meeting still being delivered in the background has been delivered. */
   async drain(): Promise<void> {
@@ -315,7 +315,7 @@ export class MeetBot {
     const trace = traceOf(context);
     trace?.defer();
     const reference = TurnContext.getConversationReference(context.activity);
-    const identity = context.turnState.get(context.adapter.BotIdentityKey);
+    const identity = context.turnState.get<ClaimsIdentity>(context.adapter.BotIdentityKey);
     const later: Delivery = async (turn) => {
       if (trace !== undefined) observeTurn(turn, trace);
       const result = await settled;
