@@ -6,6 +6,7 @@ export type ErrorCode =
   | 'config_invalid'
   | 'identity_missing'
   | 'identity_unmapped'
+  | 'identity_unverifiable'
   | 'tenant_not_allowed'
   | 'token_invalid_client'
   | 'token_consent_missing'

@@ -75,6 +75,8 @@ export function errorText(error: MeetNowError, context: ReplyContext, tenantId?:
       return m.t('error.identityMissing');
     case 'identity_unmapped':
       return m.t('error.identityUnmapped', { senderId: inlineCode(senderId ?? 'unknown') });
+    case 'identity_unverifiable':
+      return m.t('error.identityUnverifiable');
     case 'directory_permission_missing':
       return m.t('error.directoryPermissionMissing', { support });
     case 'tenant_not_allowed':

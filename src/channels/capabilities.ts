@@ -1,3 +1,18 @@
+/**
+ * Who vouches for the sender of an activity:
+ * - `entra`: the channel itself puts the sender's Entra object id and tenant in the activity (Teams).
+ * - `channel-account`: the channel service sets `from.id` from its own, authenticated account of the user, so
+ *   it can key the identity map (Slack through Azure Bot Service: the service receives Slack's signed events
+ *   and writes `from.id` as `<user>:<team>`;
+ *   https://learn.microsoft.com/azure/bot-service/bot-service-channel-connect-slack).
+ * - `client-chosen`: the client writes `from.id` itself (Web Chat, Direct Line, the Emulator, and any channel
+ *   MeetNow does not know). Direct Line lets a client send any user id unless the bot owner enables enhanced
+ *   authentication ("Security considerations: user impersonation",
+ *   https://learn.microsoft.com/azure/bot-service/rest-api/bot-framework-rest-direct-line-3-0-authentication),
+ *   so such a `from.id` never makes anyone an organizer.
+ */
+export type SenderIdentity = 'entra' | 'channel-account' | 'client-chosen';
+
 /** What a reply may contain on a channel: decided here only, so every channel gets the richest answer it can show. */
 export interface ChannelCapabilities {
   /** Renders Adaptive Cards (else: a hero card plus the details in the text). */
@@ -6,15 +21,14 @@ export interface ChannelCapabilities {
   updatesMessages: boolean;
   /** Markup of reply text. */
   markup: 'markdown' | 'slack';
-  /** The channel itself vouches for `from.aadObjectId` and the tenant; elsewhere a client could write any `from`. */
-  vouchesForEntraIdentity: boolean;
+  senderIdentity: SenderIdentity;
 }
 
-const TEAMS: ChannelCapabilities = { adaptiveCards: true, updatesMessages: true, markup: 'markdown', vouchesForEntraIdentity: true };
-const SLACK: ChannelCapabilities = { adaptiveCards: false, updatesMessages: false, markup: 'slack', vouchesForEntraIdentity: false };
+const TEAMS: ChannelCapabilities = { adaptiveCards: true, updatesMessages: true, markup: 'markdown', senderIdentity: 'entra' };
+const SLACK: ChannelCapabilities = { adaptiveCards: false, updatesMessages: false, markup: 'slack', senderIdentity: 'channel-account' };
 /** Bot Framework Emulator, Web Chat and Direct Line render Adaptive Cards but run no Universal Actions. */
-const WEB_CHAT: ChannelCapabilities = { adaptiveCards: true, updatesMessages: false, markup: 'markdown', vouchesForEntraIdentity: false };
-const OTHER: ChannelCapabilities = { adaptiveCards: false, updatesMessages: false, markup: 'markdown', vouchesForEntraIdentity: false };
+const WEB_CHAT: ChannelCapabilities = { adaptiveCards: true, updatesMessages: false, markup: 'markdown', senderIdentity: 'client-chosen' };
+const OTHER: ChannelCapabilities = { adaptiveCards: false, updatesMessages: false, markup: 'markdown', senderIdentity: 'client-chosen' };
 
 const BY_CHANNEL: Readonly<Record<string, ChannelCapabilities>> = {
   msteams: TEAMS,
@@ -26,4 +40,9 @@ const BY_CHANNEL: Readonly<Record<string, ChannelCapabilities>> = {
 
 export function capabilitiesOf(channelId: string | undefined): ChannelCapabilities {
   return (channelId !== undefined && Object.hasOwn(BY_CHANNEL, channelId) ? BY_CHANNEL[channelId] : undefined) ?? OTHER;
+}
+
+/** The channels whose `from.id` the identity map may be keyed by. */
+export function channelAccountChannels(): string[] {
+  return Object.keys(BY_CHANNEL).filter((channelId) => BY_CHANNEL[channelId]?.senderIdentity === 'channel-account');
 }

@@ -94,6 +94,8 @@ const en = {
     "I can only start a meeting for a Microsoft Teams user, and this message didn't say who you are in Microsoft Entra ID (no user object id or tenant id). Please send the command from Microsoft Teams.",
   'error.identityUnmapped':
     "I don't know which Microsoft 365 account you use here, so I can't make you the organizer of a Teams meeting. Ask your Teams admin to add your chat id {senderId} to MeetNow's identity map (IDENTITY_MAP_PATH) with your Microsoft Entra object id or user principal name and your tenant id.",
+  'error.identityUnverifiable':
+    "I can't tell who you are on this channel: the app you're chatting from chooses the sender's id itself, so I can't make anyone the organizer of a Teams meeting here. Please start the meeting from Microsoft Teams (or from Slack, if your admin has connected MeetNow to it).",
   'error.tenantNotAllowed': "Sorry, MeetNow isn't enabled for your organization. If you need it, please ask your Teams admin.",
   'error.accessPolicy':
     "I couldn't create the meeting: your organization hasn't given MeetNow an **application access policy** for online meetings yet{support}.\n\nA Teams admin can fix this in PowerShell (Microsoft Teams module); it can take up to 30 minutes to apply:",
@@ -205,6 +207,8 @@ const de: Catalog = {
     'Ich kann nur für Microsoft Teams-Benutzer eine Besprechung starten, und diese Nachricht sagt nicht, wer Sie in Microsoft Entra ID sind (keine Objekt-ID oder Mandanten-ID). Bitte senden Sie den Befehl aus Microsoft Teams.',
   'error.identityUnmapped':
     'Ich weiß nicht, welches Microsoft 365-Konto Sie hier verwenden, daher kann ich Sie nicht zum Organisator einer Teams-Besprechung machen. Bitten Sie Ihren Teams-Administrator, Ihre Chat-ID {senderId} mit Ihrer Microsoft Entra-Objekt-ID oder Ihrem Benutzerprinzipalnamen und Ihrer Mandanten-ID in die Identitätszuordnung von MeetNow (IDENTITY_MAP_PATH) aufzunehmen.',
+  'error.identityUnverifiable':
+    'Auf diesem Kanal kann ich nicht feststellen, wer Sie sind: Die App, aus der Sie schreiben, legt die Absender-ID selbst fest, daher kann ich hier niemanden zum Organisator einer Teams-Besprechung machen. Bitte starten Sie die Besprechung aus Microsoft Teams (oder aus Slack, falls Ihr Administrator MeetNow dort verbunden hat).',
   'error.tenantNotAllowed': 'MeetNow ist für Ihre Organisation leider nicht freigegeben. Wenn Sie es benötigen, wenden Sie sich bitte an Ihren Teams-Administrator.',
   'error.accessPolicy':
     'Die Besprechung konnte nicht erstellt werden: Ihre Organisation hat MeetNow noch keine **Anwendungszugriffsrichtlinie** (application access policy) für Onlinebesprechungen erteilt{support}.\n\nEin Teams-Administrator kann das in PowerShell (Microsoft Teams-Modul) beheben; es kann bis zu 30 Minuten dauern, bis es wirkt:',
@@ -313,6 +317,8 @@ const fr: Catalog = {
     "Je ne peux démarrer une réunion que pour un utilisateur Microsoft Teams, et ce message n'indique pas qui vous êtes dans Microsoft Entra ID (ni ID d’objet ni ID de locataire). Envoyez la commande depuis Microsoft Teams.",
   'error.identityUnmapped':
     "Je ne sais pas quel compte Microsoft 365 vous utilisez ici, je ne peux donc pas faire de vous l’organisateur d’une réunion Teams. Demandez à votre administrateur Teams d’ajouter votre identifiant de chat {senderId} à la table d’identités de MeetNow (IDENTITY_MAP_PATH) avec votre ID d’objet Microsoft Entra ou votre nom d’utilisateur principal et votre ID de locataire.",
+  'error.identityUnverifiable':
+    "Je ne peux pas savoir qui vous êtes sur ce canal : l’application depuis laquelle vous écrivez choisit elle-même l’identifiant de l’expéditeur, je ne peux donc faire de personne l’organisateur d’une réunion Teams ici. Démarrez la réunion depuis Microsoft Teams (ou depuis Slack, si votre administrateur y a connecté MeetNow).",
   'error.tenantNotAllowed': "Désolé, MeetNow n'est pas activé pour votre organisation. Si vous en avez besoin, adressez-vous à votre administrateur Teams.",
   'error.accessPolicy':
     "Impossible de créer la réunion : votre organisation n'a pas encore accordé à MeetNow de **stratégie d’accès aux applications** (application access policy) pour les réunions en ligne{support}.\n\nUn administrateur Teams peut corriger cela dans PowerShell (module Microsoft Teams) ; l’application peut prendre jusqu’à 30 minutes :",
@@ -421,6 +427,8 @@ const es: Catalog = {
     'Solo puedo iniciar una reunión para un usuario de Microsoft Teams, y este mensaje no indica quién eres en Microsoft Entra ID (sin id. de objeto ni id. de inquilino). Envía el comando desde Microsoft Teams.',
   'error.identityUnmapped':
     'No sé qué cuenta de Microsoft 365 usas aquí, así que no puedo hacerte organizador de una reunión de Teams. Pide a tu administrador de Teams que añada tu id. de chat {senderId} al mapa de identidades de MeetNow (IDENTITY_MAP_PATH) con tu id. de objeto de Microsoft Entra o tu nombre principal de usuario y tu id. de inquilino.',
+  'error.identityUnverifiable':
+    'No puedo saber quién eres en este canal: la aplicación desde la que escribes elige ella misma el id. del remitente, así que aquí no puedo hacer a nadie organizador de una reunión de Teams. Inicia la reunión desde Microsoft Teams (o desde Slack, si tu administrador ha conectado MeetNow allí).',
   'error.tenantNotAllowed': 'Lo sentimos, MeetNow no está habilitado para tu organización. Si lo necesitas, consulta a tu administrador de Teams.',
   'error.accessPolicy':
     'No se pudo crear la reunión: tu organización aún no ha concedido a MeetNow una **directiva de acceso de aplicaciones** (application access policy) para reuniones en línea{support}.\n\nUn administrador de Teams puede solucionarlo en PowerShell (módulo Microsoft Teams); puede tardar hasta 30 minutos en aplicarse:',
@@ -529,6 +537,8 @@ const ja: Catalog = {
     '会議を開始できるのは Microsoft Teams ユーザーだけですが、このメッセージには Microsoft Entra ID でのあなたの情報 (オブジェクト ID またはテナント ID) がありません。Microsoft Teams からコマンドを送信してください。',
   'error.identityUnmapped':
     'ここで使用している Microsoft 365 アカウントがわからないため、あなたを Teams 会議の開催者にできません。Teams 管理者に、チャット ID {senderId} を Microsoft Entra のオブジェクト ID またはユーザー プリンシパル名とテナント ID とともに MeetNow の ID マップ (IDENTITY_MAP_PATH) に追加するよう依頼してください。',
+  'error.identityUnverifiable':
+    'このチャネルではあなたが誰かを確認できません。チャットに使っているアプリが送信者 ID を自分で決めるため、ここでは誰も Teams 会議の開催者にできません。Microsoft Teams (管理者が MeetNow を Slack に接続している場合は Slack) から会議を開始してください。',
   'error.tenantNotAllowed': '申し訳ありませんが、MeetNow はあなたの組織では有効になっていません。必要な場合は Teams 管理者にお問い合わせください。',
   'error.accessPolicy':
     '会議を作成できませんでした。あなたの組織はまだ MeetNow にオンライン会議の **アプリケーション アクセス ポリシー** (application access policy) を付与していません{support}。\n\nTeams 管理者が PowerShell (Microsoft Teams モジュール) で修正できます。反映まで最大 30 分かかることがあります:',

@@ -1,5 +1,6 @@
 import { readFileSync, unwatchFile, watchFile } from 'node:fs';
 import { z } from 'zod';
+import { channelAccountChannels } from '../channels/capabilities';
 import { MeetNowError } from '../errors';
 import { GUID } from '../guards';
 
@@ -13,7 +14,40 @@ const entrySchema = z.union([
 /** Where a non-Teams sender's Microsoft 365 identity comes from. */
 export type MappedIdentity = { aadObjectId: string; tenantId: string } | { userPrincipalName: string; tenantId: string };
 
-/** Parses and validates an identity map; the error names every bad entry by its key. */
+/**
+ * Bot Framework channel ids are lower case (`slack`, `webchat`, `directline`…); Slack's own user and team ids
+ * are upper case (`U0ABC123:T0XYZ789`). So `slack:U0ABC123:T0XYZ789` names its channel, and a key that
+ * starts with an upper-case id is a Slack sender, as it was before channel-qualified keys existed.
+ */
+const QUALIFIED_KEY = /^([a-z][a-z0-9-]*):(.+)$/s;
+const UNQUALIFIED_CHANNEL = 'slack';
+
+/** `<channel>:<from.id>`: how entries are held and looked up. */
+export function identityKey(channelId: string, senderId: string): string {
+  return `${channelId}:${senderId}`;
+}
+
+/** The channel-qualified key of a map entry, or why the entry can never apply. */
+function qualify(key: string): { key: string } | { problem: string } {
+  const qualified = QUALIFIED_KEY.exec(key);
+  if (qualified === null) return { key: identityKey(UNQUALIFIED_CHANNEL, key) };
+  const [, channelId = '', senderId = ''] = qualified;
+  const trusted = channelAccountChannels();
+  if (!trusted.includes(channelId)) {
+    return {
+      problem:
+        `entry "${key}": on ${channelId} the client chooses from.id, so this entry would let anyone pose as this user; ` +
+        `only channels whose service sets from.id are mapped (${trusted.join(', ')})`,
+    };
+  }
+  return { key: identityKey(channelId, senderId) };
+}
+
+/**
+ * Parses and validates an identity map; the error names every bad entry by its key. Keys are `from.id` as a
+ * channel service sets it, optionally prefixed by the channel (`slack:U0ABC123:T0XYZ789`); an unprefixed key
+ * is a Slack sender. The returned map is keyed by `identityKey(channel, from.id)`.
+ */
 export function parseIdentityMap(text: string, source: string): ReadonlyMap<string, MappedIdentity> {
   let json: unknown;
   try {
@@ -22,7 +56,7 @@ export function parseIdentityMap(text: string, source: string): ReadonlyMap<stri
     throw new MeetNowError('config_invalid', `IDENTITY_MAP_PATH: ${source} is not valid JSON (${(error as Error).message})`);
   }
   if (json === null || typeof json !== 'object' || Array.isArray(json)) {
-    throw new MeetNowError('config_invalid', `IDENTITY_MAP_PATH: ${source} must hold a JSON object keyed by sender id`);
+    throw new MeetNowError('config_invalid', `IDENTITY_MAP_PATH: ${source} must hold a JSON object keyed by sender id (slack:<user>:<team>, or <user>:<team> for Slack)`);
   }
   const problems: string[] = [];
   const map = new Map<string, MappedIdentity>();
@@ -36,8 +70,17 @@ export function parseIdentityMap(text: string, source: string): ReadonlyMap<stri
       );
       continue;
     }
+    const target = qualify(key);
+    if ('problem' in target) {
+      problems.push(target.problem);
+      continue;
+    }
+    if (map.has(target.key)) {
+      problems.push(`entry "${key}": the same sender as another entry (an unprefixed key is a Slack sender)`);
+      continue;
+    }
     const entry = parsed.data;
-    map.set(key, 'aadObjectId' in entry ? { aadObjectId: entry.aadObjectId.toLowerCase(), tenantId: entry.tenantId.toLowerCase() } : { ...entry, tenantId: entry.tenantId.toLowerCase() });
+    map.set(target.key, 'aadObjectId' in entry ? { aadObjectId: entry.aadObjectId.toLowerCase(), tenantId: entry.tenantId.toLowerCase() } : { ...entry, tenantId: entry.tenantId.toLowerCase() });
   }
   if (problems.length > 0) {
     throw new MeetNowError('config_invalid', `IDENTITY_MAP_PATH: ${source} has invalid entries:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
@@ -73,8 +116,8 @@ export class IdentityMapFile {
     return parseIdentityMap(text, path);
   }
 
-  lookup(senderId: string): MappedIdentity | undefined {
-    return this.entries.get(senderId);
+  lookup(channelId: string, senderId: string): MappedIdentity | undefined {
+    return this.entries.get(identityKey(channelId, senderId));
   }
 
   get size(): number {

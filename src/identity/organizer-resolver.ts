@@ -11,7 +11,8 @@ export interface UserDirectory {
 }
 
 export interface IdentityLookup {
-  lookup(senderId: string): MappedIdentity | undefined;
+  /** The mapped identity of `from.id` on a channel whose service sets it. */
+  lookup(channelId: string, senderId: string): MappedIdentity | undefined;
 }
 
 /** Who the organizer is, from the authenticated activity only. */
@@ -20,8 +21,9 @@ export interface OrganizerResolver {
 }
 
 /**
- * Teams vouches for the sender's Entra identity; every other channel (Slack through Azure Bot Service,
- * Web Chat…) goes through the identity map, keyed by `from.id` exactly as the channel sends it.
+ * Teams vouches for the sender's Entra identity; Slack through Azure Bot Service vouches for `from.id`, which
+ * the identity map turns into an Entra identity. Where the client chooses `from.id` (Web Chat, Direct Line,
+ * the Emulator, unknown channels) nobody can be the organizer: the map is never consulted there.
  */
 export class ChannelOrganizerResolver implements OrganizerResolver {
   constructor(
@@ -32,9 +34,13 @@ export class ChannelOrganizerResolver implements OrganizerResolver {
   ) {}
 
   async resolve(activity: Partial<Activity>): Promise<Organizer> {
-    if (capabilitiesOf(activity.channelId).vouchesForEntraIdentity) return teamsOrganizer(activity);
+    const { senderIdentity } = capabilitiesOf(activity.channelId);
+    if (senderIdentity === 'entra') return teamsOrganizer(activity);
+    if (senderIdentity === 'client-chosen') {
+      throw new MeetNowError('identity_unverifiable', `on channel ${String(activity.channelId).slice(0, 64)} the client chooses from.id: nobody organizes through it`);
+    }
     const senderId = activity.from?.id;
-    const entry = typeof senderId === 'string' ? this.identityMap?.lookup(senderId) : undefined;
+    const entry = typeof senderId === 'string' && typeof activity.channelId === 'string' ? this.identityMap?.lookup(activity.channelId, senderId) : undefined;
     if (entry === undefined) {
       throw new MeetNowError('identity_unmapped', `sender ${String(senderId)} on ${String(activity.channelId)} is not in the identity map`);
     }

@@ -17,13 +17,10 @@ function tenantOf(activity: Partial<Activity>): unknown {
 /**
  * The organizer is the authenticated sender of a Teams activity: `from.aadObjectId` in the tenant of
  * `conversation.tenantId` (else `channelData.tenant.id`). Nothing from card data or text is ever used.
- * Only Teams vouches for `aadObjectId`; on other channels a client can write any `from`, so they go
- * through the identity map instead.
+ * Only for channels that vouch for `aadObjectId` (Teams; see channels/capabilities.ts): elsewhere a client
+ * can write any `from`.
  */
 export function teamsOrganizer(activity: Partial<Activity>): Organizer {
-  if (activity.channelId !== 'msteams') {
-    throw new MeetNowError('identity_unmapped', `channel ${String(activity.channelId)} carries no Entra identity for ${String(activity.from?.id)}`);
-  }
   const objectId: unknown = activity.from?.aadObjectId;
   const tenantId = tenantOf(activity);
   if (typeof objectId !== 'string' || !GUID.test(objectId) || typeof tenantId !== 'string' || !GUID.test(tenantId)) {

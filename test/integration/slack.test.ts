@@ -137,25 +137,6 @@ describe('Slack through Azure Bot Service', () => {
     expect(h.emulator.counts.token).toBe(0);
   });
 
-  it('a repeat click on a channel that cannot replace cards says the meeting was started, with no second card', async () => {
-    const click = () => ({
-      ...slackMessage({ serviceUrl: h.connector.serviceUrl, userId: 'U0ANN', text: '' }),
-      channelId: 'webchat',
-      id: `wc-${randomUUID()}`,
-      replyToId: 'start-card-1',
-      value: { action: 'startMeeting', cardId: 'card-wc-1', subject: 'Web chat sync' },
-      channelData: {},
-    });
-    await h.post(click());
-    await h.post(click());
-    const replies = h.connector.messages;
-    expect(replies).toHaveLength(2);
-    expect(replies[0]?.activity.attachments).toBeDefined();
-    expect(replies[1]?.activity.attachments).toBeUndefined();
-    expect(replies[1]?.activity.text).toContain('already started');
-    expect(h.emulator.meetings()).toHaveLength(1);
-  });
-
   it('help reads well in Slack (single-asterisk bold)', async () => {
     await h.post(slackMessage({ serviceUrl: h.connector.serviceUrl, userId: 'U0ANN', text: 'help' }));
     const text = reply().text as string;

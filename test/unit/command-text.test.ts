@@ -31,11 +31,11 @@ describe('commandText', () => {
 
 describe('channel capabilities', () => {
   it('gives Teams cards, in-place updates and identity; Slack text and hero cards; unknown channels the safest', () => {
-    expect(capabilitiesOf('msteams')).toMatchObject({ adaptiveCards: true, updatesMessages: true, vouchesForEntraIdentity: true });
-    expect(capabilitiesOf('slack')).toMatchObject({ adaptiveCards: false, markup: 'slack', vouchesForEntraIdentity: false });
-    expect(capabilitiesOf('webchat')).toMatchObject({ adaptiveCards: true, vouchesForEntraIdentity: false });
-    expect(capabilitiesOf('toString')).toMatchObject({ adaptiveCards: false, vouchesForEntraIdentity: false });
-    expect(capabilitiesOf(undefined).vouchesForEntraIdentity).toBe(false);
+    expect(capabilitiesOf('msteams')).toMatchObject({ adaptiveCards: true, updatesMessages: true, senderIdentity: 'entra' });
+    expect(capabilitiesOf('slack')).toMatchObject({ adaptiveCards: false, markup: 'slack', senderIdentity: 'channel-account' });
+    expect(capabilitiesOf('webchat')).toMatchObject({ adaptiveCards: true, senderIdentity: 'client-chosen' });
+    expect(capabilitiesOf('toString')).toMatchObject({ adaptiveCards: false, senderIdentity: 'client-chosen' });
+    expect(capabilitiesOf(undefined).senderIdentity).toBe('client-chosen');
   });
 });
 
@@ -53,8 +53,14 @@ describe('parseIdentityMap', () => {
       JSON.stringify({ 'U1:T1': { aadObjectId: '550FAE72-D251-43EC-868C-373732C2704F', tenantId: tenant }, 'U2:T1': { userPrincipalName: 'a@b.example', tenantId: tenant } }),
       'map.json',
     );
-    expect(map.get('U1:T1')).toEqual({ aadObjectId: '550fae72-d251-43ec-868c-373732c2704f', tenantId: tenant });
-    expect(map.get('U2:T1')).toEqual({ userPrincipalName: 'a@b.example', tenantId: tenant });
+    expect(map.get('slack:U1:T1')).toEqual({ aadObjectId: '550fae72-d251-43ec-868c-373732c2704f', tenantId: tenant });
+    expect(map.get('slack:U2:T1')).toEqual({ userPrincipalName: 'a@b.example', tenantId: tenant });
+  });
+
+  it('reads an unprefixed key as a Slack sender and a slack: key as the same', () => {
+    const map = parseIdentityMap(JSON.stringify({ 'slack:U3:T1': { aadObjectId: '550fae72-d251-43ec-868c-373732c2704f', tenantId: tenant } }), 'map.json');
+    expect([...map.keys()]).toEqual(['slack:U3:T1']);
+    expect(map.has('U3:T1')).toBe(false);
   });
 
   it.each([
@@ -63,6 +69,14 @@ describe('parseIdentityMap', () => {
     ['a bad GUID', JSON.stringify({ 'U9:T1': { aadObjectId: 'x', tenantId: tenant } }), /entry "U9:T1"/],
     ['a missing tenant', JSON.stringify({ 'U8:T1': { aadObjectId: '550fae72-d251-43ec-868c-373732c2704f' } }), /entry "U8:T1"/],
     ['unknown fields', JSON.stringify({ 'U7:T1': { aadObjectId: '550fae72-d251-43ec-868c-373732c2704f', tenantId: tenant, role: 'admin' } }), /entry "U7:T1"/],
+    ['an entry for Web Chat, whose client chooses from.id', JSON.stringify({ 'webchat:U1:T1': { aadObjectId: '550fae72-d251-43ec-868c-373732c2704f', tenantId: tenant } }), /entry "webchat:U1:T1": on webchat the client chooses from.id/],
+    ['an entry for Direct Line', JSON.stringify({ 'directline:alice': { aadObjectId: '550fae72-d251-43ec-868c-373732c2704f', tenantId: tenant } }), /only channels whose service sets from.id are mapped \(slack\)/],
+    ['an entry for Teams (Teams vouches for the Entra id itself)', JSON.stringify({ 'msteams:29:1abc': { aadObjectId: '550fae72-d251-43ec-868c-373732c2704f', tenantId: tenant } }), /entry "msteams:29:1abc"/],
+    [
+      'the same Slack sender twice',
+      JSON.stringify({ 'U1:T1': { aadObjectId: '550fae72-d251-43ec-868c-373732c2704f', tenantId: tenant }, 'slack:U1:T1': { aadObjectId: '550fae72-d251-43ec-868c-373732c2704f', tenantId: tenant } }),
+      /entry "slack:U1:T1": the same sender as another entry/,
+    ],
   ])('refuses %s', (_name, text, message) => {
     expect(() => parseIdentityMap(text, 'map.json')).toThrow(message);
   });
