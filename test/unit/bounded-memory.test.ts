@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { BoundedMap, stringBytes } from '../../src/bounded-map';
+import { readerContext } from '../../src/bot/reader-context';
 import { WelcomeMemory } from '../../src/bot/welcome';
 import { Directory, MAX_AUTO_TENANTS, MAX_AUTO_USERS } from '../../src/emulator/directory';
 import { boundedStartedMeeting, MAX_PHONE_NUMBERS, MAX_TEXT_LENGTH } from '../../src/meetings/bounded-meeting';
@@ -164,5 +165,16 @@ describe('emulator directory auto-provisioning', () => {
     directory.addUser({ id, tenantId: tenant, displayName: 'Megan Bowen', userPrincipalName: 'megan@contoso.example' });
     for (let i = 0; i < MAX_AUTO_USERS + 10; i++) directory.findUserById(tenant, randomUUID());
     expect(directory.findUser(tenant, 'megan@contoso.example')?.displayName).toBe('Megan Bowen');
+  });
+});
+
+describe('reader context', () => {
+  it('ignores a locale or time zone too long to be one, so that no formatting cache keys on it', () => {
+    const huge = 'x'.repeat(100 * KB);
+    expect(readerContext({ locale: huge, localTimezone: huge })).toEqual({ locale: undefined, timeZone: undefined });
+    expect(readerContext({ locale: huge, entities: [{ type: 'clientInfo', locale: 'de-AT', timezone: 'America/Argentina/ComodRivadavia' }] })).toEqual({
+      locale: 'de-AT',
+      timeZone: 'America/Argentina/ComodRivadavia',
+    });
   });
 });
