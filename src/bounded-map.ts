@@ -53,6 +53,11 @@ export class BoundedMap<K, V> {
     }
   }
 
+  clear(): void {
+    this.entries.clear();
+    this.used = 0;
+  }
+
   values(): IterableIterator<V> {
     return this.entries.values();
   }
