@@ -10,4 +10,6 @@ module.exports = {
   // With two cores Jest runs the suites in its own process; tests start child processes (bots, Redis, the
   // Agents Playground) and a straggler among them must not keep a finished run (and CI) waiting.
   forceExit: true,
+  // Says how to install redis-server when the tests that need one were skipped (test/support/redis-server.ts).
+  globalTeardown: '<rootDir>/test/support/redis-notice.ts',
 };

@@ -4,7 +4,8 @@
  * Processes: this one (load generator, autocannon), the fake Bot Connector, the Entra + Graph emulator
  * (`dist/emulator/cli.js`), the echo floor (`floor-bot.js`) and the real bot (`dist/index.js`), each its own
  * process. Throughput runs alternate floor and meet; the same runs bring each bot to 100,000 requests
- * for the memory figures. Then the cold burst (new tenant) and the latency-hiding burst go to MeetNow.
+ * for the memory figures. Then the cold burst (new tenant) and the latency-hiding burst go to MeetNow, and
+ * hostile card clicks (100 KB names) to a fresh MeetNow.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
@@ -14,6 +15,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import autocannon from 'autocannon';
 import { Agent, request } from 'undici';
 import { ActivityStream, guidFor, makeUsers, teamsMessageBody } from './lib/activity';
+import { hostileClicks } from './hostile-clicks';
 import { ConnectorClient } from './lib/connector-client';
 import { EmulatorClient } from './lib/emulator-client';
 import { epochMs, type ReplyKind } from './lib/ipc';
@@ -44,6 +46,7 @@ const CONFIG = {
   hidingBurst: envInt('BENCH_HIDING_BURST', 300),
   hidingLatencyMs: 1_000,
   startups: 3,
+  hostile: { clicks: envInt('BENCH_HOSTILE_CLICKS', 10_000), nameBytes: 100 * 1024, concurrency: 20, tenants: 100, settleMs: 5_000 },
   /** The whole run is stopped after this, whatever happens. */
   deadlineMs: 10 * 60_000,
 };
@@ -51,7 +54,8 @@ const CONFIG = {
 /** Pause between a bot's last run and its steady RSS reading. */
 const STEADY_AFTER_MS = 5_000;
 
-const TARGETS = { throughputRatio: 0.85, hidingMs: 1_500, rssRatio: 1.25, startupMs: 1_500 };
+/** hostileGrowthMb: the remembered card clicks' 64 MiB budget, plus what a busy heap keeps. */
+const TARGETS = { throughputRatio: 0.85, hidingMs: 1_500, rssRatio: 1.25, startupMs: 1_500, hostileGrowthMb: 128 };
 
 type BotName = 'floor' | 'meet';
 
@@ -226,6 +230,10 @@ class Bench {
     return this.tornDown;
   }
 
+  get serviceUrl(): string {
+    return this.connector.serviceUrl;
+  }
+
   get meetTenant(): string {
     return this.tenantId;
   }
@@ -291,6 +299,9 @@ async function main(): Promise<void> {
     const hiding = await bench.burst(meet, bench.meetTenant, CONFIG.hidingBurst, 'slow');
     await bench.emulatorClient.setLatency(0);
 
+    log(`hostile clicks: ${fmt(CONFIG.hostile.clicks)} card clicks from senders with 100 KB names, on a fresh MeetNow`);
+    const hostile = await hostileClicks((await bench.startBot('meet')).started, { ...CONFIG.hostile, serviceUrl: bench.serviceUrl, runId: randomBytes(4).toString('hex') });
+
     await bench.tearDown();
     const logs = bench.logs;
     const floorStartup = floor.started.startupMs;
@@ -327,6 +338,7 @@ async function main(): Promise<void> {
       hiding: hiding.wallMs <= TARGETS.hidingMs && hiding.delivered === CONFIG.hidingBurst,
       memory: peakRatio <= TARGETS.rssRatio && steadyRatio <= TARGETS.rssRatio && flat,
       startup: startupMedian < TARGETS.startupMs,
+      hostile: hostile.after !== undefined && hostile.cards === CONFIG.hostile.clicks && hostile.after.rssMb - hostile.before.rssMb <= TARGETS.hostileGrowthMb,
     };
 
     const rows: Cell[][] = [];
@@ -346,6 +358,14 @@ async function main(): Promise<void> {
     rows.push([`peak RSS after ${fmt(served.meet)} / ${fmt(served.floor)} requests (MB)`, fmt(memory.floor.hwmMb, 1), fmt(memory.meet.hwmMb, 1), `${fmt(peakRatio, 2)}×`, `≤ ${TARGETS.rssRatio}×`, verdict(peakRatio <= TARGETS.rssRatio)]);
     rows.push([`steady RSS, ${STEADY_AFTER_MS / 1000} s after its last run (MB)`, fmt(memory.floor.rssMb, 1), fmt(memory.meet.rssMb, 1), `${fmt(steadyRatio, 2)}×`, `≤ ${TARGETS.rssRatio}×`, verdict(steadyRatio <= TARGETS.rssRatio)]);
     rows.push([`RSS growth over the last ${fmt(growthSpan(meet))} requests (MB)`, fmt(floorGrowth, 1), fmt(meetGrowth, 1), '', '≤ 10 %', verdict(flat)]);
+    rows.push([
+      `RSS before → after ${fmt(CONFIG.hostile.clicks)} hostile card clicks, 100 KB names (MB)`,
+      '',
+      `${fmt(hostile.before.rssMb, 1)} → ${hostile.after === undefined ? 'died' : fmt(hostile.after.rssMb, 1)} (peak ${fmt(hostile.after?.hwmMb ?? Number.NaN, 1)}; ${fmt(hostile.cards)} cards, ${fmt(hostile.other)} other)`,
+      '',
+      `+≤ ${TARGETS.hostileGrowthMb}, all cards`,
+      verdict(pass.hostile),
+    ]);
     rows.push([`start-up to /healthz 200 (ms; meet: median of ${startups.length})`, fmt(floorStartup), `${fmt(startupMedian)} (${startups.map((s) => fmt(s)).join(', ')})`, '', `< ${fmt(TARGETS.startupMs)}`, verdict(pass.startup)]);
 
     const cpu = cpus()[0]?.model.trim() ?? 'unknown CPU';
@@ -358,7 +378,7 @@ async function main(): Promise<void> {
         '',
         `MeetNow log at LOG_LEVEL=info: ${fmt(logs.lines)} lines, ${fmt(logs.warnings)} at warn or above`,
         '',
-        `${Object.values(pass).every(Boolean) ? 'PASS' : 'MISS'}: throughput ${fmt(ratio, 2)}× floor (${fmt(meetRate)} vs ${fmt(floorRate)} req/s) · cold burst ${tokenRequests} token request(s), ${cold.delivered}/${CONFIG.coldBurst} in ${fmt(cold.wallMs)} ms · Graph +1 s: ${hiding.delivered}/${CONFIG.hidingBurst} in ${fmt(hiding.wallMs)} ms · RSS ${fmt(peakRatio, 2)}× peak, ${fmt(steadyRatio, 2)}× steady, ${flat ? 'flat' : 'growing'} · start-up ${fmt(startupMedian)} ms`,
+        `${Object.values(pass).every(Boolean) ? 'PASS' : 'MISS'}: throughput ${fmt(ratio, 2)}× floor (${fmt(meetRate)} vs ${fmt(floorRate)} req/s) · cold burst ${tokenRequests} token request(s), ${cold.delivered}/${CONFIG.coldBurst} in ${fmt(cold.wallMs)} ms · Graph +1 s: ${hiding.delivered}/${CONFIG.hidingBurst} in ${fmt(hiding.wallMs)} ms · RSS ${fmt(peakRatio, 2)}× peak, ${fmt(steadyRatio, 2)}× steady, ${flat ? 'flat' : 'growing'} · hostile clicks RSS ${fmt(hostile.before.rssMb)} → ${hostile.after === undefined ? 'died' : `${fmt(hostile.after.rssMb)} MB`} · start-up ${fmt(startupMedian)} ms`,
         '',
       ].join('\n'),
     );

@@ -13,6 +13,7 @@ import { DirectConnector } from './bot/direct-connector';
 import { MeetBot } from './bot/meet-bot';
 import { readerContext } from './bot/reader-context';
 import { turnFailedText } from './bot/replies';
+import { WelcomeMemory } from './bot/welcome';
 import { CardRenderer } from './cards/card-renderer';
 import { loadConfig, type Config, type GraphSettings } from './config';
 import type { Emulator } from './emulator';
@@ -74,6 +75,19 @@ export interface MeetNowHandle {
   metricsUrl?: string;
   readiness: ReadinessProbe;
   close(): Promise<void>;
+}
+
+/** The single-instance dedupe memory, with the bytes its remembered card clicks hold as a metric. */
+function watchedMemoryDedupe(metrics: MeetNowMetrics): MemoryDedupeStore {
+  const store = new MemoryDedupeStore();
+  metrics.watchMemory('card_clicks', () => store.rememberedBytes);
+  return store;
+}
+
+function watchedWelcomeMemory(metrics: MeetNowMetrics): WelcomeMemory {
+  const memory = new WelcomeMemory();
+  metrics.watchMemory('welcome', () => memory.bytes);
+  return memory;
 }
 
 /** The embedded default back-end, loaded only when used: a configured bot never needs the emulator's modules (13 MB of RSS, start-up time). */
@@ -160,7 +174,7 @@ export async function startMeetNow(env: NodeJS.ProcessEnv, options: MeetNowOptio
     metrics,
     config.meetingsApi,
   );
-  const dedupe: DedupeStore = redis ?? new MemoryDedupeStore();
+  const dedupe: DedupeStore = redis ?? watchedMemoryDedupe(metrics);
   const meetings = new MeetingService({ api, dedupe, allowedTenants: config.allowedTenants });
   const delivery = new MeetingDelivery(options.timing?.deliveryRetryDelaysMs);
   identityMap?.watch();
@@ -172,6 +186,7 @@ export async function startMeetNow(env: NodeJS.ProcessEnv, options: MeetNowOptio
     replyContext: { graphAppId: graph.clientId, authorityHost: graph.authorityHost },
     telemetry: new LoggingTurnTelemetry(logger, metrics),
     delivery,
+    welcomed: watchedWelcomeMemory(metrics),
     acknowledgeAfterMs: options.timing?.acknowledgeAfterMs,
     typingAfterMs: options.timing?.typingAfterMs,
   });

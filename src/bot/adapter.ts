@@ -9,6 +9,7 @@ import {
   type ConnectorClient,
   type UserTokenClient,
 } from 'botframework-connector';
+import { BoundedMap } from '../bounded-map';
 import { DirectConnector } from './direct-connector';
 
 /**
@@ -18,12 +19,11 @@ import { DirectConnector } from './direct-connector';
 const MAX_SHARED_CLIENTS = 256;
 
 /** One value per key, made on first use; the oldest key goes past `MAX_SHARED_CLIENTS`, a failed one at once. */
-function shared<T>(cache: Map<string, Promise<T>>, key: string, create: () => Promise<T>): Promise<T> {
+function shared<T>(cache: BoundedMap<string, Promise<T>>, key: string, create: () => Promise<T>): Promise<T> {
   let value = cache.get(key);
   if (value === undefined) {
     value = create();
     value.catch(() => cache.delete(key));
-    if (cache.size >= MAX_SHARED_CLIENTS) cache.delete(cache.keys().next().value as string);
     cache.set(key, value);
   }
   return value;
@@ -38,7 +38,7 @@ class SharedConnectorFactory extends ConnectorFactory {
   constructor(
     private readonly inner: ConnectorFactory,
     private readonly appId: string,
-    private readonly clients: Map<string, Promise<ConnectorClient>>,
+    private readonly clients: BoundedMap<string, Promise<ConnectorClient>>,
   ) {
     super();
   }
@@ -55,8 +55,8 @@ class SharedConnectorFactory extends ConnectorFactory {
  * URL) serves every turn, inbound and proactive.
  */
 class SharedClientsAuthentication extends BotFrameworkAuthentication {
-  private readonly connectorClients = new Map<string, Promise<ConnectorClient>>();
-  private readonly userTokenClients = new Map<string, Promise<UserTokenClient>>();
+  private readonly connectorClients = new BoundedMap<string, Promise<ConnectorClient>>({ maxEntries: MAX_SHARED_CLIENTS });
+  private readonly userTokenClients = new BoundedMap<string, Promise<UserTokenClient>>({ maxEntries: MAX_SHARED_CLIENTS });
 
   constructor(private readonly inner: BotFrameworkAuthentication) {
     super();

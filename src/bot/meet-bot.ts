@@ -47,6 +47,8 @@ export interface MeetBotOptions {
   typingAfterMs?: number;
   /** Delivers meeting replies with retries, so that a created meeting is never silently lost. */
   delivery?: MeetingDelivery;
+  /** Conversations welcomed recently (its size is a metric). */
+  welcomed?: WelcomeMemory;
 }
 
 type Delivery = (context: TurnContext) => Promise<void>;
@@ -65,7 +67,7 @@ export class MeetBot {
   private readonly acknowledgeAfterMs: number;
   private readonly typingAfterMs: number;
   private readonly roster: Roster;
-  private readonly welcomed = new WelcomeMemory();
+  private readonly welcomed: WelcomeMemory;
   private readonly delivery: MeetingDelivery;
 
   constructor(private readonly options: MeetBotOptions) {
@@ -74,6 +76,7 @@ export class MeetBot {
     this.typingAfterMs = options.typingAfterMs ?? 1_500;
     this.roster = options.roster ?? new TeamsRoster();
     this.delivery = options.delivery ?? new MeetingDelivery();
+    this.welcomed = options.welcomed ?? new WelcomeMemory();
   }
 
   readonly run = async (context: TurnContext): Promise<void> => {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ActivityTypes, type Activity, type TurnContext } from 'botbuilder';
+import { BoundedMap, compactKey, stringBytes } from '../bounded-map';
 import type { CardRenderer } from '../cards/card-renderer';
 import { capabilitiesOf } from '../channels/capabilities';
 import { messagesFor, type Messages } from '../i18n/messages';
@@ -9,20 +10,36 @@ import type { Roster } from './roster';
 
 /** Teams sends both an installationUpdate and a conversationUpdate when the app is added: welcome once. */
 const WELCOME_WINDOW_MS = 10 * 60 * 1000;
+/** A remembered conversation besides its digest: the map slot and the time. */
+const WELCOME_ENTRY_OVERHEAD_BYTES = 64;
 
-/** Conversations welcomed recently (per process: a second instance may welcome again, which is harmless). */
+/** Conversations remembered as welcomed: installations within ten minutes are rare, more than this are a flood. */
+export const MAX_WELCOMED_CONVERSATIONS = 10_000;
+
+/**
+ * Conversations welcomed recently (per process: a second instance may welcome again, which is harmless).
+ * Kept as digests of their ids (which can be any length), at most `maxConversations` of them: past that the
+ * oldest may be welcomed twice, which is harmless too.
+ */
 export class WelcomeMemory {
-  private readonly seen = new Map<string, number>();
+  private readonly seen: BoundedMap<string, number>;
+
+  constructor(maxConversations = MAX_WELCOMED_CONVERSATIONS) {
+    this.seen = new BoundedMap({ maxEntries: maxConversations, sizeOf: (key) => stringBytes(key) + WELCOME_ENTRY_OVERHEAD_BYTES });
+  }
 
   /** True the first time a conversation is seen within the window. */
   claim(conversationId: string, now = Date.now()): boolean {
-    for (const [id, at] of this.seen) {
-      if (now - at < WELCOME_WINDOW_MS) break;
-      this.seen.delete(id);
-    }
-    if (this.seen.has(conversationId)) return false;
-    this.seen.set(conversationId, now);
+    this.seen.dropOldestWhile((at) => now - at >= WELCOME_WINDOW_MS);
+    const key = compactKey(conversationId);
+    if (this.seen.has(key)) return false;
+    this.seen.set(key, now);
     return true;
+  }
+
+  /** Bytes held, about 100 per conversation whatever the length of its id. */
+  get bytes(): number {
+    return this.seen.bytes;
   }
 }
 

@@ -1,3 +1,4 @@
+import { BoundedMap } from '../bounded-map';
 import { dateTimeFormat, validZone } from '../intl';
 
 /**
@@ -28,14 +29,13 @@ export function formatDateTime(iso: string | undefined, locale = 'en-US', timeZo
   let words = formatted.get(key);
   if (words === undefined) {
     words = formatMinute(date, locale, timeZone);
-    if (formatted.size >= MAX_FORMATTED) formatted.delete(formatted.keys().next().value as string);
     formatted.set(key, words);
   }
   return words;
 }
 
 const MAX_FORMATTED = 256;
-const formatted = new Map<string, string>();
+const formatted = new BoundedMap<string, string>({ maxEntries: MAX_FORMATTED });
 
 function formatMinute(date: Date, locale: string, timeZone: string): string {
   const zone = validZone(timeZone);

@@ -1,4 +1,5 @@
 import { X509Certificate, type KeyObject } from 'node:crypto';
+import { BoundedMap } from '../bounded-map';
 import { looksLikeGuid } from './ids';
 import type { EmulatorApp, EmulatorUser } from './types';
 
@@ -32,10 +33,19 @@ export interface DirectoryApp {
   tenants?: ReadonlySet<string>;
 }
 
+/**
+ * Auto-provisioning makes a tenant or user of every GUID an activity names; each is derived from its id
+ * alone, so the oldest are forgotten past these caps and made again, identical, when seen again.
+ */
+export const MAX_AUTO_TENANTS = 1_000;
+export const MAX_AUTO_USERS = 10_000;
+
 /** Tenants, users and app registrations the emulator knows; ids compare case-insensitively like Entra's. */
 export class Directory {
   private readonly tenants = new Set<string>();
   private readonly users = new Map<string, DirectoryUser>();
+  private readonly autoTenants = new BoundedMap<string, true>({ maxEntries: MAX_AUTO_TENANTS });
+  private readonly autoUsers = new BoundedMap<string, DirectoryUser>({ maxEntries: MAX_AUTO_USERS });
   private readonly apps = new Map<string, DirectoryApp>();
 
   constructor(private readonly autoProvision: boolean) {}
@@ -47,16 +57,12 @@ export class Directory {
   /** The canonical tenant id, provisioning a GUID tenant in auto-provision mode; undefined when unknown. */
   resolveTenant(id: string): string | undefined {
     const key = id.toLowerCase();
-    if (this.tenants.has(key)) return key;
+    if (this.tenants.has(key) || this.autoTenants.has(key)) return key;
     if (this.autoProvision && looksLikeGuid(key)) {
-      this.tenants.add(key);
+      this.autoTenants.set(key, true);
       return key;
     }
     return undefined;
-  }
-
-  hasTenant(id: string): boolean {
-    return this.tenants.has(id.toLowerCase());
   }
 
   addUser(user: EmulatorUser): void {
@@ -71,6 +77,7 @@ export class Directory {
       guest: user.guest ?? false,
     };
     this.addTenant(normalized.tenantId);
+    this.autoUsers.delete(normalized.id);
     this.users.set(normalized.id, normalized);
   }
 
@@ -80,7 +87,7 @@ export class Directory {
    */
   findUserById(tenantId: string, id: string): DirectoryUser | undefined {
     const key = id.toLowerCase();
-    const known = this.users.get(key);
+    const known = this.users.get(key) ?? this.autoUsers.get(key);
     if (known) return known.tenantId === tenantId.toLowerCase() ? known : undefined;
     if (!this.autoProvision || !looksLikeGuid(key)) return undefined;
     const tenant = tenantId.toLowerCase();
@@ -94,7 +101,7 @@ export class Directory {
       teamsLicensed: true,
       guest: false,
     };
-    this.users.set(key, provisioned);
+    this.autoUsers.set(key, provisioned);
     return provisioned;
   }
 
@@ -103,10 +110,15 @@ export class Directory {
     if (looksLikeGuid(idOrUpn)) return this.findUserById(tenantId, idOrUpn);
     const upn = idOrUpn.toLowerCase();
     const tenant = tenantId.toLowerCase();
-    for (const user of this.users.values()) {
-      if (user.tenantId === tenant && user.userPrincipalName.toLowerCase() === upn) return user;
+    for (const users of [this.users.values(), this.autoUsers.values()]) {
+      for (const user of users) if (user.tenantId === tenant && user.userPrincipalName.toLowerCase() === upn) return user;
     }
     return undefined;
+  }
+
+  /** Entries made by auto-provisioning, at most MAX_AUTO_TENANTS + MAX_AUTO_USERS. */
+  get autoProvisioned(): number {
+    return this.autoTenants.size + this.autoUsers.size;
   }
 
   /** Registers (or replaces) an app; throws when its certificate cannot be read. */

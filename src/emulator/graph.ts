@@ -50,7 +50,8 @@ export function graphRoutes(deps: GraphDeps): Route[] {
     if (match?.[1] === undefined) throw unauthorized('Access token is empty.');
     const check = await deps.signer.verify(match[1], deps.graphAudience);
     if (!check.ok) throw unauthorized(check.message);
-    if (!directory.hasTenant(check.claims.tid)) throw unauthorized('Access token validation failure. Invalid issuer.');
+    // A tenant the token names was known or provisioned when it was issued; an auto-provisioned one forgotten since is made again.
+    if (directory.resolveTenant(check.claims.tid) === undefined) throw unauthorized('Access token validation failure. Invalid issuer.');
     const roles = check.claims.roles ?? [];
     if (!anyOfRoles.some((role) => roles.includes(role))) throw denied();
     return { tenantId: check.claims.tid, appId: check.claims.appid, roles };

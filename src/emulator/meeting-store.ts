@@ -1,20 +1,20 @@
+import { BoundedMap } from '../bounded-map';
 import type { StoredMeeting } from './meeting-resources';
 
 /** Meetings by id and by (organizer, externalId), bounded so long benchmarks keep a flat memory profile. */
 export class MeetingStore {
-  private readonly byId = new Map<string, StoredMeeting>();
-  private readonly byExternalId = new Map<string, string>();
+  private readonly byId: BoundedMap<string, StoredMeeting>;
+  /** As many as meetings: an id whose meeting was forgotten finds nothing, and goes the same way soon after. */
+  private readonly byExternalId: BoundedMap<string, string>;
 
-  constructor(private readonly maxMeetings: number) {}
+  constructor(maxMeetings: number) {
+    this.byId = new BoundedMap({ maxEntries: maxMeetings });
+    this.byExternalId = new BoundedMap({ maxEntries: maxMeetings });
+  }
 
   add(meeting: StoredMeeting): void {
     this.byId.set(meeting.id, meeting);
     if (meeting.externalId !== undefined) this.byExternalId.set(externalKey(meeting.organizerId, meeting.externalId), meeting.id);
-    while (this.byId.size > this.maxMeetings) {
-      const oldest = this.byId.values().next().value;
-      if (oldest === undefined) break;
-      this.remove(oldest);
-    }
   }
 
   get(id: string): StoredMeeting | undefined {
@@ -33,14 +33,6 @@ export class MeetingStore {
   clear(): void {
     this.byId.clear();
     this.byExternalId.clear();
-  }
-
-  private remove(meeting: StoredMeeting): void {
-    this.byId.delete(meeting.id);
-    if (meeting.externalId !== undefined) {
-      const key = externalKey(meeting.organizerId, meeting.externalId);
-      if (this.byExternalId.get(key) === meeting.id) this.byExternalId.delete(key);
-    }
   }
 }
 

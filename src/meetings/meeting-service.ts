@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { MeetNowError } from '../errors';
+import { boundedStartedMeeting } from './bounded-meeting';
 import type { CallObserver } from './call-observer';
 import type { Attendee, Meeting, MeetingSchedule, Organizer } from './meeting';
 import type { DedupeStore, MeetingsApi } from './ports';
@@ -105,11 +106,12 @@ export class MeetingService {
       if (request.remember === true) await this.options.dedupe.release(key).catch(() => undefined);
       throw error;
     }
-    const started: StartedMeeting = {
+    // Bounded before it is shown or remembered, so that a repeat click's card is the first one's.
+    const started = boundedStartedMeeting({
       meeting,
       organizerName: request.organizer.displayName ?? 'a colleague',
       startedAt: new Date().toISOString(),
-    };
+    });
     if (request.remember === true) await this.options.dedupe.remember(key, JSON.stringify(started), DEDUPE_TTL_MS);
     return { kind: 'created', started };
   }

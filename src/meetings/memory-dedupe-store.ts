@@ -1,107 +1,67 @@
-import { createHash } from 'node:crypto';
+import { BoundedMap, compactKey, stringBytes } from '../bounded-map';
 import type { DedupeStore } from './ports';
 
-/**
- * Expiring keys in insertion order. With one TTL for all keys, insertion order is expiry order, so expired
- * entries are dropped from the front in O(1) each; past `maxEntries` the oldest go first.
- */
-class ExpiringMap<V> {
-  private readonly entries = new Map<string, { value: V; expiresAt: number }>();
+/** What a remembered entry costs besides its value: the 22-character key, the map slot, the expiry. */
+const ENTRY_OVERHEAD_BYTES = 128;
 
-  constructor(private readonly maxEntries: number) {}
-
-  delete(key: string): void {
-    this.entries.delete(key);
-  }
-
-  get(key: string, now: number): V | undefined {
-    const entry = this.entries.get(key);
-    return entry !== undefined && entry.expiresAt > now ? entry.value : undefined;
-  }
-
-  set(key: string, value: V, expiresAt: number, now: number): void {
-    for (const [oldest, entry] of this.entries) {
-      if (entry.expiresAt > now && this.entries.size < this.maxEntries) break;
-      this.entries.delete(oldest);
-    }
-    this.entries.delete(key);
-    this.entries.set(key, { value, expiresAt });
-  }
-
-  get size(): number {
-    return this.entries.size;
-  }
+export interface MemoryDedupeLimits {
+  /** Claims kept (each a fixed ~100 bytes: a digest and an expiry). */
+  maxClaims: number;
+  /** Remembered results kept. */
+  maxRemembered: number;
+  /** Bytes of remembered results kept; the oldest go first beyond it. */
+  maxRememberedBytes: number;
 }
 
 /**
- * The same for bare claims, as compact as a JavaScript map allows: the value is the expiry itself, in
- * milliseconds since the store was made (a small integer stored inline for the first 12 days of uptime,
- * not a boxed epoch number inside an object per key).
+ * A million claims (about 100 MB at most) and 64 MiB of remembered card clicks: a click remembers a few
+ * hundred bytes (bounded-meeting.ts), so 64 MiB holds a day of tens of thousands of clicks, and a flood of
+ * hostile ones evicts the oldest instead of filling the heap (the start script caps it at 1 GB).
  */
-class ExpiringSet {
-  private readonly expiries = new Map<string, number>();
+export const DEFAULT_DEDUPE_LIMITS: MemoryDedupeLimits = { maxClaims: 1_000_000, maxRemembered: 100_000, maxRememberedBytes: 64 * 1024 * 1024 };
+
+/**
+ * Single-instance dedupe memory (the default; Redis serves several instances). With one TTL for all keys,
+ * insertion order is expiry order, so expired entries are dropped from the front in O(1) each.
+ *
+ * Keys are kept as a digest rather than as given: a claim per activity for a day would otherwise hold on to
+ * conversation and activity ids (and the strings built from them) for every message of the day. A claim's
+ * value is its expiry itself, in milliseconds since the store was made (a small integer stored inline for
+ * the first 12 days of uptime, not a boxed epoch number inside an object per key).
+ */
+export class MemoryDedupeStore implements DedupeStore {
+  private readonly claims: BoundedMap<string, number>;
+  private readonly values: BoundedMap<string, { value: string; expiresAt: number }>;
   private readonly origin = Date.now();
 
-  constructor(private readonly maxEntries: number) {}
-
-  delete(key: string): void {
-    this.expiries.delete(key);
-  }
-
-  has(key: string, now: number): boolean {
-    const expiresAt = this.expiries.get(key);
-    return expiresAt !== undefined && expiresAt > now - this.origin;
-  }
-
-  add(key: string, expiresAt: number, now: number): void {
-    const since = now - this.origin;
-    for (const [oldest, expiry] of this.expiries) {
-      if (expiry > since && this.expiries.size < this.maxEntries) break;
-      this.expiries.delete(oldest);
-    }
-    this.expiries.delete(key);
-    this.expiries.set(key, expiresAt - this.origin);
-  }
-
-  get size(): number {
-    return this.expiries.size;
-  }
-}
-
-/**
- * Keys are kept as a 128-bit digest (22 characters) rather than as given: a claim per activity for a day
- * would otherwise hold on to conversation and activity ids (and the strings built from them) for every
- * message of the day. A benchmark of 100,000 `/meet` showed the dedupe memory as the one thing that grows.
- */
-function compactKey(key: string): string {
-  return createHash('sha256').update(key).digest().toString('base64url', 0, 16);
-}
-
-/** Single-instance dedupe memory (the default; Redis serves several instances). */
-export class MemoryDedupeStore implements DedupeStore {
-  private readonly claims: ExpiringSet;
-  private readonly values: ExpiringMap<string>;
-
-  constructor(maxEntries = 1_000_000) {
-    this.claims = new ExpiringSet(maxEntries);
-    this.values = new ExpiringMap(Math.ceil(maxEntries / 10));
+  constructor(limits: MemoryDedupeLimits = DEFAULT_DEDUPE_LIMITS) {
+    this.claims = new BoundedMap({ maxEntries: limits.maxClaims });
+    this.values = new BoundedMap({
+      maxEntries: limits.maxRemembered,
+      maxBytes: limits.maxRememberedBytes,
+      sizeOf: (_key, entry) => stringBytes(entry.value) + ENTRY_OVERHEAD_BYTES,
+    });
   }
 
   async claim(key: string, ttlMs: number): Promise<boolean> {
-    const now = Date.now();
+    const since = Date.now() - this.origin;
     const compact = compactKey(key);
-    if (this.claims.has(compact, now)) return false;
-    this.claims.add(compact, now + ttlMs, now);
+    const expiry = this.claims.get(compact);
+    if (expiry !== undefined && expiry > since) return false;
+    this.claims.dropOldestWhile((oldest) => oldest <= since);
+    this.claims.set(compact, since + ttlMs);
     return true;
   }
 
   async remember(key: string, value: string, ttlMs: number): Promise<void> {
     const now = Date.now();
-    this.values.set(compactKey(key), value, now + ttlMs, now);
+    this.values.dropOldestWhile((oldest) => oldest.expiresAt <= now);
+    this.values.set(compactKey(key), { value, expiresAt: now + ttlMs });
   }
 
   async recall(key: string): Promise<string | undefined> {
-    return this.values.get(compactKey(key), Date.now());
+    const entry = this.values.get(compactKey(key));
+    return entry !== undefined && entry.expiresAt > Date.now() ? entry.value : undefined;
   }
 
   async release(key: string): Promise<void> {
@@ -110,5 +70,10 @@ export class MemoryDedupeStore implements DedupeStore {
 
   get size(): number {
     return this.claims.size;
+  }
+
+  /** Bytes held by remembered results (card clicks), at most `maxRememberedBytes`. */
+  get rememberedBytes(): number {
+    return this.values.bytes;
   }
 }

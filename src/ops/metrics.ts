@@ -1,8 +1,11 @@
-import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { activityTypeLabel, channelLabel, codeLabel, conversationTypeLabel } from './labels';
 import type { DedupeKind, TurnRecord } from './turn-trace';
 
 export type RetryTarget = 'graph' | 'token' | 'bot_connector';
+
+/** The bot's own memories that outside input fills, each capped in bytes: remembered card clicks, welcomed conversations. */
+export type MemoryName = 'card_clicks' | 'welcome';
 
 const LATENCY_BUCKETS = [0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 20];
 
@@ -20,6 +23,7 @@ export class MeetNowMetrics {
   private readonly turns: Counter<'channel' | 'activity_type' | 'conversation_type' | 'outcome'>;
   private readonly turnDuration: Histogram<'channel'>;
   private readonly dedupeHits: Counter<'kind'>;
+  private readonly memories = new Map<MemoryName, () => number>();
 
   constructor(options: { processMetrics?: boolean } = {}) {
     const registers = [this.registry];
@@ -74,6 +78,16 @@ export class MeetNowMetrics {
       labelNames: ['kind'],
       registers,
     });
+    const memories = this.memories;
+    new Gauge({
+      name: 'meetnow_memory_bytes',
+      help: 'Bytes held by the bot\'s capped memories (card_clicks: card clicks remembered for repeat clicks; welcome: conversations welcomed recently)',
+      labelNames: ['memory'],
+      registers,
+      collect() {
+        for (const [memory, bytes] of memories) this.set({ memory }, bytes());
+      },
+    });
   }
 
   meeting(api: string, outcome: string): void {
@@ -112,6 +126,11 @@ export class MeetNowMetrics {
 
   dedupeHit(kind: DedupeKind): void {
     this.dedupeHits.inc({ kind });
+  }
+
+  /** Reports a memory's size on every scrape. */
+  watchMemory(memory: MemoryName, bytes: () => number): void {
+    this.memories.set(memory, bytes);
   }
 
   /** The Prometheus text exposition of every metric. */

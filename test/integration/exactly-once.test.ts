@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { startMeetNow, type MeetNowHandle } from '../../src/index';
 import { startMeetingInvoke, startMeetingSubmit } from '../support/card-actions';
 import { LogCapture, startHarness, useHarness, type Harness } from '../support/harness';
-import { RedisServer } from '../support/redis-server';
+import { describeWithRedis, freePort, RedisServer } from '../support/redis-server';
 import { teamsMessage } from '../support/teams-activity';
 
 type Json = Record<string, unknown>;
@@ -76,13 +76,7 @@ describe.each(['users', 'app'] as const)('exactly once with MEETINGS_API=%s', (a
   });
 });
 
-describe('exactly once across two instances sharing Redis (REDIS_URL)', () => {
-  let redis: RedisServer;
-  beforeAll(async () => {
-    redis = await RedisServer.start();
-  });
-  afterAll(async () => redis.stop());
-
+describeWithRedis('exactly once across two instances sharing Redis (REDIS_URL)', (redis) => {
   /** A second bot on the first one's emulator and Redis: two instances behind one load balancer. */
   async function secondInstance(h: Harness, api: string): Promise<{ bot: MeetNowHandle; logs: LogCapture }> {
     const logs = new LogCapture();
@@ -96,7 +90,7 @@ describe('exactly once across two instances sharing Redis (REDIS_URL)', () => {
         AUTHORITY_HOST: h.emulator.authorityHost,
         GRAPH_BASE_URL: h.emulator.graphBaseUrl,
         MEETINGS_API: api,
-        REDIS_URL: redis.url,
+        REDIS_URL: redis().url,
       },
       { caPem: h.emulator.caPem, logDestination: logs },
     );
@@ -104,7 +98,7 @@ describe('exactly once across two instances sharing Redis (REDIS_URL)', () => {
   }
 
   it.each(['users', 'app'])('MEETINGS_API=%s: an activity delivered to both instances books one meeting and posts one card', async (api) => {
-    const h = await startHarness({ env: { MEETINGS_API: api, REDIS_URL: redis.url } });
+    const h = await startHarness({ env: { MEETINGS_API: api, REDIS_URL: redis().url } });
     const other = await secondInstance(h, api);
     try {
       for (let i = 0; i < 10; i++) {
@@ -141,9 +135,12 @@ describe('exactly once across two instances sharing Redis (REDIS_URL)', () => {
       await h.close();
     }
   });
+});
 
+describe('REDIS_URL at start-up', () => {
+  // Needs no redis-server: nothing listens on a free port.
   it('an unreachable REDIS_URL stops start-up with a message naming it, without the password', async () => {
-    const port = (await RedisServer.start().then(async (r) => (await r.stop(), r.port)));
+    const port = await freePort();
     await expect(
       startMeetNow(
         { PORT: '0', HOST: '127.0.0.1', METRICS_PORT: 'off', LOG_LEVEL: 'silent', REDIS_URL: `redis://:hunter2-secret@127.0.0.1:${port}` },

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer, type AddressInfo } from 'node:net';
 import { Redis } from 'ioredis';
@@ -40,6 +40,45 @@ export class RedisServer {
     this.child.kill('SIGTERM');
     await exited;
   }
+}
+
+/** How a newcomer gets the server the Redis tests need. */
+export const REDIS_INSTALL_HINT = '`sudo apt-get install redis-server` (Debian, Ubuntu) or `brew install redis` (macOS)';
+
+/** `redis-server` can be started from this PATH. */
+export function redisServerInstalled(): boolean {
+  return spawnSync('redis-server', ['--version'], { stdio: 'ignore' }).error === undefined;
+}
+
+/** `.ci/run` sets MEETNOW_REQUIRE_REDIS=1: there a missing redis-server fails the run instead of skipping. */
+export const redisRequired = (): boolean => process.env.MEETNOW_REQUIRE_REDIS === '1';
+
+/**
+ * A `describe` whose tests need a real redis-server: one is started before them (`redis()` inside a test)
+ * and stopped after. Without redis-server on the PATH its tests are reported as skipped (test/support/
+ * redis-notice.ts says how to install it), or fail when Redis is required.
+ */
+export function describeWithRedis(name: string, tests: (redis: () => RedisServer) => void): void {
+  const installed = redisServerInstalled();
+  if (!installed && redisRequired()) {
+    describe(name, () => {
+      it('needs redis-server (MEETNOW_REQUIRE_REDIS=1)', () => {
+        throw new Error(`redis-server is not on the PATH and MEETNOW_REQUIRE_REDIS=1; install it: ${REDIS_INSTALL_HINT}`);
+      });
+    });
+    return;
+  }
+  (installed ? describe : describe.skip)(installed ? name : `${name} (skipped: no redis-server)`, () => {
+    let server: RedisServer | undefined;
+    beforeAll(async () => {
+      server = await RedisServer.start();
+    });
+    afterAll(async () => server?.stop());
+    tests(() => {
+      if (server === undefined) throw new Error('redis-server did not start (see beforeAll)');
+      return server;
+    });
+  });
 }
 
 export async function freePort(): Promise<number> {

@@ -1,6 +1,5 @@
 import { isRetryableDeliveryError } from '../../src/bot/meeting-delivery';
 import { loadConfig } from '../../src/config';
-import { MemoryDedupeStore } from '../../src/meetings/memory-dedupe-store';
 import { redisTarget } from '../../src/meetings/redis-dedupe-store';
 
 describe('REDIS_URL', () => {
@@ -18,25 +17,6 @@ describe('REDIS_URL', () => {
   it('is shown in logs and errors as host:port only', () => {
     expect(redisTarget('redis://user:hunter2@cache.internal:6380/1')).toBe('cache.internal:6380');
     expect(redisTarget('rediss://:hunter2@cache.internal')).toBe('cache.internal:6379');
-  });
-});
-
-describe('dedupe memory', () => {
-  it('claims a key once, forgets a released claim, and remembers values', async () => {
-    const store = new MemoryDedupeStore();
-    expect(await store.claim('k', 60_000)).toBe(true);
-    expect(await store.claim('k', 60_000)).toBe(false);
-    await store.release('k');
-    expect(await store.claim('k', 60_000)).toBe(true);
-    await store.remember('k', 'v', 60_000);
-    expect(await store.recall('k')).toBe('v');
-  });
-
-  it('forgets after the TTL', async () => {
-    const store = new MemoryDedupeStore();
-    expect(await store.claim('k', 1)).toBe(true);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-    expect(await store.claim('k', 60_000)).toBe(true);
   });
 });
 
