@@ -95,6 +95,8 @@ const en = {
   'error.identityUnmapped':
     "I don't know which Microsoft 365 account you use here, so I can't make you the organizer of a Teams meeting. Ask your Teams admin to add your chat id {senderId} to MeetNow's identity map (IDENTITY_MAP_PATH) with your Microsoft Entra object id or user principal name and your tenant id.",
   'error.tenantNotAllowed': "Sorry, MeetNow isn't enabled for your organization. If you need it, please ask your Teams admin.",
+  'error.rateLimited': "You have started as many meetings as MeetNow allows in a short time. Please try again {when}.",
+  'error.tenantRateLimited': 'Your organization is starting a lot of meetings with MeetNow right now. Please try again {when}.',
   'error.accessPolicy':
     "I couldn't create the meeting: your organization hasn't given MeetNow an **application access policy** for online meetings yet{support}.\n\nA Teams admin can fix this in PowerShell (Microsoft Teams module); it can take up to 30 minutes to apply:",
   'error.permissionMissing':
@@ -206,6 +208,8 @@ const de: Catalog = {
   'error.identityUnmapped':
     'Ich weiß nicht, welches Microsoft 365-Konto Sie hier verwenden, daher kann ich Sie nicht zum Organisator einer Teams-Besprechung machen. Bitten Sie Ihren Teams-Administrator, Ihre Chat-ID {senderId} mit Ihrer Microsoft Entra-Objekt-ID oder Ihrem Benutzerprinzipalnamen und Ihrer Mandanten-ID in die Identitätszuordnung von MeetNow (IDENTITY_MAP_PATH) aufzunehmen.',
   'error.tenantNotAllowed': 'MeetNow ist für Ihre Organisation leider nicht freigegeben. Wenn Sie es benötigen, wenden Sie sich bitte an Ihren Teams-Administrator.',
+  'error.rateLimited': 'Sie haben in kurzer Zeit so viele Besprechungen gestartet, wie MeetNow erlaubt. Bitte versuchen Sie es {when} erneut.',
+  'error.tenantRateLimited': 'Ihre Organisation startet gerade sehr viele Besprechungen mit MeetNow. Bitte versuchen Sie es {when} erneut.',
   'error.accessPolicy':
     'Die Besprechung konnte nicht erstellt werden: Ihre Organisation hat MeetNow noch keine **Anwendungszugriffsrichtlinie** (application access policy) für Onlinebesprechungen erteilt{support}.\n\nEin Teams-Administrator kann das in PowerShell (Microsoft Teams-Modul) beheben; es kann bis zu 30 Minuten dauern, bis es wirkt:',
   'error.permissionMissing':
@@ -314,6 +318,8 @@ const fr: Catalog = {
   'error.identityUnmapped':
     "Je ne sais pas quel compte Microsoft 365 vous utilisez ici, je ne peux donc pas faire de vous l’organisateur d’une réunion Teams. Demandez à votre administrateur Teams d’ajouter votre identifiant de chat {senderId} à la table d’identités de MeetNow (IDENTITY_MAP_PATH) avec votre ID d’objet Microsoft Entra ou votre nom d’utilisateur principal et votre ID de locataire.",
   'error.tenantNotAllowed': "Désolé, MeetNow n'est pas activé pour votre organisation. Si vous en avez besoin, adressez-vous à votre administrateur Teams.",
+  'error.rateLimited': 'Vous avez démarré en peu de temps autant de réunions que MeetNow le permet. Réessayez {when}.',
+  'error.tenantRateLimited': 'Votre organisation démarre beaucoup de réunions avec MeetNow en ce moment. Réessayez {when}.',
   'error.accessPolicy':
     "Impossible de créer la réunion : votre organisation n'a pas encore accordé à MeetNow de **stratégie d’accès aux applications** (application access policy) pour les réunions en ligne{support}.\n\nUn administrateur Teams peut corriger cela dans PowerShell (module Microsoft Teams) ; l’application peut prendre jusqu’à 30 minutes :",
   'error.permissionMissing':
@@ -422,6 +428,8 @@ const es: Catalog = {
   'error.identityUnmapped':
     'No sé qué cuenta de Microsoft 365 usas aquí, así que no puedo hacerte organizador de una reunión de Teams. Pide a tu administrador de Teams que añada tu id. de chat {senderId} al mapa de identidades de MeetNow (IDENTITY_MAP_PATH) con tu id. de objeto de Microsoft Entra o tu nombre principal de usuario y tu id. de inquilino.',
   'error.tenantNotAllowed': 'Lo sentimos, MeetNow no está habilitado para tu organización. Si lo necesitas, consulta a tu administrador de Teams.',
+  'error.rateLimited': 'Has iniciado en poco tiempo tantas reuniones como MeetNow permite. Inténtalo de nuevo {when}.',
+  'error.tenantRateLimited': 'Tu organización está iniciando muchas reuniones con MeetNow en este momento. Inténtalo de nuevo {when}.',
   'error.accessPolicy':
     'No se pudo crear la reunión: tu organización aún no ha concedido a MeetNow una **directiva de acceso de aplicaciones** (application access policy) para reuniones en línea{support}.\n\nUn administrador de Teams puede solucionarlo en PowerShell (módulo Microsoft Teams); puede tardar hasta 30 minutos en aplicarse:',
   'error.permissionMissing':
@@ -530,6 +538,8 @@ const ja: Catalog = {
   'error.identityUnmapped':
     'ここで使用している Microsoft 365 アカウントがわからないため、あなたを Teams 会議の開催者にできません。Teams 管理者に、チャット ID {senderId} を Microsoft Entra のオブジェクト ID またはユーザー プリンシパル名とテナント ID とともに MeetNow の ID マップ (IDENTITY_MAP_PATH) に追加するよう依頼してください。',
   'error.tenantNotAllowed': '申し訳ありませんが、MeetNow はあなたの組織では有効になっていません。必要な場合は Teams 管理者にお問い合わせください。',
+  'error.rateLimited': '短時間に MeetNow で開始できる上限の数の会議を開始しました。{when}にもう一度お試しください。',
+  'error.tenantRateLimited': '現在、あなたの組織では MeetNow による会議の開始が集中しています。{when}にもう一度お試しください。',
   'error.accessPolicy':
     '会議を作成できませんでした。あなたの組織はまだ MeetNow にオンライン会議の **アプリケーション アクセス ポリシー** (application access policy) を付与していません{support}。\n\nTeams 管理者が PowerShell (Microsoft Teams モジュール) で修正できます。反映まで最大 30 分かかることがあります:',
   'error.permissionMissing':

@@ -20,3 +20,31 @@ export interface DedupeStore {
   /** Forgets a claim whose request failed, so that the user can try the same card again. */
   release(key: string): Promise<void>;
 }
+
+/** At most `count` requests in any `windowMs` (a sliding window). */
+export interface RateLimit {
+  count: number;
+  windowMs: number;
+}
+
+/** Whose meetings a quota counts: one organizer's, or a whole tenant's. */
+export type RateScope = 'organizer' | 'tenant';
+
+/** One count to take a request from. */
+export interface RateQuota {
+  scope: RateScope;
+  /** Who is counted (an organizer, a tenant); may be long and comes from outside. */
+  key: string;
+  limit: RateLimit;
+}
+
+export type RateDecision = { allowed: true } | { allowed: false; scope: RateScope; retryAfterMs: number };
+
+/** Counts meeting requests; with REDIS_URL the counts are shared by every instance. */
+export interface RateLimiter {
+  /**
+   * Counts one request against every quota, or against none when one of them is used up (all or nothing,
+   * so a refused request costs no other quota): then says which, and how long until it has room again.
+   */
+  take(quotas: readonly RateQuota[]): Promise<RateDecision>;
+}

@@ -1,5 +1,6 @@
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
 import { activityTypeLabel, channelLabel, codeLabel, conversationTypeLabel } from './labels';
+import type { RateScope } from '../meetings/ports';
 import type { DedupeKind, TurnRecord } from './turn-trace';
 
 export type RetryTarget = 'graph' | 'token' | 'bot_connector';
@@ -20,6 +21,7 @@ export class MeetNowMetrics {
   private readonly turns: Counter<'channel' | 'activity_type' | 'conversation_type' | 'outcome'>;
   private readonly turnDuration: Histogram<'channel'>;
   private readonly dedupeHits: Counter<'kind'>;
+  private readonly rateLimitRefusals: Counter<'scope'>;
 
   constructor(options: { processMetrics?: boolean } = {}) {
     const registers = [this.registry];
@@ -74,6 +76,12 @@ export class MeetNowMetrics {
       labelNames: ['kind'],
       registers,
     });
+    this.rateLimitRefusals = new Counter({
+      name: 'meetnow_rate_limited_total',
+      help: 'Meeting requests refused by a rate limit (MEET_RATE_LIMIT: organizer, MEET_TENANT_RATE_LIMIT: tenant): no token or Graph call',
+      labelNames: ['scope'],
+      registers,
+    });
   }
 
   meeting(api: string, outcome: string): void {
@@ -112,6 +120,10 @@ export class MeetNowMetrics {
 
   dedupeHit(kind: DedupeKind): void {
     this.dedupeHits.inc({ kind });
+  }
+
+  rateLimited(scope: RateScope): void {
+    this.rateLimitRefusals.inc({ scope });
   }
 
   /** The Prometheus text exposition of every metric. */
