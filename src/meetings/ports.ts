@@ -1,8 +1,16 @@
 import type { CreateMeetingInput, Meeting } from './meeting';
 
+export interface TokenRequestOptions {
+  /**
+   * Ask Entra even if a token request for this tenant failed moments ago (a failure that does not fix
+   * itself is remembered briefly): for checks of the configuration itself, such as readiness.
+   */
+  ignoreRecentFailure?: boolean;
+}
+
 /** App-only access tokens for Graph, per tenant. */
 export interface TokenProvider {
-  getToken(tenantId: string): Promise<string>;
+  getToken(tenantId: string, options?: TokenRequestOptions): Promise<string>;
 }
 
 /** Creates a Teams online meeting through one of Graph's APIs. */

@@ -114,3 +114,27 @@ describe('MEET_TENANT_RATE_LIMIT: a tenant\'s users together', () => {
     expect(h.emulator.meetings()).toHaveLength(4);
   });
 });
+
+describe('a tenant whose token request fails', () => {
+  let h: Harness;
+  useHarness((started) => (h = started));
+
+  /** Requests that reached Entra for a tenant: OIDC discovery and the token endpoint. */
+  const entraRequests = (tenant: string) => [...h.emulator.discoveryRequests, ...h.emulator.tokenRequests].filter((request) => request.path.includes(tenant)).length;
+
+  it('costs one Entra request for many messages within the minute, and nothing to other tenants', async () => {
+    const unknown = randomUUID();
+    const [first, ...others] = ['ana', 'bo', 'cy', 'di', 'ed', 'flo'].map((name) => user(name, unknown));
+    const send = (from: ReturnType<typeof user>) => h.post(teamsMessage({ serviceUrl: h.connector.serviceUrl, text: '/meet Nobody consented', from, tenantId: unknown }));
+    await send(first ?? user('ana', unknown));
+    const afterFirst = entraRequests(unknown);
+    expect(afterFirst).toBeGreaterThan(0);
+    await Promise.all(others.map(send));
+    expect(entraRequests(unknown)).toBe(afterFirst);
+    const answers = texts(h).filter((text) => text.includes("doesn't recognize your organization's tenant"));
+    expect(answers).toHaveLength(1 + others.length);
+
+    await h.post(teamsMessage({ serviceUrl: h.connector.serviceUrl, text: '/meet Contoso is fine' }));
+    expect(h.emulator.meetings()).toHaveLength(1);
+  });
+});
