@@ -28,6 +28,7 @@ import { createLogger, flushLogger } from './logger';
 import { MeetingService } from './meetings/meeting-service';
 import { MemoryDedupeStore } from './meetings/memory-dedupe-store';
 import { MemoryRateLimiter } from './meetings/memory-rate-limiter';
+import { RedisRateLimiter } from './meetings/redis-rate-limiter';
 import type { DedupeStore } from './meetings/ports';
 import type { RedisDedupeStore } from './meetings/redis-dedupe-store';
 import { MeetingDelivery } from './bot/meeting-delivery';
@@ -167,7 +168,8 @@ export async function startMeetNow(env: NodeJS.ProcessEnv, options: MeetNowOptio
     dedupe,
     allowedTenants: config.allowedTenants,
     limits: {
-      limiter: new MeteredRateLimiter(new MemoryRateLimiter(), metrics),
+      // With REDIS_URL every instance counts in the same place, on the dedupe store's connection.
+      limiter: new MeteredRateLimiter(redis === undefined ? new MemoryRateLimiter() : new RedisRateLimiter(redis.redis, { target: redis.target }), metrics),
       organizer: config.organizerRateLimit,
       tenant: config.tenantRateLimit,
     },

@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { startMeetingInvoke } from '../support/card-actions';
-import { useHarness, type Harness } from '../support/harness';
+import { startMeetNow } from '../../src/index';
+import { LogCapture, startHarness, useHarness, type Harness } from '../support/harness';
 import { sampleValue } from '../support/metrics-text';
+import { RedisServer } from '../support/redis-server';
 import { TENANT, teamsMessage } from '../support/teams-activity';
 
 const cards = (h: Harness) => h.connector.messages.filter((call) => Array.isArray(call.activity.attachments));
@@ -136,5 +138,34 @@ describe('a tenant whose token request fails', () => {
 
     await h.post(teamsMessage({ serviceUrl: h.connector.serviceUrl, text: '/meet Contoso is fine' }));
     expect(h.emulator.meetings()).toHaveLength(1);
+  });
+});
+
+describe('MEET_RATE_LIMIT with REDIS_URL: one count for every instance', () => {
+  let redis: RedisServer;
+  beforeAll(async () => {
+    redis = await RedisServer.start();
+  });
+  afterAll(async () => redis.stop());
+
+  it('a sender spreading /meet over two instances behind a load balancer gets the limit once, not once per instance', async () => {
+    const env = { MEET_RATE_LIMIT: '3/1m', REDIS_URL: redis.url };
+    const h = await startHarness({ env });
+    const other = await startMeetNow(
+      { PORT: '0', HOST: '127.0.0.1', METRICS_PORT: 'off', GRAPH_CLIENT_ID: h.clientId, GRAPH_CLIENT_SECRET: h.clientSecret, AUTHORITY_HOST: h.emulator.authorityHost, GRAPH_BASE_URL: h.emulator.graphBaseUrl, ...env },
+      { caPem: h.emulator.caPem, logDestination: new LogCapture() },
+    );
+    try {
+      for (let i = 0; i < 10; i++) {
+        const body = JSON.stringify(teamsMessage({ serviceUrl: h.connector.serviceUrl, text: `/meet Balanced ${i}` }));
+        const response = await fetch(`${(i % 2 === 0 ? h.bot : other).url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+        expect(response.status).toBe(200);
+      }
+      expect(h.emulator.meetings()).toHaveLength(3);
+      expect(texts(h).filter((text) => /Please try again in \d+ seconds\./.test(text))).toHaveLength(7);
+    } finally {
+      await other.close();
+      await h.close();
+    }
   });
 });
