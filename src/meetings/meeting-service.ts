@@ -15,10 +15,10 @@ export interface MeetingRequest {
   /** What makes this request unique in its conversation: the activity id, or the card that was clicked. */
   requestKey: string;
   /**
-   * Invited people besides the organizer (Graph `participants.attendees`). A function is called only once
-   * the request is taken and within the limits, so that a refused flood costs no roster look-ups.
+   * Looks up the invited people besides the organizer (Graph `participants.attendees`): called only once the
+   * request is taken and within the limits, so that a refused flood costs no roster look-ups.
    */
-  attendees?: Attendee[] | (() => Promise<Attendee[]>);
+  attendees?: () => Promise<Attendee[]>;
   schedule?: MeetingSchedule;
   /** The reader's language, for Graph's join information. */
   language?: string;
@@ -110,7 +110,7 @@ export class MeetingService {
         organizer: request.organizer,
         subject: request.subject,
         externalId: deriveExternalId(request.conversationId, request.requestKey, request.organizer.objectId),
-        attendees: typeof request.attendees === 'function' ? await request.attendees() : request.attendees,
+        attendees: await request.attendees?.(),
         schedule: request.schedule,
         language: request.language,
       });

@@ -126,11 +126,11 @@ describe('a tenant whose token request fails', () => {
 
   it('costs one Entra request for many messages within the minute, and nothing to other tenants', async () => {
     const unknown = randomUUID();
-    const [first, ...others] = ['ana', 'bo', 'cy', 'di', 'ed', 'flo'].map((name) => user(name, unknown));
-    const send = (from: ReturnType<typeof user>) => h.post(teamsMessage({ serviceUrl: h.connector.serviceUrl, text: '/meet Nobody consented', from, tenantId: unknown }));
-    await send(first ?? user('ana', unknown));
+    const send = (name: string) => h.post(teamsMessage({ serviceUrl: h.connector.serviceUrl, text: '/meet Nobody consented', from: user(name, unknown), tenantId: unknown }));
+    await send('ana');
     const afterFirst = entraRequests(unknown);
     expect(afterFirst).toBeGreaterThan(0);
+    const others = ['bo', 'cy', 'di', 'ed', 'flo'];
     await Promise.all(others.map(send));
     expect(entraRequests(unknown)).toBe(afterFirst);
     const answers = texts(h).filter((text) => text.includes("doesn't recognize your organization's tenant"));
