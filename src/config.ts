@@ -93,14 +93,14 @@ const url = (protocols: string[], what: string) =>
  * A real person types `/meet` a few times an hour; ten within a minute is already a script. A flood of 100
  * gets 10 meetings, and no more in any later minute either (the window slides).
  */
-export const DEFAULT_MEET_RATE_LIMIT = '10/1m';
+const DEFAULT_MEET_RATE_LIMIT = '10/1m';
 /**
  * Graph documents no request rate for onlineMeetings; its closest figures are 2,000 meetings per user each
  * month (cloud communications) and, for Teams requests not listed otherwise, 30 POST/s per app per tenant
  * (https://learn.microsoft.com/en-us/graph/throttling-limits). 600 a minute is a third of that: room for
  * the retries a throttled call makes and for the directory look-ups, and 60 organizers at their own limit.
  */
-export const DEFAULT_MEET_TENANT_RATE_LIMIT = '600/1m';
+const DEFAULT_MEET_TENANT_RATE_LIMIT = '600/1m';
 
 const WINDOW_UNITS_MS: Readonly<Record<string, number>> = { s: 1_000, m: 60_000, h: 3_600_000 };
 const RATE_LIMIT = /^(\d{1,7})\s*\/\s*(\d{1,5})?\s*([smh])$/i;
