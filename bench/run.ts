@@ -113,6 +113,10 @@ class Bench {
       LOG_LEVEL: 'info',
       // Metrics on, as in production, on a free port so that several bots can run side by side.
       METRICS_PORT: '0',
+      // 1,000 users send tens of thousands of /meet a minute: far past the limits, which are tested by
+      // test/integration/rate-limits.test.ts, not measured here.
+      MEET_RATE_LIMIT: 'off',
+      MEET_TENANT_RATE_LIMIT: 'off',
     };
     // Like a container runtime: the bot's stdout goes to a file, not through a pipe this process drains.
     this.logFd = openSync(join(this.tmp, 'meet.log'), 'a');

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { MeetNowError } from './errors';
 import { GUID } from './guards';
+import type { RateLimit } from './meetings/ports';
 
 /** Microsoft's production endpoints: the defaults whenever real credentials are configured. */
 export const PRODUCTION_AUTHORITY_HOST = 'https://login.microsoftonline.com';
@@ -57,6 +58,10 @@ export interface Config {
   logLevel: LogLevel;
   logFormat: LogFormat;
   metrics: MetricsSettings | undefined;
+  /** Meetings one organizer may start (`MEET_RATE_LIMIT`); undefined: no limit. */
+  organizerRateLimit: RateLimit | undefined;
+  /** Meetings one tenant's users may start together (`MEET_TENANT_RATE_LIMIT`); undefined: no limit. */
+  tenantRateLimit: RateLimit | undefined;
   /** The tenant /readyz asks a token for: `GRAPH_TENANT_ID`, else `MicrosoftAppTenantId`; undefined: not probed. */
   readinessTenantId: string | undefined;
 }
@@ -82,6 +87,43 @@ const url = (protocols: string[], what: string) =>
       }, `must be an absolute ${what} URL`)
       .transform((value) => value.replace(/\/+$/, ''))
       .optional(),
+  );
+
+/**
+ * A real person types `/meet` a few times an hour; ten within a minute is already a script. A flood of 100
+ * gets 10 meetings, and no more in any later minute either (the window slides).
+ */
+const DEFAULT_MEET_RATE_LIMIT = '10/1m';
+/**
+ * Graph documents no request rate for onlineMeetings; its closest figures are 2,000 meetings per user each
+ * month (cloud communications) and, for Teams requests not listed otherwise, 30 POST/s per app per tenant
+ * (https://learn.microsoft.com/en-us/graph/throttling-limits). 600 a minute is a third of that: room for
+ * the retries a throttled call makes and for the directory look-ups, and 60 organizers at their own limit.
+ */
+const DEFAULT_MEET_TENANT_RATE_LIMIT = '600/1m';
+
+const WINDOW_UNITS_MS: Readonly<Record<string, number>> = { s: 1_000, m: 60_000, h: 3_600_000 };
+const RATE_LIMIT = /^(\d{1,7})\s*\/\s*(\d{1,5})?\s*([smh])$/i;
+const MAX_WINDOW_MS = 24 * 3_600_000;
+
+/** `<count>/<window>` (`10/1m`, `100/1h`; `10/m` means `10/1m`) → a limit; `off` → undefined (no limit). */
+const rateLimit = (fallback: string) =>
+  z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .default(fallback)
+      .transform((value, context): RateLimit | undefined => {
+        if (value.toLowerCase() === 'off') return undefined;
+        const match = RATE_LIMIT.exec(value);
+        const count = Number(match?.[1]);
+        const windowMs = Number(match?.[2] ?? 1) * (WINDOW_UNITS_MS[match?.[3]?.toLowerCase() ?? ''] ?? NaN);
+        if (match === null || count < 1 || count > 1_000_000 || !(windowMs >= 1_000 && windowMs <= MAX_WINDOW_MS)) {
+          context.addIssue({ code: 'custom', message: 'must be <count>/<window> with a count of 1 to 1000000 and a window of 1s to 24h in s, m or h (10/1m), or off' });
+          return z.NEVER;
+        }
+        return { count, windowMs };
+      }),
   );
 
 const APP_TYPES = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const;
@@ -140,6 +182,8 @@ const schema = z.object({
       .optional(),
   ),
   METRICS_HOST: optionalString,
+  MEET_RATE_LIMIT: rateLimit(DEFAULT_MEET_RATE_LIMIT),
+  MEET_TENANT_RATE_LIMIT: rateLimit(DEFAULT_MEET_TENANT_RATE_LIMIT),
 });
 
 type Problems = string[];
@@ -257,6 +301,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       vars.METRICS_PORT !== undefined && METRICS_OFF.test(vars.METRICS_PORT)
         ? undefined
         : Object.freeze({ host: vars.METRICS_HOST ?? '127.0.0.1', port: vars.METRICS_PORT === undefined ? DEFAULT_METRICS_PORT : Number(vars.METRICS_PORT) }),
+    organizerRateLimit: vars.MEET_RATE_LIMIT === undefined ? undefined : Object.freeze(vars.MEET_RATE_LIMIT),
+    tenantRateLimit: vars.MEET_TENANT_RATE_LIMIT === undefined ? undefined : Object.freeze(vars.MEET_TENANT_RATE_LIMIT),
     readinessTenantId: vars.GRAPH_TENANT_ID ?? vars.MicrosoftAppTenantId,
   });
 }

@@ -8,6 +8,8 @@ export type ErrorCode =
   | 'identity_unmapped'
   | 'identity_unverifiable'
   | 'tenant_not_allowed'
+  | 'rate_limited'
+  | 'tenant_rate_limited'
   | 'token_invalid_client'
   | 'token_consent_missing'
   | 'token_tenant_not_found'
@@ -31,6 +33,8 @@ export interface ErrorDetails {
   status?: number;
   graphCode?: string;
   requestId?: string;
+  /** When the same request may succeed again (a refusal by MEET_RATE_LIMIT or the tenant's limit). */
+  retryAfterMs?: number;
   cause?: unknown;
 }
 
@@ -39,6 +43,7 @@ export class MeetNowError extends Error {
   readonly status?: number;
   readonly graphCode?: string;
   readonly requestId?: string;
+  readonly retryAfterMs?: number;
 
   constructor(code: ErrorCode, message: string, details: ErrorDetails = {}) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
@@ -47,6 +52,7 @@ export class MeetNowError extends Error {
     this.status = details.status;
     this.graphCode = details.graphCode;
     this.requestId = details.requestId;
+    this.retryAfterMs = details.retryAfterMs;
   }
 }
 

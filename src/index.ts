@@ -28,11 +28,13 @@ import { UndiciHttpClient } from './http/http-client';
 import { createLogger, flushLogger } from './logger';
 import { MeetingService } from './meetings/meeting-service';
 import { MemoryDedupeStore } from './meetings/memory-dedupe-store';
+import { MemoryRateLimiter } from './meetings/memory-rate-limiter';
+import { RedisRateLimiter } from './meetings/redis-rate-limiter';
 import type { DedupeStore } from './meetings/ports';
 import type { RedisDedupeStore } from './meetings/redis-dedupe-store';
 import { MeetingDelivery } from './bot/meeting-delivery';
 import { InFlightRequests } from './http/in-flight';
-import { MeteredGraphHttp, MeteredMeetingsApi } from './ops/metered';
+import { MeteredGraphHttp, MeteredMeetingsApi, MeteredRateLimiter } from './ops/metered';
 import { MeetNowMetrics } from './ops/metrics';
 import { startMetricsServer, type MetricsServer } from './ops/metrics-server';
 import { ReadinessProbe } from './ops/readiness';
@@ -175,7 +177,17 @@ export async function startMeetNow(env: NodeJS.ProcessEnv, options: MeetNowOptio
     config.meetingsApi,
   );
   const dedupe: DedupeStore = redis ?? watchedMemoryDedupe(metrics);
-  const meetings = new MeetingService({ api, dedupe, allowedTenants: config.allowedTenants });
+  const meetings = new MeetingService({
+    api,
+    dedupe,
+    allowedTenants: config.allowedTenants,
+    limits: {
+      // With REDIS_URL every instance counts in the same place, on the dedupe store's connection.
+      limiter: new MeteredRateLimiter(redis === undefined ? new MemoryRateLimiter() : new RedisRateLimiter(redis.redis, { target: redis.target }), metrics),
+      organizer: config.organizerRateLimit,
+      tenant: config.tenantRateLimit,
+    },
+  });
   const delivery = new MeetingDelivery(options.timing?.deliveryRetryDelaysMs);
   identityMap?.watch();
   const bot = new MeetBot({

@@ -2,8 +2,8 @@ import { AuthError, ConfidentialClientApplication, LogLevel, type Configuration 
 import type { Logger } from 'pino';
 import type { GraphSettings } from '../config';
 import { MeetNowError, type ErrorCode } from '../errors';
-import type { TokenProvider } from '../meetings/ports';
-import type { INetworkModule } from '@azure/msal-node';
+import type { TokenProvider, TokenRequestOptions } from '../meetings/ports';
+import type { INetworkModule, NetworkRequestOptions, NetworkResponse } from '@azure/msal-node';
 
 /** Confidential clients (and their cached tokens) kept at once; the oldest tenant's go first. */
 const MAX_TENANTS = 1_000;
@@ -16,6 +16,17 @@ interface CachedToken {
   expiresAt: number;
 }
 
+/**
+ * Token failures that an admin has to fix (credential, consent, tenant): asking Entra again within seconds
+ * gets the same answer. Throttling, 5xx and network failures are not among them: the retry handles those.
+ */
+const LASTING_FAILURES: ReadonlySet<ErrorCode> = new Set(['token_invalid_client', 'token_consent_missing', 'token_tenant_not_found']);
+
+interface RememberedFailure {
+  error: MeetNowError;
+  at: number;
+}
+
 export interface MsalTokenProviderOptions {
   settings: GraphSettings;
   networkClient: INetworkModule;
@@ -24,6 +35,51 @@ export interface MsalTokenProviderOptions {
   fixedTenantId?: string;
   /** Observes each real token request (a call that could reach Entra), for metrics and tests. */
   onTokenRequest?: (tenantId: string) => void;
+  /**
+   * How long a lasting failure (no consent, unknown tenant, rejected credential) answers that tenant's
+   * requests without asking Entra again: a flood from a tenant without consent costs one Entra request per
+   * period, not one per message. Default 60 s; 0 remembers nothing (the doctor).
+   */
+  failureMemoryMs?: number;
+  now?: () => number;
+}
+
+const DISCOVERY = /\/([^/?]+)\/v2\.0\/\.well-known\/openid-configuration(?:\?|$)/;
+
+/**
+ * msal reduces a failed OIDC discovery to `endpoints_resolution_error`, whether Entra was out of reach or
+ * said that the tenant does not exist (AADSTS90002). This keeps Entra's refusal per tenant, so that the
+ * error can tell the two apart.
+ */
+class DiscoveryRefusals implements INetworkModule {
+  private readonly refusals = new Map<string, string>();
+
+  constructor(private readonly inner: INetworkModule) {}
+
+  async sendGetRequestAsync<T>(url: string, options?: NetworkRequestOptions, timeout?: number): Promise<NetworkResponse<T>> {
+    const response = await this.inner.sendGetRequestAsync<T>(url, options, timeout);
+    const tenant = DISCOVERY.exec(url)?.[1]?.toLowerCase();
+    if (tenant !== undefined) {
+      this.refusals.delete(tenant);
+      const description = (response.body as { error_description?: unknown } | undefined)?.error_description;
+      if (response.status >= 400 && typeof description === 'string') {
+        if (this.refusals.size >= MAX_TENANTS) this.refusals.delete(this.refusals.keys().next().value as string);
+        this.refusals.set(tenant, description);
+      }
+    }
+    return response;
+  }
+
+  sendPostRequestAsync<T>(url: string, options?: NetworkRequestOptions): Promise<NetworkResponse<T>> {
+    return this.inner.sendPostRequestAsync<T>(url, options);
+  }
+
+  /** Entra's words when it refused the tenant's discovery (once: the entry is forgotten). */
+  take(tenant: string): string | undefined {
+    const refusal = this.refusals.get(tenant);
+    this.refusals.delete(tenant);
+    return refusal;
+  }
 }
 
 /**
@@ -34,13 +90,23 @@ export class MsalTokenProvider implements TokenProvider {
   private readonly clients = new Map<string, ConfidentialClientApplication>();
   private readonly tokens = new Map<string, CachedToken>();
   private readonly inFlight = new Map<string, Promise<string>>();
+  private readonly failures = new Map<string, RememberedFailure>();
+  private readonly failureMemoryMs: number;
+  private readonly now: () => number;
+  private readonly network: DiscoveryRefusals;
 
-  constructor(private readonly options: MsalTokenProviderOptions) {}
+  constructor(private readonly options: MsalTokenProviderOptions) {
+    this.failureMemoryMs = options.failureMemoryMs ?? 60_000;
+    this.now = options.now ?? Date.now;
+    this.network = new DiscoveryRefusals(options.networkClient);
+  }
 
-  getToken(tenantId: string): Promise<string> {
+  getToken(tenantId: string, options: TokenRequestOptions = {}): Promise<string> {
     const tenant = (this.options.fixedTenantId ?? tenantId).toLowerCase();
     const cached = this.tokens.get(tenant);
-    if (cached !== undefined && cached.expiresAt - REFRESH_MARGIN_MS > Date.now()) return Promise.resolve(cached.accessToken);
+    if (cached !== undefined && cached.expiresAt - REFRESH_MARGIN_MS > this.now()) return Promise.resolve(cached.accessToken);
+    const failure = options.ignoreRecentFailure === true ? undefined : this.recentFailure(tenant);
+    if (failure !== undefined) return Promise.reject(failure);
     const pending = this.inFlight.get(tenant);
     if (pending !== undefined) return pending;
     const request = this.acquire(tenant).finally(() => this.inFlight.delete(tenant));
@@ -57,12 +123,42 @@ export class MsalTokenProvider implements TokenProvider {
       }
       this.tokens.set(tenant, {
         accessToken: result.accessToken,
-        expiresAt: result.expiresOn?.getTime() ?? Date.now() + 10 * 60_000,
+        expiresAt: result.expiresOn?.getTime() ?? this.now() + 10 * 60_000,
       });
+      this.failures.delete(tenant);
       return result.accessToken;
     } catch (error) {
-      throw toTokenError(error, tenant);
+      const refusal = this.network.take(tenant);
+      const coded = toTokenError(error, tenant, refusal);
+      if (LASTING_FAILURES.has(coded.code)) this.rememberFailure(tenant, coded);
+      throw coded;
     }
+  }
+
+  /** The same coded error as the failure remembered for the tenant, while it is remembered. */
+  private recentFailure(tenant: string): MeetNowError | undefined {
+    const failure = this.failures.get(tenant);
+    if (failure === undefined) return undefined;
+    const age = this.now() - failure.at;
+    if (age >= this.failureMemoryMs) {
+      this.failures.delete(tenant);
+      return undefined;
+    }
+    const { error } = failure;
+    const seconds = Math.ceil((this.failureMemoryMs - age) / 1_000);
+    return new MeetNowError(error.code, `${error.message} (${Math.round(age / 1_000)} s ago; Entra is asked again in ${seconds} s)`, {
+      cause: error,
+      graphCode: error.graphCode,
+      requestId: error.requestId,
+    });
+  }
+
+  private rememberFailure(tenant: string, error: MeetNowError): void {
+    if (this.failureMemoryMs <= 0) return;
+    // Tenant ids come from activities: as bounded as the clients.
+    if (!this.failures.has(tenant) && this.failures.size >= MAX_TENANTS) this.failures.delete(this.failures.keys().next().value as string);
+    this.failures.delete(tenant);
+    this.failures.set(tenant, { error, at: this.now() });
   }
 
   private client(tenant: string): ConfidentialClientApplication {
@@ -81,7 +177,7 @@ export class MsalTokenProvider implements TokenProvider {
   }
 
   private msalConfiguration(tenant: string): Configuration {
-    const { settings, logger, networkClient } = this.options;
+    const { settings, logger } = this.options;
     const credential =
       settings.credential.kind === 'secret'
         ? { clientSecret: settings.credential.secret }
@@ -101,7 +197,7 @@ export class MsalTokenProvider implements TokenProvider {
         ...credential,
       },
       system: {
-        networkClient,
+        networkClient: this.network,
         loggerOptions: {
           piiLoggingEnabled: false,
           logLevel: LogLevel.Warning,
@@ -123,14 +219,19 @@ const AADSTS_CODES: ReadonlyArray<[RegExp, ErrorCode]> = [
   [/AADSTS(90002|900023|90023)\b/, 'token_tenant_not_found'],
 ];
 
-/** msal-node errors → coded token errors, keeping Entra's words (never the secret, which msal never echoes). */
-export function toTokenError(error: unknown, tenant: string): MeetNowError {
+/**
+ * msal-node errors → coded token errors, keeping Entra's words (never the secret, which msal never echoes).
+ * `discoveryRefusal`: Entra's answer to the tenant's OIDC discovery, which msal reports only as
+ * `endpoints_resolution_error`.
+ */
+export function toTokenError(error: unknown, tenant: string, discoveryRefusal?: string): MeetNowError {
   if (error instanceof MeetNowError) return error;
   const cause = findNetworkCause(error);
   if (cause !== undefined) return cause;
   if (error instanceof AuthError) {
-    const text = `${error.errorCode}: ${error.errorMessage}`;
-    const match = AADSTS_CODES.find(([pattern]) => pattern.test(error.errorMessage));
+    const entraSaid = discoveryRefusal !== undefined && error.errorCode === 'endpoints_resolution_error' ? discoveryRefusal : error.errorMessage;
+    const text = `${error.errorCode}: ${entraSaid}`;
+    const match = AADSTS_CODES.find(([pattern]) => pattern.test(entraSaid));
     let code: ErrorCode = match?.[1] ?? 'token_failed';
     if (match === undefined && error.errorCode === 'invalid_client') code = 'token_invalid_client';
     if (match === undefined && error.errorCode === 'unauthorized_client') code = 'token_consent_missing';

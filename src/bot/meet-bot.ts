@@ -213,14 +213,15 @@ export class MeetBot {
     // under the acknowledgement deadline, so Teams always has its HTTP answer in time.
     const work = (async () => {
       const organizer = await this.organizerFor(activity);
-      const invitation = await resolveInvitation(context, mentions, organizer, this.roster, log);
+      // Looked up only for a request the use case admits: a refused flood costs no roster calls.
+      let invitation: Invitation | undefined;
       const outcome = await this.options.meetings.startMeeting({
         organizer,
         // `/meet tomorrow 9:00` names no subject: the same default as the Start card's.
         subject: command.subject === '' ? defaultSubject(organizer.displayName, messagesOf(activity)) : command.subject,
         schedule: command.schedule,
         language: readerContext(activity).locale,
-        attendees: invitation.attendees,
+        attendees: async () => (invitation = await resolveInvitation(context, mentions, organizer, this.roster, log)).attendees,
         conversationId: activity.conversation.id,
         requestKey: activityRequestKey(activity.id || randomUUID()),
         claimed: claim === 'taken',

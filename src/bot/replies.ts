@@ -61,6 +61,15 @@ export function cardWhenProblemText(problem: WhenProblem, phrase: string, reader
   return messagesFor(reader.locale).t('start.needsTime', { phrase: phrase.replace(/[`"“”„]/g, '') });
 }
 
+/** "in 45 seconds", "in 3 minutes", "dans 2 heures": when a refused request may be sent again, rounded up. */
+export function retryWhen(retryAfterMs: number | undefined, m: Messages): string {
+  const format = new Intl.RelativeTimeFormat(m.language, { numeric: 'always' });
+  const seconds = Math.max(1, Math.ceil((retryAfterMs ?? 60_000) / 1_000));
+  if (seconds < 90) return format.format(seconds, 'second');
+  const minutes = Math.ceil(seconds / 60);
+  return minutes < 90 ? format.format(minutes, 'minute') : format.format(Math.ceil(minutes / 60), 'hour');
+}
+
 const inlineCode = (text: string) => `\`${text.replace(/[`\r\n]/g, '')}\``;
 
 function supportSuffix(error: MeetNowError, m: Messages): string {
@@ -81,6 +90,10 @@ export function errorText(error: MeetNowError, context: ReplyContext, tenantId?:
       return m.t('error.directoryPermissionMissing', { support });
     case 'tenant_not_allowed':
       return m.t('error.tenantNotAllowed');
+    case 'rate_limited':
+      return m.t('error.rateLimited', { when: retryWhen(error.retryAfterMs, m) });
+    case 'tenant_rate_limited':
+      return m.t('error.tenantRateLimited', { when: retryWhen(error.retryAfterMs, m) });
     case 'graph_access_policy':
       // The PowerShell commands stay literal in every language: admins paste them.
       return [

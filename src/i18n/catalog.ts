@@ -97,6 +97,8 @@ const en = {
   'error.identityUnverifiable':
     "I can't tell who you are on this channel: the app you're chatting from chooses the sender's id itself, so I can't make anyone the organizer of a Teams meeting here. Please start the meeting from Microsoft Teams (or from Slack, if your admin has connected MeetNow to it).",
   'error.tenantNotAllowed': "Sorry, MeetNow isn't enabled for your organization. If you need it, please ask your Teams admin.",
+  'error.rateLimited': "You have started as many meetings as MeetNow allows in a short time. Please try again {when}.",
+  'error.tenantRateLimited': 'Your organization is starting a lot of meetings with MeetNow right now. Please try again {when}.',
   'error.accessPolicy':
     "I couldn't create the meeting: your organization hasn't given MeetNow an **application access policy** for online meetings yet{support}.\n\nA Teams admin can fix this in PowerShell (Microsoft Teams module); it can take up to 30 minutes to apply:",
   'error.permissionMissing':
@@ -210,6 +212,8 @@ const de: Catalog = {
   'error.identityUnverifiable':
     'Auf diesem Kanal kann ich nicht feststellen, wer Sie sind: Die App, aus der Sie schreiben, legt die Absender-ID selbst fest, daher kann ich hier niemanden zum Organisator einer Teams-Besprechung machen. Bitte starten Sie die Besprechung aus Microsoft Teams (oder aus Slack, falls Ihr Administrator MeetNow dort verbunden hat).',
   'error.tenantNotAllowed': 'MeetNow ist für Ihre Organisation leider nicht freigegeben. Wenn Sie es benötigen, wenden Sie sich bitte an Ihren Teams-Administrator.',
+  'error.rateLimited': 'Sie haben in kurzer Zeit so viele Besprechungen gestartet, wie MeetNow erlaubt. Bitte versuchen Sie es {when} erneut.',
+  'error.tenantRateLimited': 'Ihre Organisation startet gerade sehr viele Besprechungen mit MeetNow. Bitte versuchen Sie es {when} erneut.',
   'error.accessPolicy':
     'Die Besprechung konnte nicht erstellt werden: Ihre Organisation hat MeetNow noch keine **Anwendungszugriffsrichtlinie** (application access policy) für Onlinebesprechungen erteilt{support}.\n\nEin Teams-Administrator kann das in PowerShell (Microsoft Teams-Modul) beheben; es kann bis zu 30 Minuten dauern, bis es wirkt:',
   'error.permissionMissing':
@@ -320,6 +324,8 @@ const fr: Catalog = {
   'error.identityUnverifiable':
     "Je ne peux pas savoir qui vous êtes sur ce canal : l’application depuis laquelle vous écrivez choisit elle-même l’identifiant de l’expéditeur, je ne peux donc faire de personne l’organisateur d’une réunion Teams ici. Démarrez la réunion depuis Microsoft Teams (ou depuis Slack, si votre administrateur y a connecté MeetNow).",
   'error.tenantNotAllowed': "Désolé, MeetNow n'est pas activé pour votre organisation. Si vous en avez besoin, adressez-vous à votre administrateur Teams.",
+  'error.rateLimited': 'Vous avez démarré en peu de temps autant de réunions que MeetNow le permet. Réessayez {when}.',
+  'error.tenantRateLimited': 'Votre organisation démarre beaucoup de réunions avec MeetNow en ce moment. Réessayez {when}.',
   'error.accessPolicy':
     "Impossible de créer la réunion : votre organisation n'a pas encore accordé à MeetNow de **stratégie d’accès aux applications** (application access policy) pour les réunions en ligne{support}.\n\nUn administrateur Teams peut corriger cela dans PowerShell (module Microsoft Teams) ; l’application peut prendre jusqu’à 30 minutes :",
   'error.permissionMissing':
@@ -430,6 +436,8 @@ const es: Catalog = {
   'error.identityUnverifiable':
     'No puedo saber quién eres en este canal: la aplicación desde la que escribes elige ella misma el id. del remitente, así que aquí no puedo hacer a nadie organizador de una reunión de Teams. Inicia la reunión desde Microsoft Teams (o desde Slack, si tu administrador ha conectado MeetNow allí).',
   'error.tenantNotAllowed': 'Lo sentimos, MeetNow no está habilitado para tu organización. Si lo necesitas, consulta a tu administrador de Teams.',
+  'error.rateLimited': 'Has iniciado en poco tiempo tantas reuniones como MeetNow permite. Inténtalo de nuevo {when}.',
+  'error.tenantRateLimited': 'Tu organización está iniciando muchas reuniones con MeetNow en este momento. Inténtalo de nuevo {when}.',
   'error.accessPolicy':
     'No se pudo crear la reunión: tu organización aún no ha concedido a MeetNow una **directiva de acceso de aplicaciones** (application access policy) para reuniones en línea{support}.\n\nUn administrador de Teams puede solucionarlo en PowerShell (módulo Microsoft Teams); puede tardar hasta 30 minutos en aplicarse:',
   'error.permissionMissing':
@@ -540,6 +548,8 @@ const ja: Catalog = {
   'error.identityUnverifiable':
     'このチャネルではあなたが誰かを確認できません。チャットに使っているアプリが送信者 ID を自分で決めるため、ここでは誰も Teams 会議の開催者にできません。Microsoft Teams (管理者が MeetNow を Slack に接続している場合は Slack) から会議を開始してください。',
   'error.tenantNotAllowed': '申し訳ありませんが、MeetNow はあなたの組織では有効になっていません。必要な場合は Teams 管理者にお問い合わせください。',
+  'error.rateLimited': '短時間に MeetNow で開始できる上限の数の会議を開始しました。{when}にもう一度お試しください。',
+  'error.tenantRateLimited': '現在、あなたの組織では MeetNow による会議の開始が集中しています。{when}にもう一度お試しください。',
   'error.accessPolicy':
     '会議を作成できませんでした。あなたの組織はまだ MeetNow にオンライン会議の **アプリケーション アクセス ポリシー** (application access policy) を付与していません{support}。\n\nTeams 管理者が PowerShell (Microsoft Teams モジュール) で修正できます。反映まで最大 30 分かかることがあります:',
   'error.permissionMissing':

@@ -4,7 +4,7 @@ import { MeetNowError } from '../errors';
 import { boundedStartedMeeting } from './bounded-meeting';
 import type { CallObserver } from './call-observer';
 import type { Attendee, Meeting, MeetingSchedule, Organizer } from './meeting';
-import type { DedupeStore, MeetingsApi } from './ports';
+import type { DedupeStore, MeetingsApi, RateLimit, RateLimiter, RateQuota } from './ports';
 
 /** DESIGN §4: dedupe memory lasts at least 24 hours. */
 export const DEDUPE_TTL_MS = 24 * 60 * 60 * 1000;
@@ -15,8 +15,11 @@ export interface MeetingRequest {
   conversationId: string;
   /** What makes this request unique in its conversation: the activity id, or the card that was clicked. */
   requestKey: string;
-  /** Invited people besides the organizer (Graph `participants.attendees`). */
-  attendees?: Attendee[];
+  /**
+   * Looks up the invited people besides the organizer (Graph `participants.attendees`): called only once the
+   * request is taken and within the limits, so that a refused flood costs no roster look-ups.
+   */
+  attendees?: () => Promise<Attendee[]>;
   schedule?: MeetingSchedule;
   /** The reader's language, for Graph's join information. */
   language?: string;
@@ -55,13 +58,23 @@ export function deriveExternalId(conversationId: string, requestKey: string, org
   return `meetnow-${digest}`;
 }
 
+/** How many meetings may be started, counted by `limiter` (shared by every instance with Redis). */
+export interface MeetingLimits {
+  limiter: RateLimiter;
+  /** Per organizer (`MEET_RATE_LIMIT`); undefined: none. */
+  organizer?: RateLimit;
+  /** Per tenant, for all its organizers together (`MEET_TENANT_RATE_LIMIT`); undefined: none. */
+  tenant?: RateLimit;
+}
+
 export interface MeetingServiceOptions {
   api: MeetingsApi;
   dedupe: DedupeStore;
   allowedTenants: ReadonlySet<string>;
+  limits?: MeetingLimits;
 }
 
-/** The use case: check the tenant, take the request once, create the meeting. */
+/** The use case: check the tenant, take the request once, keep within the limits, create the meeting. */
 export class MeetingService {
   constructor(private readonly options: MeetingServiceOptions) {}
 
@@ -91,18 +104,21 @@ export class MeetingService {
     if (!fresh) return { kind: 'duplicate', previous: request.remember === true ? await this.recall(key) : undefined };
     let meeting: Meeting;
     try {
+      // Counted only now: a duplicate is no new meeting. Before any token, Graph or roster call.
+      await this.admit(request.organizer);
       meeting = await this.options.api.createMeeting({
         observer: request.observer,
         organizer: request.organizer,
         subject: request.subject,
         externalId: deriveExternalId(request.conversationId, request.requestKey, request.organizer.objectId),
-        attendees: request.attendees,
+        attendees: await request.attendees?.(),
         schedule: request.schedule,
         language: request.language,
       });
     } catch (error) {
-      // A failed click can be clicked again (the user was told what went wrong). A failed message stays
-      // taken: Teams redelivering it must not bring a second answer after the error reply.
+      // A failed or refused click can be clicked again (the user was told what went wrong, or when to try
+      // again). A failed message stays taken: Teams redelivering it must not bring a second answer after
+      // the error reply; the sender tries again with a new message.
       if (request.remember === true) await this.options.dedupe.release(key).catch(() => undefined);
       throw error;
     }
@@ -114,6 +130,24 @@ export class MeetingService {
     });
     if (request.remember === true) await this.options.dedupe.remember(key, JSON.stringify(started), DEDUPE_TTL_MS);
     return { kind: 'created', started };
+  }
+
+  /** Counts the request for its organizer and tenant, or refuses it with when to try again. */
+  private async admit(organizer: Organizer): Promise<void> {
+    const limits = this.options.limits;
+    if (limits === undefined) return;
+    const tenant = organizer.tenantId.toLowerCase();
+    const quotas: RateQuota[] = [];
+    // The organizer's own limit first: who floods is told about their own limit, not the tenant's.
+    if (limits.organizer !== undefined) quotas.push({ scope: 'organizer', key: `${tenant}\n${organizer.objectId.toLowerCase()}`, limit: limits.organizer });
+    if (limits.tenant !== undefined) quotas.push({ scope: 'tenant', key: tenant, limit: limits.tenant });
+    if (quotas.length === 0) return;
+    const decision = await limits.limiter.take(quotas);
+    if (decision.allowed) return;
+    const seconds = Math.ceil(decision.retryAfterMs / 1_000);
+    throw decision.scope === 'organizer'
+      ? new MeetNowError('rate_limited', `organizer ${organizer.objectId} reached MEET_RATE_LIMIT: next meeting in ${seconds} s`, { retryAfterMs: decision.retryAfterMs })
+      : new MeetNowError('tenant_rate_limited', `tenant ${tenant} reached MEET_TENANT_RATE_LIMIT: next meeting in ${seconds} s`, { retryAfterMs: decision.retryAfterMs });
   }
 
   /** A duplicate click may arrive while the first is still creating: wait a little for its result. */

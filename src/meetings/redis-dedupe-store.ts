@@ -33,10 +33,12 @@ export function redisTarget(url: string): string {
  */
 export class RedisDedupeStore implements DedupeStore {
   private readonly prefix: string;
-  private readonly target: string;
+  /** host:port of the Redis, never its password: what logs and errors may show. */
+  readonly target: string;
 
   private constructor(
-    private readonly redis: Redis,
+    /** The connection, shared with the other state every instance must see (the meeting limits' counts). */
+    readonly redis: Redis,
     options: RedisDedupeStoreOptions,
   ) {
     this.prefix = options.keyPrefix ?? 'meetnow:dedupe:';

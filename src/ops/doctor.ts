@@ -63,6 +63,8 @@ function wire(graph: GraphSettings, timeoutMs: number, emulator?: Emulator): Wir
     settings: graph,
     networkClient: new MsalNetworkClient(http),
     logger: createLogger('silent'),
+    // The doctor diagnoses what Entra says now, never a failure remembered from earlier.
+    failureMemoryMs: 0,
   });
   // The doctor reports a throttled Graph rather than waiting out long Retry-After values.
   const graphClient = new GraphClient({ baseUrl: graph.baseUrl, http, tokens, retryPolicy: { maxAttempts: 2, budgetMs: 5_000, backoffMs: () => 500 } });

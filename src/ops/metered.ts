@@ -1,7 +1,7 @@
 import { asMeetNowError } from '../errors';
 import type { HttpClient, HttpRequest, HttpResponse } from '../http/http-client';
 import type { CreateMeetingInput, Meeting } from '../meetings/meeting';
-import type { MeetingsApi } from '../meetings/ports';
+import type { MeetingsApi, RateDecision, RateLimiter, RateQuota } from '../meetings/ports';
 import type { MeetNowMetrics } from './metrics';
 
 /** Counts every meeting creation by API and outcome, wherever it comes from. */
@@ -42,4 +42,18 @@ export class MeteredGraphHttp implements HttpClient {
 
   /** The inner client is shared with the token provider: its owner closes it. */
   async close(): Promise<void> {}
+}
+
+/** The meeting limits, counting their refusals by scope (organizer or tenant). */
+export class MeteredRateLimiter implements RateLimiter {
+  constructor(
+    private readonly inner: RateLimiter,
+    private readonly metrics: MeetNowMetrics,
+  ) {}
+
+  async take(quotas: readonly RateQuota[]): Promise<RateDecision> {
+    const decision = await this.inner.take(quotas);
+    if (!decision.allowed) this.metrics.rateLimited(decision.scope);
+    return decision;
+  }
 }

@@ -1,5 +1,6 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { activityTypeLabel, channelLabel, codeLabel, conversationTypeLabel } from './labels';
+import type { RateScope } from '../meetings/ports';
 import type { DedupeKind, TurnRecord } from './turn-trace';
 
 export type RetryTarget = 'graph' | 'token' | 'bot_connector';
@@ -24,6 +25,7 @@ export class MeetNowMetrics {
   private readonly turnDuration: Histogram<'channel'>;
   private readonly dedupeHits: Counter<'kind'>;
   private readonly memories = new Map<MemoryName, () => number>();
+  private readonly rateLimitRefusals: Counter<'scope'>;
 
   constructor(options: { processMetrics?: boolean } = {}) {
     const registers = [this.registry];
@@ -88,6 +90,12 @@ export class MeetNowMetrics {
         for (const [memory, bytes] of memories) this.set({ memory }, bytes());
       },
     });
+    this.rateLimitRefusals = new Counter({
+      name: 'meetnow_rate_limited_total',
+      help: 'Meeting requests refused by a rate limit (MEET_RATE_LIMIT: organizer, MEET_TENANT_RATE_LIMIT: tenant): no token or Graph call',
+      labelNames: ['scope'],
+      registers,
+    });
   }
 
   meeting(api: string, outcome: string): void {
@@ -131,6 +139,10 @@ export class MeetNowMetrics {
   /** Reports a memory's size on every scrape. */
   watchMemory(memory: MemoryName, bytes: () => number): void {
     this.memories.set(memory, bytes);
+  }
+
+  rateLimited(scope: RateScope): void {
+    this.rateLimitRefusals.inc({ scope });
   }
 
   /** The Prometheus text exposition of every metric. */

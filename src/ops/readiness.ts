@@ -61,7 +61,8 @@ export class ReadinessProbe {
     timeout.catch(() => undefined);
     let report: ReadinessReport;
     try {
-      await Promise.race([this.options.tokens.getToken(tenantId), timeout]);
+      // A real answer from Entra, not a failure remembered for user traffic: a fixed consent shows at once.
+      await Promise.race([this.options.tokens.getToken(tenantId, { ignoreRecentFailure: true }), timeout]);
       report = { ready: true, status: 'ready', token: 'ok', tenantId };
     } catch (error) {
       const coded = asMeetNowError(error);

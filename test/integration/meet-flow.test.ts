@@ -177,10 +177,11 @@ describe('conversation basics', () => {
 
   it('shares one token request among a burst of cold concurrent requests for a tenant', async () => {
     const tenant = randomUUID();
-    const user = { id: '29:new', name: 'New Tenant', aadObjectId: randomUUID() };
     h.emulator.addTenant(tenant);
-    h.emulator.addUser({ id: user.aadObjectId, tenantId: tenant, displayName: user.name, userPrincipalName: 'n@new.example' });
-    const burst = Array.from({ length: 25 }, (_, i) => teamsMessage({ serviceUrl: h.connector.serviceUrl, text: `/meet Burst ${i}`, tenantId: tenant, from: user }));
+    // 25 people, each within MEET_RATE_LIMIT.
+    const users = Array.from({ length: 25 }, (_, i) => ({ id: `29:new${i}`, name: `New Tenant ${i}`, aadObjectId: randomUUID() }));
+    for (const user of users) h.emulator.addUser({ id: user.aadObjectId, tenantId: tenant, displayName: user.name, userPrincipalName: `${user.id}@new.example` });
+    const burst = users.map((from, i) => teamsMessage({ serviceUrl: h.connector.serviceUrl, text: `/meet Burst ${i}`, tenantId: tenant, from }));
     const statuses = await Promise.all(burst.map((activity) => h.post(activity).then((r) => r.status)));
     expect(statuses.every((status) => status === 200)).toBe(true);
     expect(h.emulator.tokenRequests).toHaveLength(1);
