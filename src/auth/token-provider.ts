@@ -1,11 +1,15 @@
 import { AuthError, ConfidentialClientApplication, LogLevel, type Configuration } from '@azure/msal-node';
 import type { Logger } from 'pino';
+import { BoundedMap } from '../bounded-map';
 import type { GraphSettings } from '../config';
 import { MeetNowError, type ErrorCode } from '../errors';
 import type { TokenProvider, TokenRequestOptions } from '../meetings/ports';
 import type { INetworkModule, NetworkRequestOptions, NetworkResponse } from '@azure/msal-node';
 
-/** Confidential clients (and their cached tokens) kept at once; the oldest tenant's go first. */
+/**
+ * Tenants remembered at once (a confidential client and its token, a failure, a discovery refusal): tenant
+ * ids come from activities, so the most recent are kept, not one entry per id ever seen.
+ */
 const MAX_TENANTS = 1_000;
 
 /** Renew this long before expiry so that no Graph call leaves with a token about to lapse. */
@@ -21,6 +25,11 @@ interface CachedToken {
  * gets the same answer. Throttling, 5xx and network failures are not among them: the retry handles those.
  */
 const LASTING_FAILURES: ReadonlySet<ErrorCode> = new Set(['token_invalid_client', 'token_consent_missing', 'token_tenant_not_found']);
+
+interface TenantClient {
+  client: ConfidentialClientApplication;
+  token?: CachedToken;
+}
 
 interface RememberedFailure {
   error: MeetNowError;
@@ -52,7 +61,7 @@ const DISCOVERY = /\/([^/?]+)\/v2\.0\/\.well-known\/openid-configuration(?:\?|$)
  * error can tell the two apart.
  */
 class DiscoveryRefusals implements INetworkModule {
-  private readonly refusals = new Map<string, string>();
+  private readonly refusals = new BoundedMap<string, string>({ maxEntries: MAX_TENANTS });
 
   constructor(private readonly inner: INetworkModule) {}
 
@@ -62,10 +71,7 @@ class DiscoveryRefusals implements INetworkModule {
     if (tenant !== undefined) {
       this.refusals.delete(tenant);
       const description = (response.body as { error_description?: unknown } | undefined)?.error_description;
-      if (response.status >= 400 && typeof description === 'string') {
-        if (this.refusals.size >= MAX_TENANTS) this.refusals.delete(this.refusals.keys().next().value as string);
-        this.refusals.set(tenant, description);
-      }
+      if (response.status >= 400 && typeof description === 'string') this.refusals.set(tenant, description);
     }
     return response;
   }
@@ -87,10 +93,9 @@ class DiscoveryRefusals implements INetworkModule {
  * concurrent cold requests for one tenant merged into one token request.
  */
 export class MsalTokenProvider implements TokenProvider {
-  private readonly clients = new Map<string, ConfidentialClientApplication>();
-  private readonly tokens = new Map<string, CachedToken>();
+  private readonly clients = new BoundedMap<string, TenantClient>({ maxEntries: MAX_TENANTS });
   private readonly inFlight = new Map<string, Promise<string>>();
-  private readonly failures = new Map<string, RememberedFailure>();
+  private readonly failures = new BoundedMap<string, RememberedFailure>({ maxEntries: MAX_TENANTS });
   private readonly failureMemoryMs: number;
   private readonly now: () => number;
   private readonly network: DiscoveryRefusals;
@@ -103,7 +108,7 @@ export class MsalTokenProvider implements TokenProvider {
 
   getToken(tenantId: string, options: TokenRequestOptions = {}): Promise<string> {
     const tenant = (this.options.fixedTenantId ?? tenantId).toLowerCase();
-    const cached = this.tokens.get(tenant);
+    const cached = this.clients.get(tenant)?.token;
     if (cached !== undefined && cached.expiresAt - REFRESH_MARGIN_MS > this.now()) return Promise.resolve(cached.accessToken);
     const failure = options.ignoreRecentFailure === true ? undefined : this.recentFailure(tenant);
     if (failure !== undefined) return Promise.reject(failure);
@@ -117,14 +122,15 @@ export class MsalTokenProvider implements TokenProvider {
   private async acquire(tenant: string): Promise<string> {
     this.options.onTokenRequest?.(tenant);
     try {
-      const result = await this.client(tenant).acquireTokenByClientCredential({ scopes: [this.options.settings.scope] });
+      const entry = this.client(tenant);
+      const result = await entry.client.acquireTokenByClientCredential({ scopes: [this.options.settings.scope] });
       if (result === null || result.accessToken === '') {
         throw new MeetNowError('token_failed', `no access token returned for tenant ${tenant}`);
       }
-      this.tokens.set(tenant, {
+      entry.token = {
         accessToken: result.accessToken,
         expiresAt: result.expiresOn?.getTime() ?? this.now() + 10 * 60_000,
-      });
+      };
       this.failures.delete(tenant);
       return result.accessToken;
     } catch (error) {
@@ -155,25 +161,16 @@ export class MsalTokenProvider implements TokenProvider {
 
   private rememberFailure(tenant: string, error: MeetNowError): void {
     if (this.failureMemoryMs <= 0) return;
-    // Tenant ids come from activities: as bounded as the clients.
-    if (!this.failures.has(tenant) && this.failures.size >= MAX_TENANTS) this.failures.delete(this.failures.keys().next().value as string);
-    this.failures.delete(tenant);
     this.failures.set(tenant, { error, at: this.now() });
   }
 
-  private client(tenant: string): ConfidentialClientApplication {
-    let client = this.clients.get(tenant);
-    if (client === undefined) {
-      // Tenant ids come from activities: keep the most recent ones, not one client per id ever seen.
-      if (this.clients.size >= MAX_TENANTS) {
-        const oldest = this.clients.keys().next().value as string;
-        this.clients.delete(oldest);
-        this.tokens.delete(oldest);
-      }
-      client = new ConfidentialClientApplication(this.msalConfiguration(tenant));
-      this.clients.set(tenant, client);
+  private client(tenant: string): TenantClient {
+    let entry = this.clients.get(tenant);
+    if (entry === undefined) {
+      entry = { client: new ConfidentialClientApplication(this.msalConfiguration(tenant)) };
+      this.clients.set(tenant, entry);
     }
-    return client;
+    return entry;
   }
 
   private msalConfiguration(tenant: string): Configuration {

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { compactKey } from '../bounded-map';
 import type { RateDecision, RateLimiter, RateQuota } from './ports';
 
 /** The accepted requests of one key, oldest first: a sliding log, exact at every window boundary. */
@@ -86,7 +86,8 @@ export class MemoryRateLimiter implements RateLimiter {
 
   /** The quota's log, moved to the recent end and pruned to its window. */
   private log(quota: RateQuota, now: number): RequestLog {
-    const key = compactKey(quota);
+    // Organizer and tenant ids come from outside and may be long: a digest keeps keys small.
+    const key = compactKey(`${quota.scope}\n${quota.key}`);
     let log = this.logs.get(key);
     if (log !== undefined && log.windowMs !== quota.limit.windowMs) {
       this.forget(key, log);
@@ -120,9 +121,4 @@ export class MemoryRateLimiter implements RateLimiter {
     this.logs.delete(key);
     this.entries -= log.size;
   }
-}
-
-/** Organizer ids and tenant ids come from outside and may be long: a 128-bit digest keeps keys small. */
-function compactKey(quota: RateQuota): string {
-  return createHash('sha256').update(`${quota.scope}\n${quota.key}`).digest().toString('base64url', 0, 16);
 }
