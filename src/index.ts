@@ -36,7 +36,7 @@ import { MeetNowMetrics } from './ops/metrics';
 import { startMetricsServer, type MetricsServer } from './ops/metrics-server';
 import { ReadinessProbe } from './ops/readiness';
 import { LoggingTurnTelemetry } from './ops/turn-telemetry';
-import { createServer } from './server';
+import { createServer, isLoopbackName } from './server';
 
 export interface MeetNowOptions {
   /** Extra CA to trust for Entra and Graph (tests; production uses NODE_EXTRA_CA_CERTS). */
@@ -95,6 +95,28 @@ async function listen(server: HttpServer, port: number, host: string): Promise<v
   await Promise.race([once(server, 'listening'), once(server, 'error').then(([error]) => Promise.reject(error))]);
 }
 
+/**
+ * Local mode trusts every activity as sent (DESIGN §4): say so at warn, whatever LOG_LEVEL says, when it is
+ * reachable from other machines or when it can book real meetings.
+ */
+function warnAboutLocalMode(config: Config, logger: pino.Logger): void {
+  if (config.botAuthEnabled) return;
+  const warn = logger.child({}, { level: config.logLevel === 'silent' ? 'silent' : 'warn' });
+  const exposed = config.hosts.filter((host) => !isLoopbackName(host));
+  if (exposed.length > 0) {
+    warn.warn(
+      { hosts: exposed },
+      `Local mode (no MicrosoftAppId) listens beyond loopback (HOST=${exposed.join(',')}): requests are not authenticated, so set MicrosoftAppId or leave HOST unset.`,
+    );
+  }
+  if (config.graph !== undefined) {
+    warn.warn(
+      { graphClientId: config.graph.clientId, authorityHost: config.graph.authorityHost },
+      'Graph credentials are configured without Bot Framework authentication (no MicrosoftAppId): any local program can book meetings as any user of the tenant. Set MicrosoftAppId and MicrosoftAppPassword outside development.',
+    );
+  }
+}
+
 /** The composition root: configuration → adapters → server → listen. The only place that constructs. */
 export async function startMeetNow(env: NodeJS.ProcessEnv, options: MeetNowOptions = {}): Promise<MeetNowHandle> {
   const config = loadConfig(env);
@@ -121,6 +143,7 @@ export async function startMeetNow(env: NodeJS.ProcessEnv, options: MeetNowOptio
   } else {
     logger.info({ authorityHost: graph.authorityHost, graphBaseUrl: graph.baseUrl, meetingsApi: config.meetingsApi }, 'MeetNow is using Microsoft Entra and Graph');
   }
+  warnAboutLocalMode(config, logger);
   // Several instances behind a load balancer share their dedupe memory through Redis; an unreachable
   // REDIS_URL stops start-up cleanly (after the back-end line above, which DESIGN §3 wants first).
   const redis =
@@ -191,7 +214,7 @@ export async function startMeetNow(env: NodeJS.ProcessEnv, options: MeetNowOptio
       .then(() => context.sendActivity(turnFailedText(readerContext(context.activity).locale)))
       .catch(() => undefined);
   };
-  const server = createServer({ adapter, logic: bot.run, logger, readiness });
+  const server = createServer({ adapter, logic: bot.run, logger, readiness, loopbackOnly: !config.botAuthEnabled });
 
   const inFlight = new InFlightRequests();
   inFlight.track(server.server);

@@ -14,6 +14,34 @@ export interface ServerOptions {
   logger: Logger;
   /** Backs `GET /readyz`; without it /readyz answers like /healthz. */
   readiness?: { check(): Promise<ReadinessReport> };
+  /**
+   * Local mode (no Bot Framework authentication): answer only requests addressed to a loopback name, so that
+   * a web page cannot reach the bot through DNS rebinding (DESIGN §4).
+   */
+  loopbackOnly: boolean;
+}
+
+const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
+
+/**
+ * A loopback name or address: `localhost` and `*.localhost` (RFC 6761 §6.3 reserves them for loopback, resolvers
+ * must not send them to DNS and browsers hard-wire them, so no attacker can point one at their own server),
+ * `127.0.0.0/8` in dotted-decimal and `::1` (with or without brackets). Anything else — other spellings of
+ * 127.0.0.1 included — is not: browsers normalise those before they send a Host header.
+ * https://www.rfc-editor.org/rfc/rfc6761#section-6.3
+ */
+export function isLoopbackName(name: string): boolean {
+  const host = name.toLowerCase().replace(/\.$/, '');
+  if (host === 'localhost' || (host.endsWith('.localhost') && /^[a-z0-9.-]+$/.test(host) && !host.includes('..'))) return true;
+  if (host === '::1' || host === '[::1]') return true;
+  const octets = IPV4.exec(host);
+  return octets !== null && octets[1] === '127' && octets.slice(2).every((octet) => Number(octet) <= 255);
+}
+
+/** A Host header (`name`, `name:port`, `[v6]:port`) naming this machine's loopback. */
+export function isLoopbackHostHeader(header: string | undefined): boolean {
+  const match = /^(\[[0-9a-f:.]+\]|[^:[\]]+)(?::\d{1,5})?$/i.exec(header ?? '');
+  return match?.[1] !== undefined && isLoopbackName(match[1]);
 }
 
 function isHttpUrl(value: unknown): boolean {
@@ -63,6 +91,19 @@ function send(res: Response, status: number, body?: unknown): void {
 export function createServer(options: ServerOptions): Server {
   const { adapter, logic, logger } = options;
   const server = restify.createServer({ name: 'meetnow', handleUncaughtExceptions: false });
+
+  if (options.loopbackOnly) {
+    // 421 Misdirected Request: this server does not answer for that name (RFC 9110 §15.5.20). First, so that
+    // it covers every route and no other check reveals anything.
+    server.pre((req, res, next) => {
+      if (isLoopbackHostHeader(req.headers.host)) return next();
+      res.send(421, {
+        error: 'misdirected_request',
+        message: 'MeetNow runs in local mode (no MicrosoftAppId): it answers only requests addressed to localhost, 127.0.0.1 or [::1]',
+      });
+      return next(false);
+    });
+  }
 
   // restify's body reader crashes the process on a bad gzip body (restify#1975): accept identity only.
   server.pre((req, res, next) => {
