@@ -199,7 +199,12 @@ export async function startMeetNow(env: NodeJS.ProcessEnv, options: MeetNowOptio
     typingAfterMs: options.timing?.typingAfterMs,
   });
   // The embedded emulator accepts any tenant, so there is always one to prove the token path with.
-  const readiness = new ReadinessProbe({ tokens, tenantId: config.readinessTenantId ?? (embedded === undefined ? undefined : randomUUID()) });
+  const readiness = new ReadinessProbe({
+    tokens,
+    tenantId: config.readinessTenantId ?? (embedded === undefined ? undefined : randomUUID()),
+    onChange: ({ ready, status, code, reason, tenantId }) =>
+      ready ? logger.info({ status, tenantId }, 'ready: a Graph token was issued') : logger.warn({ status, code, tenantId, reason }, `not ready: ${reason ?? status}`),
+  });
 
   // Its own pool, with Node's trust store only: the Bot Connector is never the emulator.
   const connectorHttp = new UndiciHttpClient({ defaultTimeoutMs: options.timing?.httpTimeoutMs });

@@ -2,7 +2,7 @@ import type { Activity } from 'botbuilder';
 import type { Logger } from 'pino';
 import restify, { type Request, type Response, type Server } from 'restify';
 import type { MeetNowAdapter } from './bot/adapter';
-import type { ReadinessReport } from './ops/readiness';
+import { publicReadiness, type ReadinessReport } from './ops/readiness';
 import { isRecord } from './guards';
 
 /** DESIGN §4: a body over this gets 413. Real activities are a few kilobytes. */
@@ -124,11 +124,11 @@ export function createServer(options: ServerOptions): Server {
   });
 
   // Readiness, not liveness: 503 while shutting down or while the configuration cannot get a Graph token.
+  // Anyone can call it, so it says only the status and a code; the reason is in the log.
   server.get('/readyz', async (_req: Request, res: Response) => {
     const report = (await options.readiness?.check()) ?? { ready: true, status: 'ready', token: 'not_checked' };
-    const { ready, ...body } = report;
     res.header('cache-control', 'no-store');
-    send(res, ready ? 200 : 503, body);
+    send(res, report.ready ? 200 : 503, publicReadiness(report));
   });
 
   server.post('/api/messages', async (req: Request, res: Response) => {
