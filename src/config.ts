@@ -41,6 +41,8 @@ export interface Config {
   port: number;
   /** Addresses to listen on. */
   hosts: string[];
+  /** `HOST` as set; undefined when the default of `PORT`'s description applies (messages name the variables that chose the address). */
+  hostOverride: string | undefined;
   /** True when `MicrosoftAppId` is set: every inbound activity must carry a valid Bot Framework JWT. */
   botAuthEnabled: boolean;
   botAppId: string;
@@ -140,6 +142,7 @@ const schema = z.object({
       .optional(),
   ),
   METRICS_HOST: optionalString,
+  NODE_ENV: optionalString,
 });
 
 type Problems = string[];
@@ -198,6 +201,13 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   const clientId = vars.GRAPH_CLIENT_ID ?? vars.MicrosoftAppId;
   const embedded = clientId === undefined && vars.GRAPH_BASE_URL === undefined && vars.AUTHORITY_HOST === undefined;
 
+  if (embedded && vars.NODE_ENV === 'production') {
+    // DESIGN §3: a production container started without its configuration must not hand out fake join links.
+    problems.push(
+      'GRAPH_CLIENT_ID: no Graph configuration, and NODE_ENV=production never falls back to the embedded emulator: set GRAPH_CLIENT_ID and GRAPH_CLIENT_SECRET (or GRAPH_CLIENT_CERTIFICATE_PATH), or MicrosoftAppId and MicrosoftAppPassword',
+    );
+  }
+
   let graph: GraphSettings | undefined;
   if (!embedded) {
     let credential: GraphCredential | undefined;
@@ -241,6 +251,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   return Object.freeze({
     port: vars.PORT,
     hosts,
+    hostOverride: vars.HOST,
     botAuthEnabled,
     botAppId: vars.MicrosoftAppId ?? '',
     botFrameworkSettings: Object.freeze({ ...env }),

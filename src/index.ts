@@ -1,4 +1,4 @@
-import { once } from 'node:events';
+import { once, type EventEmitter } from 'node:events';
 import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
@@ -90,9 +90,27 @@ function connectRedis(options: Parameters<typeof RedisDedupeStore.connect>[0]): 
   return Store.connect(options);
 }
 
-async function listen(server: HttpServer, port: number, host: string): Promise<void> {
+async function listen(server: EventEmitter & { listen(port: number, host: string): unknown }, port: number, host: string): Promise<void> {
   server.listen(port, host);
   await Promise.race([once(server, 'listening'), once(server, 'error').then(([error]) => Promise.reject(error))]);
+}
+
+/** A listen failure in words naming the address and the variables that chose it, instead of Node's stack. */
+function listenFailure(error: unknown, config: Config, host: string): unknown {
+  const code = (error as NodeJS.ErrnoException).code;
+  const address = `${host.includes(':') ? `[${host}]` : host}:${config.port}`;
+  const variables = config.hostOverride === undefined ? 'PORT' : 'PORT and HOST';
+  const why =
+    code === 'EADDRINUSE'
+      ? 'the port is already in use by another program (stop it, or set PORT to a free port)'
+      : code === 'EACCES'
+        ? 'this process may not use that port (set PORT to 1024 or above)'
+        : code === 'EADDRNOTAVAIL'
+          ? `${host} is not an address of this machine (fix HOST, or leave it unset)`
+          : undefined;
+  if (why === undefined) return error;
+  const values = `PORT=${config.port}${config.hostOverride === undefined ? '' : `, HOST=${config.hostOverride}`}`;
+  return new MeetNowError('config_invalid', `Invalid configuration:\n  - ${variables}: cannot listen on ${address}: ${why} [${values}]`);
 }
 
 /**
@@ -224,8 +242,18 @@ export async function startMeetNow(env: NodeJS.ProcessEnv, options: MeetNowOptio
   const inFlight = new InFlightRequests();
   inFlight.track(server.server);
 
-  const [primaryHost, ...otherHosts] = config.hosts;
-  await listen(server.server, config.port, primaryHost ?? '127.0.0.1');
+  const [primaryHost = '127.0.0.1', ...otherHosts] = config.hosts;
+  try {
+    // restify re-emits its http server's 'error' on itself, so that is where a listen failure is handled.
+    await listen(server, config.port, primaryHost);
+  } catch (error) {
+    identityMap?.close();
+    await redis?.close();
+    await http.close();
+    await connectorHttp.close();
+    await embedded?.emulator.close();
+    throw listenFailure(error, config, primaryHost);
+  }
   const port = (server.server.address() as AddressInfo).port;
   // Local mode listens on both loopback families; restify owns one socket, so mirror it on the others.
   const mirrors: HttpServer[] = [];
@@ -238,7 +266,7 @@ export async function startMeetNow(env: NodeJS.ProcessEnv, options: MeetNowOptio
       logger.warn({ host, reason: (error as Error).message }, 'could not listen on this address');
     }
   }
-  const displayHost = primaryHost === undefined || primaryHost === '::' ? 'localhost' : primaryHost.includes(':') ? `[${primaryHost}]` : primaryHost;
+  const displayHost = primaryHost === '::' ? 'localhost' : primaryHost.includes(':') ? `[${primaryHost}]` : primaryHost;
   const url = `http://${displayHost}:${port}`;
   logger.info({ url: `${url}/api/messages`, hosts: config.hosts, botAuth: config.botAuthEnabled }, 'MeetNow is listening');
 

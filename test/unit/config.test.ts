@@ -31,6 +31,16 @@ describe('loadConfig', () => {
     expect(Object.isFrozen(config)).toBe(true);
   });
 
+  it('with NODE_ENV=production never falls back to the embedded emulator: no Graph configuration is refused, naming what is missing', () => {
+    const message = problems({ NODE_ENV: 'production', PORT: 'x' });
+    expect(message).toMatch(/^Invalid configuration:/);
+    expect(message).toMatch(/GRAPH_CLIENT_ID: no Graph configuration, and NODE_ENV=production never falls back to the embedded emulator: set GRAPH_CLIENT_ID and GRAPH_CLIENT_SECRET/);
+    // Every other problem is still named in the same message.
+    expect(message).toMatch(/PORT:/);
+    expect(loadConfig({ NODE_ENV: 'production', MicrosoftAppId: APP, MicrosoftAppPassword: 'pw' }).graph?.clientId).toBe(APP);
+    expect(loadConfig({ NODE_ENV: 'development' }).graph).toBeUndefined();
+  });
+
   it('treats blank values as unset', () => {
     expect(loadConfig({ PORT: '', MicrosoftAppId: '  ', MEETINGS_API: '' }).graph).toBeUndefined();
   });
