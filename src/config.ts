@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { MeetNowError } from './errors';
 import { GUID } from './guards';
+import type { ConnectionLimits } from './http/connection-guard';
 
 /** Microsoft's production endpoints: the defaults whenever real credentials are configured. */
 export const PRODUCTION_AUTHORITY_HOST = 'https://login.microsoftonline.com';
@@ -21,6 +22,9 @@ export interface MetricsSettings {
 }
 
 export const DEFAULT_METRICS_PORT = 9464;
+/** Well under the usual 1,024 file descriptors, which also hold the outbound connections. */
+export const DEFAULT_MAX_CONNECTIONS = 512;
+export const DEFAULT_MAX_CONNECTIONS_PER_CLIENT = 128;
 
 export type GraphCredential =
   | { kind: 'secret'; secret: string }
@@ -41,6 +45,8 @@ export interface Config {
   port: number;
   /** Addresses to listen on. */
   hosts: string[];
+  /** Caps on the bot port's open connections (`HTTP_MAX_CONNECTIONS`, `HTTP_MAX_CONNECTIONS_PER_CLIENT`). */
+  connections: ConnectionLimits;
   /** `HOST` as set; undefined when the default of `PORT`'s description applies (messages name the variables that chose the address). */
   hostOverride: string | undefined;
   /** True when `MicrosoftAppId` is set: every inbound activity must carry a valid Bot Framework JWT. */
@@ -143,6 +149,14 @@ const schema = z.object({
   ),
   METRICS_HOST: optionalString,
   NODE_ENV: optionalString,
+  HTTP_MAX_CONNECTIONS: z.preprocess(blankToUndefined, z.coerce.number({ message: 'must be a whole number' }).int('must be a whole number').min(1, 'must be at least 1').default(DEFAULT_MAX_CONNECTIONS)),
+  HTTP_MAX_CONNECTIONS_PER_CLIENT: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .refine((value) => /^off$/i.test(value) || (/^\d{1,9}$/.test(value) && Number(value) >= 1), 'must be a whole number of at least 1, or off')
+      .optional(),
+  ),
 });
 
 type Problems = string[];
@@ -252,6 +266,15 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     port: vars.PORT,
     hosts,
     hostOverride: vars.HOST,
+    connections: Object.freeze({
+      maxConnections: vars.HTTP_MAX_CONNECTIONS,
+      maxConnectionsPerClient:
+        vars.HTTP_MAX_CONNECTIONS_PER_CLIENT === undefined
+          ? DEFAULT_MAX_CONNECTIONS_PER_CLIENT
+          : /^off$/i.test(vars.HTTP_MAX_CONNECTIONS_PER_CLIENT)
+            ? undefined
+            : Number(vars.HTTP_MAX_CONNECTIONS_PER_CLIENT),
+    }),
     botAuthEnabled,
     botAppId: vars.MicrosoftAppId ?? '',
     botFrameworkSettings: Object.freeze({ ...env }),

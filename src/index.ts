@@ -36,7 +36,8 @@ import { MeetNowMetrics } from './ops/metrics';
 import { startMetricsServer, type MetricsServer } from './ops/metrics-server';
 import { ReadinessProbe } from './ops/readiness';
 import { LoggingTurnTelemetry } from './ops/turn-telemetry';
-import { createServer, isLoopbackName } from './server';
+import { ConnectionGuard } from './http/connection-guard';
+import { applyHttpTimeouts, createServer, HTTP_TIMEOUTS, isLoopbackName, type HttpTimeouts } from './server';
 
 export interface MeetNowOptions {
   /** Extra CA to trust for Entra and Graph (tests; production uses NODE_EXTRA_CA_CERTS). */
@@ -52,6 +53,8 @@ export interface MeetNowOptions {
     httpTimeoutMs?: number;
     /** How long shutdown waits for turns in flight and meetings still being delivered (default 25 s). */
     shutdownGraceMs?: number;
+    /** The bot port's header, request and keep-alive timeouts (default HTTP_TIMEOUTS: 10 s, 15 s, 5 s). */
+    http?: Partial<HttpTimeouts>;
   };
   /**
    * Tests: outbound Bot Connector credentials instead of botbuilder's msal client, which cannot be pointed
@@ -241,6 +244,19 @@ export async function startMeetNow(env: NodeJS.ProcessEnv, options: MeetNowOptio
 
   const inFlight = new InFlightRequests();
   inFlight.track(server.server);
+  const timeouts: HttpTimeouts = { ...HTTP_TIMEOUTS, ...options.timing?.http };
+  let refusalLoggedAt = -Infinity;
+  const connections = new ConnectionGuard(config.connections, (address) => {
+    // Refusals come in floods: one line per 10 s says enough.
+    if (Date.now() - refusalLoggedAt < 10_000) return;
+    refusalLoggedAt = Date.now();
+    logger.warn({ address, ...config.connections }, 'connection refused: every connection is busy with a request (HTTP_MAX_CONNECTIONS, HTTP_MAX_CONNECTIONS_PER_CLIENT)');
+  });
+  const guard = (listener: HttpServer) => {
+    applyHttpTimeouts(listener, timeouts);
+    connections.attach(listener);
+  };
+  guard(server.server);
 
   const [primaryHost = '127.0.0.1', ...otherHosts] = config.hosts;
   try {
@@ -254,13 +270,18 @@ export async function startMeetNow(env: NodeJS.ProcessEnv, options: MeetNowOptio
     await embedded?.emulator.close();
     throw listenFailure(error, config, primaryHost);
   }
+  // After listening, an 'error' is a failed accept (out of file descriptors): worth a line, not the process.
+  const onListenerError = (error: Error) => logger.error({ err: error }, 'the bot port could not accept a connection');
+  server.on('error', onListenerError);
   const port = (server.server.address() as AddressInfo).port;
   // Local mode listens on both loopback families; restify owns one socket, so mirror it on the others.
   const mirrors: HttpServer[] = [];
   for (const host of otherHosts) {
     const mirror = createHttpServer((req, res) => server.server.emit('request', req, res));
+    guard(mirror);
     try {
       await listen(mirror, port, host);
+      mirror.on('error', onListenerError);
       mirrors.push(mirror);
     } catch (error) {
       logger.warn({ host, reason: (error as Error).message }, 'could not listen on this address');

@@ -41,6 +41,16 @@ describe('loadConfig', () => {
     expect(loadConfig({ NODE_ENV: 'development' }).graph).toBeUndefined();
   });
 
+  it('caps the bot port at 512 connections, 128 per client address, unless HTTP_MAX_CONNECTIONS / HTTP_MAX_CONNECTIONS_PER_CLIENT say otherwise', () => {
+    expect(loadConfig({}).connections).toEqual({ maxConnections: 512, maxConnectionsPerClient: 128 });
+    expect(loadConfig({ HTTP_MAX_CONNECTIONS: '4000', HTTP_MAX_CONNECTIONS_PER_CLIENT: 'off' }).connections).toEqual({ maxConnections: 4000, maxConnectionsPerClient: undefined });
+    expect(loadConfig({ HTTP_MAX_CONNECTIONS_PER_CLIENT: '1000' }).connections.maxConnectionsPerClient).toBe(1000);
+    const message = problems({ HTTP_MAX_CONNECTIONS: 'many', HTTP_MAX_CONNECTIONS_PER_CLIENT: '0' });
+    expect(message).toMatch(/HTTP_MAX_CONNECTIONS: must be a whole number/);
+    expect(message).toMatch(/HTTP_MAX_CONNECTIONS_PER_CLIENT: must be a whole number of at least 1, or off/);
+    expect(problems({ HTTP_MAX_CONNECTIONS: '0' })).toMatch(/HTTP_MAX_CONNECTIONS: must be at least 1/);
+  });
+
   it('treats blank values as unset', () => {
     expect(loadConfig({ PORT: '', MicrosoftAppId: '  ', MEETINGS_API: '' }).graph).toBeUndefined();
   });
