@@ -278,6 +278,7 @@ export async function startMeetNow(env: NodeJS.ProcessEnv, options: MeetNowOptio
   const mirrors: HttpServer[] = [];
   for (const host of otherHosts) {
     const mirror = createHttpServer((req, res) => server.server.emit('request', req, res));
+    mirror.on('checkContinue', (req, res) => server.server.emit('checkContinue', req, res));
     guard(mirror);
     try {
       await listen(mirror, port, host);

@@ -1,6 +1,6 @@
 import type { Activity } from 'botbuilder';
 import type { Logger } from 'pino';
-import type { Server as HttpServer } from 'node:http';
+import type { IncomingMessage, Server as HttpServer, ServerResponse } from 'node:http';
 import restify, { type Next, type Request, type Response, type Server } from 'restify';
 import type { MeetNowAdapter } from './bot/adapter';
 import { publicReadiness, type ReadinessReport } from './ops/readiness';
@@ -188,6 +188,12 @@ export function createServer(options: ServerOptions): Server {
       return next(false);
     }
     return next();
+  });
+  // `Expect: 100-continue`: a declared length over the limit gets its 413 instead of the 100 (RFC 9110
+  // §10.1.1), so the client never sends the body; the others continue as ordinary requests.
+  server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => {
+    if (Number(req.headers['content-length'] ?? 0) <= MAX_BODY_BYTES) res.writeContinue();
+    server.server.emit('request', req, res);
   });
   // A declared length over the limit is refused before a byte of the body is read.
   server.pre((req, res, next) => {

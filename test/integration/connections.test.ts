@@ -102,6 +102,26 @@ describe('bodies over the limit and slow senders', () => {
     await until(() => client.closed, 'the bot to close the connection');
   });
 
+  it.each([
+    ['127.0.0.1', '127.0.0.1'],
+    ['::1 (the second listener)', '::1'],
+  ])('with Expect: 100-continue, an oversized body gets 413 instead of 100 Continue; a small one continues (%s)', async (_name, address) => {
+    const big = await RawClient.open(h.bot.port, address);
+    await big.write(postHead('localhost', 'Content-Length: 10485760\r\nExpect: 100-continue\r\n'));
+    await big.answered();
+    expect(big.status).toBe(413);
+    expect(big.received).not.toContain('100 Continue');
+
+    const body = JSON.stringify(teamsMessage({ serviceUrl: h.connector.serviceUrl, text: 'hello' }));
+    const small = await RawClient.open(h.bot.port, address);
+    await small.write(postHead('localhost', `Content-Length: ${Buffer.byteLength(body)}\r\nExpect: 100-continue\r\n`));
+    await small.answered();
+    expect(small.status).toBe(100);
+    await small.write(body);
+    await until(() => small.received.includes('HTTP/1.1 200'), 'the answer after the body');
+    small.socket.destroy();
+  });
+
   it('a chunked body gets 413 while it is still being sent, as soon as it passes the limit', async () => {
     const client = await RawClient.open(h.bot.port);
     await client.write(postHead('localhost', 'Transfer-Encoding: chunked\r\n'));
