@@ -314,6 +314,7 @@ export async function startMeetNow(env: NodeJS.ProcessEnv, options: MeetNowOptio
       server.close();
       if (!(await inFlight.drain(graceMs))) logger.warn({ requests: inFlight.count }, 'shutting down with requests still in flight');
       server.server.closeAllConnections();
+      for (const mirror of mirrors) mirror.closeAllConnections();
       identityMap?.close();
       const drained = await Promise.race([bot.drain().then(() => true), sleep(Math.max(0, deadline - Date.now()), false, { ref: false })]);
       if (!drained) delivery.abandon();
