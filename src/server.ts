@@ -114,7 +114,7 @@ export function isLoopbackName(name: string): boolean {
 }
 
 /** A Host header (`name`, `name:port`, `[v6]:port`) naming this machine's loopback. */
-export function isLoopbackHostHeader(header: string | undefined): boolean {
+function isLoopbackHostHeader(header: string | undefined): boolean {
   const match = /^(\[[0-9a-f:.]+\]|[^:[\]]+)(?::\d{1,5})?$/i.exec(header ?? '');
   return match?.[1] !== undefined && isLoopbackName(match[1]);
 }
