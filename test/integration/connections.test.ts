@@ -1,4 +1,5 @@
 import { once } from 'node:events';
+import fc from 'fast-check';
 import { connect, type Socket } from 'node:net';
 import { MAX_BODY_BYTES } from '../../src/server';
 import { startHarness, type Harness } from '../support/harness';
@@ -174,6 +175,50 @@ describe('bodies over the limit and slow senders', () => {
     }
     expect(client.status).toBe(408);
     expect(h.connector.calls).toHaveLength(0);
+  });
+
+  it('generated requests, whole or cut short, fast or slow, declared or chunked, always get a 4xx or a 200 and never hold the port', async () => {
+    const activity = JSON.stringify(teamsMessage({ serviceUrl: h.connector.serviceUrl, text: 'hello' }));
+    const shape = fc.record({
+      path: fc.constantFrom('/api/messages', '/healthz', '/readyz', '/nowhere'),
+      host: fc.constantFrom('localhost', '127.0.0.1', '[::1]:3978', 'evil.example'),
+      body: fc.oneof(fc.constant(activity), fc.nat({ max: 2 * MAX_BODY_BYTES }).map((size) => 'x'.repeat(size))),
+      framing: fc.constantFrom('exact', 'short', 'long', 'huge', 'chunked'),
+      // Where the sender stops for good (1: it sends everything), and how it paces the pieces.
+      sendFraction: fc.oneof(fc.constant(1), fc.double({ min: 0, max: 1, noNaN: true })),
+      pieces: fc.integer({ min: 1, max: 12 }),
+      pauseMs: fc.constantFrom(0, 0, 5, 40),
+    });
+    const seen = new Set<number>();
+    await fc.assert(
+      fc.asyncProperty(shape, async ({ path, host, body, framing, sendFraction, pieces, pauseMs }) => {
+        const length = Buffer.byteLength(body);
+        const declared = { exact: length, short: Math.floor(length / 2), long: length + 100, huge: 10 * 1024 * 1024, chunked: undefined }[framing];
+        const payload =
+          framing === 'chunked'
+            ? `${Array.from({ length: Math.ceil(length / 65_536) }, (_, i) => body.slice(i * 65_536, (i + 1) * 65_536)).map((part) => `${Buffer.byteLength(part).toString(16)}\r\n${part}\r\n`).join('')}0\r\n\r\n`
+            : body;
+        const framingHeader = declared === undefined ? 'Transfer-Encoding: chunked\r\n' : `Content-Length: ${declared}\r\n`;
+        const raw = Buffer.from(`POST ${path} HTTP/1.1\r\nHost: ${host}\r\nContent-Type: application/json\r\n${framingHeader}\r\n${payload}`);
+        const end = Math.floor(raw.length * sendFraction);
+        const client = await RawClient.open(h.bot.port);
+        try {
+          for (let piece = 0; piece < pieces && client.status === undefined && !client.closed; piece += 1) {
+            await client.write(raw.subarray(Math.floor((end * piece) / pieces), Math.floor((end * (piece + 1)) / pieces)));
+            if (pauseMs > 0) await new Promise((resolve) => setTimeout(resolve, pauseMs));
+          }
+          await until(() => client.status !== undefined, 'an answer');
+          seen.add(client.status as number);
+          expect([200, 400, 404, 405, 408, 413, 421]).toContain(client.status);
+        } finally {
+          client.socket.destroy();
+        }
+      }),
+      { numRuns: 40 },
+    );
+    // The shapes reached the new answers, not only the easy ones.
+    expect([...seen]).toEqual(expect.arrayContaining([408, 413, 421]));
+    expect((await fetch(`${h.bot.url}/healthz`)).status).toBe(200);
   });
 
   it('a connection that sends nothing is closed at the header timeout', async () => {
