@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { MeetNowError } from './errors';
 import { GUID } from './guards';
 import type { RateLimit } from './meetings/ports';
+import type { ConnectionLimits } from './http/connection-guard';
 
 /** Microsoft's production endpoints: the defaults whenever real credentials are configured. */
 export const PRODUCTION_AUTHORITY_HOST = 'https://login.microsoftonline.com';
@@ -22,6 +23,9 @@ export interface MetricsSettings {
 }
 
 export const DEFAULT_METRICS_PORT = 9464;
+/** Well under the usual 1,024 file descriptors, which also hold the outbound connections. */
+export const DEFAULT_MAX_CONNECTIONS = 512;
+export const DEFAULT_MAX_CONNECTIONS_PER_CLIENT = 128;
 
 export type GraphCredential =
   | { kind: 'secret'; secret: string }
@@ -42,6 +46,10 @@ export interface Config {
   port: number;
   /** Addresses to listen on. */
   hosts: string[];
+  /** Caps on the bot port's open connections (`HTTP_MAX_CONNECTIONS`, `HTTP_MAX_CONNECTIONS_PER_CLIENT`). */
+  connections: ConnectionLimits;
+  /** `HOST` as set; undefined when the default of `PORT`'s description applies (messages name the variables that chose the address). */
+  hostOverride: string | undefined;
   /** True when `MicrosoftAppId` is set: every inbound activity must carry a valid Bot Framework JWT. */
   botAuthEnabled: boolean;
   botAppId: string;
@@ -184,6 +192,15 @@ const schema = z.object({
   METRICS_HOST: optionalString,
   MEET_RATE_LIMIT: rateLimit(DEFAULT_MEET_RATE_LIMIT),
   MEET_TENANT_RATE_LIMIT: rateLimit(DEFAULT_MEET_TENANT_RATE_LIMIT),
+  NODE_ENV: optionalString,
+  HTTP_MAX_CONNECTIONS: z.preprocess(blankToUndefined, z.coerce.number({ message: 'must be a whole number' }).int('must be a whole number').min(1, 'must be at least 1').default(DEFAULT_MAX_CONNECTIONS)),
+  HTTP_MAX_CONNECTIONS_PER_CLIENT: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .refine((value) => /^off$/i.test(value) || (/^\d{1,9}$/.test(value) && Number(value) >= 1), 'must be a whole number of at least 1, or off')
+      .optional(),
+  ),
 });
 
 type Problems = string[];
@@ -242,6 +259,13 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   const clientId = vars.GRAPH_CLIENT_ID ?? vars.MicrosoftAppId;
   const embedded = clientId === undefined && vars.GRAPH_BASE_URL === undefined && vars.AUTHORITY_HOST === undefined;
 
+  if (embedded && vars.NODE_ENV === 'production') {
+    // DESIGN §3: a production container started without its configuration must not hand out fake join links.
+    problems.push(
+      'GRAPH_CLIENT_ID: no Graph configuration, and NODE_ENV=production never falls back to the embedded emulator: set GRAPH_CLIENT_ID and GRAPH_CLIENT_SECRET (or GRAPH_CLIENT_CERTIFICATE_PATH), or MicrosoftAppId and MicrosoftAppPassword',
+    );
+  }
+
   let graph: GraphSettings | undefined;
   if (!embedded) {
     let credential: GraphCredential | undefined;
@@ -285,6 +309,16 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   return Object.freeze({
     port: vars.PORT,
     hosts,
+    hostOverride: vars.HOST,
+    connections: Object.freeze({
+      maxConnections: vars.HTTP_MAX_CONNECTIONS,
+      maxConnectionsPerClient:
+        vars.HTTP_MAX_CONNECTIONS_PER_CLIENT === undefined
+          ? DEFAULT_MAX_CONNECTIONS_PER_CLIENT
+          : /^off$/i.test(vars.HTTP_MAX_CONNECTIONS_PER_CLIENT)
+            ? undefined
+            : Number(vars.HTTP_MAX_CONNECTIONS_PER_CLIENT),
+    }),
     botAuthEnabled,
     botAppId: vars.MicrosoftAppId ?? '',
     botFrameworkSettings: Object.freeze({ ...env }),

@@ -1,4 +1,4 @@
-import { once } from 'node:events';
+import { once, type EventEmitter } from 'node:events';
 import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
@@ -39,7 +39,8 @@ import { MeetNowMetrics } from './ops/metrics';
 import { startMetricsServer, type MetricsServer } from './ops/metrics-server';
 import { ReadinessProbe } from './ops/readiness';
 import { LoggingTurnTelemetry } from './ops/turn-telemetry';
-import { createServer } from './server';
+import { ConnectionGuard } from './http/connection-guard';
+import { applyHttpTimeouts, createServer, HTTP_TIMEOUTS, isLoopbackName, type HttpTimeouts } from './server';
 
 export interface MeetNowOptions {
   /** Extra CA to trust for Entra and Graph (tests; production uses NODE_EXTRA_CA_CERTS). */
@@ -55,6 +56,8 @@ export interface MeetNowOptions {
     httpTimeoutMs?: number;
     /** How long shutdown waits for turns in flight and meetings still being delivered (default 25 s). */
     shutdownGraceMs?: number;
+    /** The bot port's header, request and keep-alive timeouts (default HTTP_TIMEOUTS: 10 s, 15 s, 5 s). */
+    http?: Partial<HttpTimeouts>;
   };
   /**
    * Tests: outbound Bot Connector credentials instead of botbuilder's msal client, which cannot be pointed
@@ -106,9 +109,49 @@ function connectRedis(options: Parameters<typeof RedisDedupeStore.connect>[0]): 
   return Store.connect(options);
 }
 
-async function listen(server: HttpServer, port: number, host: string): Promise<void> {
+async function listen(server: EventEmitter & { listen(port: number, host: string): unknown }, port: number, host: string): Promise<void> {
   server.listen(port, host);
   await Promise.race([once(server, 'listening'), once(server, 'error').then(([error]) => Promise.reject(error))]);
+}
+
+/** A listen failure in words naming the address and the variables that chose it, instead of Node's stack. */
+function listenFailure(error: unknown, config: Config, host: string): unknown {
+  const code = (error as NodeJS.ErrnoException).code;
+  const address = `${host.includes(':') ? `[${host}]` : host}:${config.port}`;
+  const variables = config.hostOverride === undefined ? 'PORT' : 'PORT and HOST';
+  const why =
+    code === 'EADDRINUSE'
+      ? 'the port is already in use by another program (stop it, or set PORT to a free port)'
+      : code === 'EACCES'
+        ? 'this process may not use that port (set PORT to 1024 or above)'
+        : code === 'EADDRNOTAVAIL'
+          ? `${host} is not an address of this machine (fix HOST, or leave it unset)`
+          : undefined;
+  if (why === undefined) return error;
+  const values = `PORT=${config.port}${config.hostOverride === undefined ? '' : `, HOST=${config.hostOverride}`}`;
+  return new MeetNowError('config_invalid', `Invalid configuration:\n  - ${variables}: cannot listen on ${address}: ${why} [${values}]`);
+}
+
+/**
+ * Local mode trusts every activity as sent (DESIGN §4): say so at warn, whatever LOG_LEVEL says, when it is
+ * reachable from other machines or when it can book real meetings.
+ */
+function warnAboutLocalMode(config: Config, logger: pino.Logger): void {
+  if (config.botAuthEnabled) return;
+  const warn = logger.child({}, { level: config.logLevel === 'silent' ? 'silent' : 'warn' });
+  const exposed = config.hosts.filter((host) => !isLoopbackName(host));
+  if (exposed.length > 0) {
+    warn.warn(
+      { hosts: exposed },
+      `Local mode (no MicrosoftAppId) listens beyond loopback (HOST=${exposed.join(',')}): requests are not authenticated, so set MicrosoftAppId or leave HOST unset.`,
+    );
+  }
+  if (config.graph !== undefined) {
+    warn.warn(
+      { graphClientId: config.graph.clientId, authorityHost: config.graph.authorityHost },
+      'Graph credentials are configured without Bot Framework authentication (no MicrosoftAppId): any local program can book meetings as any user of the tenant. Set MicrosoftAppId and MicrosoftAppPassword outside development.',
+    );
+  }
 }
 
 /** The composition root: configuration → adapters → server → listen. The only place that constructs. */
@@ -137,6 +180,7 @@ export async function startMeetNow(env: NodeJS.ProcessEnv, options: MeetNowOptio
   } else {
     logger.info({ authorityHost: graph.authorityHost, graphBaseUrl: graph.baseUrl, meetingsApi: config.meetingsApi }, 'MeetNow is using Microsoft Entra and Graph');
   }
+  warnAboutLocalMode(config, logger);
   // Several instances behind a load balancer share their dedupe memory through Redis; an unreachable
   // REDIS_URL stops start-up cleanly (after the back-end line above, which DESIGN §3 wants first).
   const redis =
@@ -203,7 +247,12 @@ export async function startMeetNow(env: NodeJS.ProcessEnv, options: MeetNowOptio
     typingAfterMs: options.timing?.typingAfterMs,
   });
   // The embedded emulator accepts any tenant, so there is always one to prove the token path with.
-  const readiness = new ReadinessProbe({ tokens, tenantId: config.readinessTenantId ?? (embedded === undefined ? undefined : randomUUID()) });
+  const readiness = new ReadinessProbe({
+    tokens,
+    tenantId: config.readinessTenantId ?? (embedded === undefined ? undefined : randomUUID()),
+    onChange: ({ ready, status, code, reason, tenantId }) =>
+      ready ? logger.info({ status, tenantId }, 'ready: a Graph token was issued') : logger.warn({ status, code, tenantId, reason }, `not ready: ${reason ?? status}`),
+  });
 
   // Its own pool, with Node's trust store only: the Bot Connector is never the emulator.
   const connectorHttp = new UndiciHttpClient({ defaultTimeoutMs: options.timing?.httpTimeoutMs });
@@ -218,26 +267,55 @@ export async function startMeetNow(env: NodeJS.ProcessEnv, options: MeetNowOptio
       .then(() => context.sendActivity(turnFailedText(readerContext(context.activity).locale)))
       .catch(() => undefined);
   };
-  const server = createServer({ adapter, logic: bot.run, logger, readiness });
+  const server = createServer({ adapter, logic: bot.run, logger, readiness, loopbackOnly: !config.botAuthEnabled });
 
   const inFlight = new InFlightRequests();
   inFlight.track(server.server);
+  const timeouts: HttpTimeouts = { ...HTTP_TIMEOUTS, ...options.timing?.http };
+  let refusalLoggedAt = -Infinity;
+  const connections = new ConnectionGuard(config.connections, (address) => {
+    // Refusals come in floods: one line per 10 s says enough.
+    if (Date.now() - refusalLoggedAt < 10_000) return;
+    refusalLoggedAt = Date.now();
+    logger.warn({ address, ...config.connections }, 'connection refused: every connection is busy with a request (HTTP_MAX_CONNECTIONS, HTTP_MAX_CONNECTIONS_PER_CLIENT)');
+  });
+  const guard = (listener: HttpServer) => {
+    applyHttpTimeouts(listener, timeouts);
+    connections.attach(listener);
+  };
+  guard(server.server);
 
-  const [primaryHost, ...otherHosts] = config.hosts;
-  await listen(server.server, config.port, primaryHost ?? '127.0.0.1');
+  const [primaryHost = '127.0.0.1', ...otherHosts] = config.hosts;
+  try {
+    // restify re-emits its http server's 'error' on itself, so that is where a listen failure is handled.
+    await listen(server, config.port, primaryHost);
+  } catch (error) {
+    identityMap?.close();
+    await redis?.close();
+    await http.close();
+    await connectorHttp.close();
+    await embedded?.emulator.close();
+    throw listenFailure(error, config, primaryHost);
+  }
+  // After listening, an 'error' is a failed accept (out of file descriptors): worth a line, not the process.
+  const onListenerError = (error: Error) => logger.error({ err: error }, 'the bot port could not accept a connection');
+  server.on('error', onListenerError);
   const port = (server.server.address() as AddressInfo).port;
   // Local mode listens on both loopback families; restify owns one socket, so mirror it on the others.
   const mirrors: HttpServer[] = [];
   for (const host of otherHosts) {
     const mirror = createHttpServer((req, res) => server.server.emit('request', req, res));
+    mirror.on('checkContinue', (req, res) => server.server.emit('checkContinue', req, res));
+    guard(mirror);
     try {
       await listen(mirror, port, host);
+      mirror.on('error', onListenerError);
       mirrors.push(mirror);
     } catch (error) {
       logger.warn({ host, reason: (error as Error).message }, 'could not listen on this address');
     }
   }
-  const displayHost = primaryHost === undefined || primaryHost === '::' ? 'localhost' : primaryHost.includes(':') ? `[${primaryHost}]` : primaryHost;
+  const displayHost = primaryHost === '::' ? 'localhost' : primaryHost.includes(':') ? `[${primaryHost}]` : primaryHost;
   const url = `http://${displayHost}:${port}`;
   logger.info({ url: `${url}/api/messages`, hosts: config.hosts, botAuth: config.botAuthEnabled }, 'MeetNow is listening');
 
@@ -263,6 +341,7 @@ export async function startMeetNow(env: NodeJS.ProcessEnv, options: MeetNowOptio
       server.close();
       if (!(await inFlight.drain(graceMs))) logger.warn({ requests: inFlight.count }, 'shutting down with requests still in flight');
       server.server.closeAllConnections();
+      for (const mirror of mirrors) mirror.closeAllConnections();
       identityMap?.close();
       const drained = await Promise.race([bot.drain().then(() => true), sleep(Math.max(0, deadline - Date.now()), false, { ref: false })]);
       if (!drained) delivery.abandon();

@@ -1,12 +1,87 @@
 import type { Activity } from 'botbuilder';
 import type { Logger } from 'pino';
-import restify, { type Request, type Response, type Server } from 'restify';
+import type { IncomingMessage, Server as HttpServer, ServerResponse } from 'node:http';
+import restify, { type Next, type Request, type Response, type Server } from 'restify';
 import type { MeetNowAdapter } from './bot/adapter';
-import type { ReadinessReport } from './ops/readiness';
+import { publicReadiness, type ReadinessReport } from './ops/readiness';
 import { isRecord } from './guards';
 
 /** DESIGN §4: a body over this gets 413. Real activities are a few kilobytes. */
 export const MAX_BODY_BYTES = 256 * 1024;
+
+export interface HttpTimeouts {
+  /** From the connection (or the end of the previous request) to the end of the request's headers. */
+  headersTimeoutMs: number;
+  /** To receive the whole request, body included; the answer comes after it (DESIGN §4: within 20 s). */
+  requestTimeoutMs: number;
+  /** How long an idle keep-alive connection stays open. */
+  keepAliveTimeoutMs: number;
+}
+
+/**
+ * Node's defaults (60 s for headers, 300 s for a request) let slow senders hold connections for minutes. A
+ * Bot Framework activity is a few kilobytes sent from a datacenter: it arrives in milliseconds.
+ */
+export const HTTP_TIMEOUTS: Readonly<HttpTimeouts> = Object.freeze({ headersTimeoutMs: 10_000, requestTimeoutMs: 15_000, keepAliveTimeoutMs: 5_000 });
+
+/** After a 413, how long the rest of a body may still arrive (and be discarded) before the connection is cut. */
+const DISCARD_AFTER_413_MS = 1_000;
+
+/** Puts the timeouts on a listener of the bot port (restify's own and each mirror); before it listens. */
+export function applyHttpTimeouts(server: HttpServer, timeouts: HttpTimeouts): void {
+  server.headersTimeout = timeouts.headersTimeoutMs;
+  server.requestTimeout = timeouts.requestTimeoutMs;
+  server.keepAliveTimeout = timeouts.keepAliveTimeoutMs;
+  // Node enforces the two timeouts on a timer of this period (30 s by default), read when the server starts
+  // listening; restify creates its server without options, so it is set here. Node: lib/_http_server.js,
+  // setupConnectionsTracking. https://nodejs.org/api/http.html#httpcreateserveroptions-requestlistener
+  Object.assign(server, { connectionsCheckingInterval: Math.min(1_000, timeouts.headersTimeoutMs / 2) });
+}
+
+/** Content-Length, 0 when absent (Node has already refused a malformed one with 400). */
+const declaredLength = (req: Request): number => Number(req.headers['content-length'] ?? 0);
+
+/** 413 and close: neither the rest of the body nor another request on this connection will be read. */
+function refuseBody(req: Request, res: Response): void {
+  res.header('connection', 'close');
+  res.send(413, { error: 'payload_too_large', message: `The body is over the limit of ${MAX_BODY_BYTES} bytes` });
+  res.once('finish', () => setTimeout(() => req.socket.destroy(), DISCARD_AFTER_413_MS).unref());
+}
+
+/**
+ * restify's bodyReader reads a body to its end before it checks the size; this one answers 413 the moment the
+ * bytes received pass the limit (a chunked body has no Content-Length to check first).
+ */
+function readBody(req: Request, res: Response, next: Next): void {
+  if (declaredLength(req) === 0 && !req.isChunked()) return next();
+  const chunks: Buffer[] = [];
+  let received = 0;
+  let settled = false;
+  req.on('data', (chunk: Buffer) => {
+    if (settled) return;
+    received += chunk.length;
+    if (received <= MAX_BODY_BYTES) {
+      chunks.push(chunk);
+      return;
+    }
+    settled = true;
+    chunks.length = 0;
+    refuseBody(req, res);
+    next(false);
+  });
+  req.once('end', () => {
+    if (settled) return;
+    settled = true;
+    req.body = Buffer.concat(chunks).toString('utf8');
+    next();
+  });
+  // The sender went away (or a timeout cut it) before the body was complete: nothing to answer.
+  res.once('close', () => {
+    if (settled) return;
+    settled = true;
+    next(false);
+  });
+}
 
 export interface ServerOptions {
   adapter: MeetNowAdapter;
@@ -14,6 +89,34 @@ export interface ServerOptions {
   logger: Logger;
   /** Backs `GET /readyz`; without it /readyz answers like /healthz. */
   readiness?: { check(): Promise<ReadinessReport> };
+  /**
+   * Local mode (no Bot Framework authentication): answer only requests addressed to a loopback name, so that
+   * a web page cannot reach the bot through DNS rebinding (DESIGN §4).
+   */
+  loopbackOnly: boolean;
+}
+
+const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
+
+/**
+ * A loopback name or address: `localhost` and `*.localhost` (RFC 6761 §6.3 reserves them for loopback, resolvers
+ * must not send them to DNS and browsers hard-wire them, so no attacker can point one at their own server),
+ * `127.0.0.0/8` in dotted-decimal and `::1` (with or without brackets). Anything else — other spellings of
+ * 127.0.0.1 included — is not: browsers normalise those before they send a Host header.
+ * https://www.rfc-editor.org/rfc/rfc6761#section-6.3
+ */
+export function isLoopbackName(name: string): boolean {
+  const host = name.toLowerCase().replace(/\.$/, '');
+  if (host === 'localhost' || (host.endsWith('.localhost') && /^[a-z0-9.-]+$/.test(host) && !host.includes('..'))) return true;
+  if (host === '::1' || host === '[::1]') return true;
+  const octets = IPV4.exec(host);
+  return octets !== null && octets[1] === '127' && octets.slice(2).every((octet) => Number(octet) <= 255);
+}
+
+/** A Host header (`name`, `name:port`, `[v6]:port`) naming this machine's loopback. */
+function isLoopbackHostHeader(header: string | undefined): boolean {
+  const match = /^(\[[0-9a-f:.]+\]|[^:[\]]+)(?::\d{1,5})?$/i.exec(header ?? '');
+  return match?.[1] !== undefined && isLoopbackName(match[1]);
 }
 
 function isHttpUrl(value: unknown): boolean {
@@ -64,6 +167,19 @@ export function createServer(options: ServerOptions): Server {
   const { adapter, logic, logger } = options;
   const server = restify.createServer({ name: 'meetnow', handleUncaughtExceptions: false });
 
+  if (options.loopbackOnly) {
+    // 421 Misdirected Request: this server does not answer for that name (RFC 9110 §15.5.20). First, so that
+    // it covers every route and no other check reveals anything.
+    server.pre((req, res, next) => {
+      if (isLoopbackHostHeader(req.headers.host)) return next();
+      res.send(421, {
+        error: 'misdirected_request',
+        message: 'MeetNow runs in local mode (no MicrosoftAppId): it answers only requests addressed to localhost, 127.0.0.1 or [::1]',
+      });
+      return next(false);
+    });
+  }
+
   // restify's body reader crashes the process on a bad gzip body (restify#1975): accept identity only.
   server.pre((req, res, next) => {
     const encoding = req.headers['content-encoding'];
@@ -73,9 +189,21 @@ export function createServer(options: ServerOptions): Server {
     }
     return next();
   });
-  // jsonBodyParser hands its options to restify's bodyReader, which enforces maxBodySize (413); the
-  // published typings only lack the field.
-  const bodyOptions: restify.plugins.JsonBodyParserOptions & restify.plugins.BodyParserOptions = { maxBodySize: MAX_BODY_BYTES, mapParams: false };
+  // `Expect: 100-continue`: a declared length over the limit gets its 413 instead of the 100 (RFC 9110
+  // §10.1.1), so the client never sends the body; the others continue as ordinary requests.
+  server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => {
+    if (Number(req.headers['content-length'] ?? 0) <= MAX_BODY_BYTES) res.writeContinue();
+    server.server.emit('request', req, res);
+  });
+  // A declared length over the limit is refused before a byte of the body is read.
+  server.pre((req, res, next) => {
+    if (declaredLength(req) <= MAX_BODY_BYTES) return next();
+    refuseBody(req, res);
+    return next(false);
+  });
+  server.use(readBody);
+  // `bodyReader: true`: the body was read above (restify's typings only lack the field).
+  const bodyOptions: restify.plugins.JsonBodyParserOptions & { bodyReader: boolean } = { bodyReader: true, mapParams: false };
   server.use(restify.plugins.jsonBodyParser(bodyOptions));
 
   server.get('/healthz', async (_req: Request, res: Response) => {
@@ -83,11 +211,11 @@ export function createServer(options: ServerOptions): Server {
   });
 
   // Readiness, not liveness: 503 while shutting down or while the configuration cannot get a Graph token.
+  // Anyone can call it, so it says only the status and a code; the reason is in the log.
   server.get('/readyz', async (_req: Request, res: Response) => {
     const report = (await options.readiness?.check()) ?? { ready: true, status: 'ready', token: 'not_checked' };
-    const { ready, ...body } = report;
     res.header('cache-control', 'no-store');
-    send(res, ready ? 200 : 503, body);
+    send(res, report.ready ? 200 : 503, publicReadiness(report));
   });
 
   server.post('/api/messages', async (req: Request, res: Response) => {

@@ -22,6 +22,13 @@ export interface ReadinessProbeOptions {
   cacheMs?: number;
   /** A token request slower than this counts as failed (Entra unreachable). */
   timeoutMs?: number;
+  /** Called when a probe's outcome (status and code) differs from the previous one: the log gets the details once, not per probe. */
+  onChange?: (report: ReadinessReport) => void;
+}
+
+/** What unauthenticated `/readyz` may say: the status and a code, never the tenant or Entra's words (those go to the log and the doctor). */
+export function publicReadiness(report: ReadinessReport): { status: ReadinessReport['status']; code?: string } {
+  return report.code === undefined ? { status: report.status } : { status: report.status, code: report.code };
 }
 
 /**
@@ -77,6 +84,8 @@ export class ReadinessProbe {
     } finally {
       abort.abort();
     }
+    const previous = this.last?.report;
+    if (previous?.status !== report.status || previous.code !== report.code) this.options.onChange?.(report);
     this.last = { at: Date.now(), report };
     return report;
   }

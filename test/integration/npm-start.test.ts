@@ -42,6 +42,20 @@ async function stop(child: ChildProcess): Promise<number | null> {
   return exited;
 }
 
+/** The compiled bot run to its end, as `npm start` runs it (no inherited environment but PATH). */
+async function run(env: NodeJS.ProcessEnv): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, ['--disable-warning=DEP0111', join(ROOT, 'dist', 'index.js')], {
+    env: { PATH: process.env.PATH, LOG_LEVEL: 'error', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const [code] = (await once(child, 'close')) as [number | null];
+  return { code, stdout, stderr };
+}
+
 async function freePort(): Promise<number> {
   const server = createServer().listen(0, '127.0.0.1');
   await once(server, 'listening');
@@ -68,6 +82,34 @@ describe('the compiled bot as a process', () => {
     } finally {
       expect(await stop(child)).toBe(0);
       await connector.close();
+    }
+  });
+
+  it('with NODE_ENV=production and no Graph configuration never runs the emulator: one message naming what is missing, exit code non-zero', async () => {
+    const port = await freePort();
+    const { code, stdout, stderr } = await run({ NODE_ENV: 'production', PORT: String(port) });
+    expect(code).not.toBe(0);
+    expect(stderr).toMatch(/^Invalid configuration:\n {2}- GRAPH_CLIENT_ID: no Graph configuration, and NODE_ENV=production never falls back to the embedded emulator/);
+    expect(stderr).toContain('GRAPH_CLIENT_SECRET');
+    expect(stdout).not.toContain('embedded Entra + Graph emulator');
+    expect(await fetch(`http://127.0.0.1:${port}/healthz`).then(() => 'answered', () => 'refused')).toBe('refused');
+  });
+
+  it.each([
+    ['PORT', {}, /PORT: cannot listen on 127\.0\.0\.1:(\d+): the port is already in use .*\[PORT=\1\]/],
+    ['PORT and HOST', { HOST: '127.0.0.1' }, /PORT and HOST: cannot listen on 127\.0\.0\.1:(\d+): the port is already in use .*\[PORT=\1, HOST=127\.0\.0\.1\]/],
+  ])('a port already in use ends with a message naming the port and %s, exit code non-zero, no stack', async (_variables, env, message) => {
+    const taken = createServer().listen(0, '127.0.0.1');
+    await once(taken, 'listening');
+    const { port } = taken.address() as AddressInfo;
+    try {
+      const { code, stderr } = await run({ PORT: String(port), ...env });
+      expect(code).not.toBe(0);
+      expect(stderr).toMatch(message);
+      expect(stderr).toContain(`:${port}`);
+      expect(stderr).not.toMatch(/EADDRINUSE|at Server\.|node:events/);
+    } finally {
+      taken.close();
     }
   });
 

@@ -31,6 +31,26 @@ describe('loadConfig', () => {
     expect(Object.isFrozen(config)).toBe(true);
   });
 
+  it('with NODE_ENV=production never falls back to the embedded emulator: no Graph configuration is refused, naming what is missing', () => {
+    const message = problems({ NODE_ENV: 'production', PORT: 'x' });
+    expect(message).toMatch(/^Invalid configuration:/);
+    expect(message).toMatch(/GRAPH_CLIENT_ID: no Graph configuration, and NODE_ENV=production never falls back to the embedded emulator: set GRAPH_CLIENT_ID and GRAPH_CLIENT_SECRET/);
+    // Every other problem is still named in the same message.
+    expect(message).toMatch(/PORT:/);
+    expect(loadConfig({ NODE_ENV: 'production', MicrosoftAppId: APP, MicrosoftAppPassword: 'pw' }).graph?.clientId).toBe(APP);
+    expect(loadConfig({ NODE_ENV: 'development' }).graph).toBeUndefined();
+  });
+
+  it('caps the bot port at 512 connections, 128 per client address, unless HTTP_MAX_CONNECTIONS / HTTP_MAX_CONNECTIONS_PER_CLIENT say otherwise', () => {
+    expect(loadConfig({}).connections).toEqual({ maxConnections: 512, maxConnectionsPerClient: 128 });
+    expect(loadConfig({ HTTP_MAX_CONNECTIONS: '4000', HTTP_MAX_CONNECTIONS_PER_CLIENT: 'off' }).connections).toEqual({ maxConnections: 4000, maxConnectionsPerClient: undefined });
+    expect(loadConfig({ HTTP_MAX_CONNECTIONS_PER_CLIENT: '1000' }).connections.maxConnectionsPerClient).toBe(1000);
+    const message = problems({ HTTP_MAX_CONNECTIONS: 'many', HTTP_MAX_CONNECTIONS_PER_CLIENT: '0' });
+    expect(message).toMatch(/HTTP_MAX_CONNECTIONS: must be a whole number/);
+    expect(message).toMatch(/HTTP_MAX_CONNECTIONS_PER_CLIENT: must be a whole number of at least 1, or off/);
+    expect(problems({ HTTP_MAX_CONNECTIONS: '0' })).toMatch(/HTTP_MAX_CONNECTIONS: must be at least 1/);
+  });
+
   it('treats blank values as unset', () => {
     expect(loadConfig({ PORT: '', MicrosoftAppId: '  ', MEETINGS_API: '' }).graph).toBeUndefined();
   });

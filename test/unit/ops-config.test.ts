@@ -48,6 +48,23 @@ describe('ReadinessProbe', () => {
     expect(calls).toBe(1);
   });
 
+  it('reports each change of outcome once, not each probe', async () => {
+    let failing = true;
+    const changes: string[] = [];
+    const probe = new ReadinessProbe({
+      tokens: { getToken: async () => (failing ? Promise.reject(new MeetNowError('token_invalid_client', 'AADSTS7000222: the client secret keys are expired')) : 'token') },
+      tenantId: 't',
+      cacheMs: 0,
+      onChange: (report) => changes.push(`${report.status}:${report.code ?? ''}`),
+    });
+    await probe.check();
+    await probe.check();
+    failing = false;
+    await probe.check();
+    await probe.check();
+    expect(changes).toEqual(['not_ready:token_invalid_client', 'ready:']);
+  });
+
   it('reuses a result while it is fresh and asks again afterwards', async () => {
     let calls = 0;
     const probe = new ReadinessProbe({ tokens: { getToken: async () => (calls++, 'token') }, tenantId: 't', cacheMs: 0 });
