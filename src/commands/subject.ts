@@ -11,5 +11,11 @@ export function normalizeSubject(raw: string): string {
 
 /** Length in characters as a person counts them (code points, not UTF-16 units). */
 export function subjectLength(subject: string): number {
-  return Array.from(subject).length;
+  // Without building an array of code points: a /meet argument can be 256 KB.
+  let length = subject.length;
+  for (let i = 0; i < subject.length; i += 1) {
+    const unit = subject.charCodeAt(i);
+    if (unit >= 0xdc00 && unit <= 0xdfff && i > 0 && subject.charCodeAt(i - 1) >= 0xd800 && subject.charCodeAt(i - 1) <= 0xdbff) length -= 1;
+  }
+  return length;
 }

@@ -79,3 +79,22 @@ describe('parseCardAction', () => {
     expect(parseCardAction({ action: 'startMeeting', subject: 'b'.repeat(300) })).toEqual({ kind: 'subject-too-long', length: 300, max: 256 });
   });
 });
+
+describe('parseCommand on hostile text', () => {
+  const when = { now: new Date('2026-03-27T10:00:00Z'), timeZone: 'Europe/Berlin', locale: 'en-US' };
+
+  it('refuses a 200 KB /meet after a date phrase as too long, counting the subject alone', () => {
+    expect(parseCommand(`/meet tomorrow 9:00 ${'a'.repeat(200_000)}`, when)).toEqual({ kind: 'subject-too-long', length: 200_000, max: 256 });
+    expect(parseCommand(`/meet ${'tomorrow 9:00 '.repeat(15_000)}`, when)).toMatchObject({ kind: 'subject-too-long', max: 256 });
+  });
+
+  it('counts characters as people do, also in 100,000 emoji', () => {
+    expect(parseCommand(`/meet ${'😀'.repeat(100_000)}`, when)).toEqual({ kind: 'subject-too-long', length: 100_000, max: 256 });
+  });
+
+  it('strips only a closed leading mention from 128 KB of unclosed ones', () => {
+    const unclosed = '<at '.repeat(32 * 1024);
+    expect(stripLeadingMention(unclosed)).toBe(unclosed);
+    expect(parseCommand(`${unclosed}/meet x`, when)).toEqual({ kind: 'unknown' });
+  });
+});
