@@ -14,6 +14,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import autocannon from 'autocannon';
 import { Agent, request } from 'undici';
 import { ActivityStream, guidFor, makeUsers, teamsMessageBody } from './lib/activity';
+import { BLOCK_TARGET_MS, measureHostileCorpus, type HostileResult } from './hostile';
 import { ConnectorClient } from './lib/connector-client';
 import { EmulatorClient } from './lib/emulator-client';
 import { epochMs, type ReplyKind } from './lib/ipc';
@@ -193,6 +194,11 @@ class Bench {
     return { wallMs: done.reached ? done.at - t0 : Number.NaN, delivered: done.counts.cards, statuses: byStatus };
   }
 
+  /** The hostile corpus, one message at a time, to a fresh MeetNow that measures its own event-loop delay. */
+  hostile(): Promise<HostileResult> {
+    return measureHostileCorpus({ serviceUrl: this.connector.serviceUrl, tenantId: this.tenantId, env: this.meetEnv, nodeArgs: MEET_NODE_ARGS, logFd: this.logFd });
+  }
+
   /** Lines MeetNow logged during the whole benchmark, and how many were warnings or errors. */
   logs = { lines: 0, warnings: 0 };
 
@@ -291,6 +297,9 @@ async function main(): Promise<void> {
     const hiding = await bench.burst(meet, bench.meetTenant, CONFIG.hidingBurst, 'slow');
     await bench.emulatorClient.setLatency(0);
 
+    log('hostile corpus: the worst event-loop block one message causes');
+    const hostile = await bench.hostile();
+
     await bench.tearDown();
     const logs = bench.logs;
     const floorStartup = floor.started.startupMs;
@@ -327,6 +336,7 @@ async function main(): Promise<void> {
       hiding: hiding.wallMs <= TARGETS.hidingMs && hiding.delivered === CONFIG.hidingBurst,
       memory: peakRatio <= TARGETS.rssRatio && steadyRatio <= TARGETS.rssRatio && flat,
       startup: startupMedian < TARGETS.startupMs,
+      hostile: hostile.worstMs <= BLOCK_TARGET_MS && hostile.unexpected === 0,
     };
 
     const rows: Cell[][] = [];
@@ -348,6 +358,8 @@ async function main(): Promise<void> {
     rows.push([`RSS growth over the last ${fmt(growthSpan(meet))} requests (MB)`, fmt(floorGrowth, 1), fmt(meetGrowth, 1), '', '≤ 10 %', verdict(flat)]);
     rows.push([`start-up to /healthz 200 (ms; meet: median of ${startups.length})`, fmt(floorStartup), `${fmt(startupMedian)} (${startups.map((s) => fmt(s)).join(', ')})`, '', `< ${fmt(TARGETS.startupMs)}`, verdict(pass.startup)]);
 
+    rows.push([`worst event-loop block, one of ${hostile.cases} hostile messages (ms)`, '', `${fmt(hostile.worstMs, 1)} (${hostile.worstCase}; /healthz ≤ ${fmt(hostile.healthzMaxMs, 0)})`, '', `≤ ${BLOCK_TARGET_MS}`, verdict(pass.hostile)]);
+
     const cpu = cpus()[0]?.model.trim() ?? 'unknown CPU';
     process.stdout.write(
       [
@@ -358,7 +370,7 @@ async function main(): Promise<void> {
         '',
         `MeetNow log at LOG_LEVEL=info: ${fmt(logs.lines)} lines, ${fmt(logs.warnings)} at warn or above`,
         '',
-        `${Object.values(pass).every(Boolean) ? 'PASS' : 'MISS'}: throughput ${fmt(ratio, 2)}× floor (${fmt(meetRate)} vs ${fmt(floorRate)} req/s) · cold burst ${tokenRequests} token request(s), ${cold.delivered}/${CONFIG.coldBurst} in ${fmt(cold.wallMs)} ms · Graph +1 s: ${hiding.delivered}/${CONFIG.hidingBurst} in ${fmt(hiding.wallMs)} ms · RSS ${fmt(peakRatio, 2)}× peak, ${fmt(steadyRatio, 2)}× steady, ${flat ? 'flat' : 'growing'} · start-up ${fmt(startupMedian)} ms`,
+        `${Object.values(pass).every(Boolean) ? 'PASS' : 'MISS'}: throughput ${fmt(ratio, 2)}× floor (${fmt(meetRate)} vs ${fmt(floorRate)} req/s) · cold burst ${tokenRequests} token request(s), ${cold.delivered}/${CONFIG.coldBurst} in ${fmt(cold.wallMs)} ms · Graph +1 s: ${hiding.delivered}/${CONFIG.hidingBurst} in ${fmt(hiding.wallMs)} ms · RSS ${fmt(peakRatio, 2)}× peak, ${fmt(steadyRatio, 2)}× steady, ${flat ? 'flat' : 'growing'} · start-up ${fmt(startupMedian)} ms · worst block ${fmt(hostile.worstMs, 1)} ms`,
         '',
       ].join('\n'),
     );
