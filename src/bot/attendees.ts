@@ -6,6 +6,7 @@ import type { Attendee, Organizer } from '../meetings/meeting';
 import { readerContext } from './reader-context';
 import type { Roster, RosterMember } from './roster';
 import { GUID } from '../guards';
+import { displayName } from '../commands/subject';
 
 /** The most attendees one meeting gets from a channel or chat; beyond it the card says so. */
 export const ATTENDEE_CAP = 250;
@@ -26,14 +27,14 @@ export const NO_INVITATION: Invitation = { attendees: [], notes: [] };
 function invitationWords(m: Messages, inChannel: boolean) {
   const pick = <K extends string>(channel: K, chat: K) => (inChannel ? channel : chat);
   return {
-    notFound: (names: string[]) => m.t(pick('invite.notFoundChannel', 'invite.notFoundChat'), { names: m.list(names) }),
+    notFound: (names: string[]) => m.t(pick('invite.notFoundChannel', 'invite.notFoundChat'), { names: m.list(names.map(displayName)) }),
     rosterFailed: () => m.t(pick('invite.rosterFailedChannel', 'invite.rosterFailedChat')),
     capped: (cap: number) => m.t(pick('invite.cappedChannel', 'invite.cappedChat'), { cap }),
     nobody: () => m.t(pick('invite.nobodyChannel', 'invite.nobodyChat')),
-    tags: (tags: string[]) => m.t('invite.tags', { tags: m.list(tags.map((tag) => `@${tag}`)) }),
+    tags: (tags: string[]) => m.t('invite.tags', { tags: m.list(tags.map((tag) => `@${displayName(tag)}`)) }),
     everyone: (count: number) =>
       m.t(pick('invite.everyoneChannel', 'invite.everyoneChat'), { count: m.plural('invite.people.one', 'invite.people.other', count) }),
-    list: (names: string[]) => m.t('invite.list', { names: m.list(names) }),
+    list: (names: string[]) => m.t('invite.list', { names: m.list(names.map(displayName)) }),
     colleague: () => m.t('invite.colleague'),
   };
 }

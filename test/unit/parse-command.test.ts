@@ -1,6 +1,7 @@
 import { parseCommand, stripLeadingMention } from '../../src/commands/parse-command';
 import { parseCardAction } from '../../src/commands/parse-card-action';
-import { normalizeSubject } from '../../src/commands/subject';
+import { displayName, MAX_NAME_LENGTH, normalizeSubject, shortenSubject } from '../../src/commands/subject';
+import { echoedPhrase } from '../../src/bot/replies';
 
 describe('parseCommand', () => {
   it.each([
@@ -96,5 +97,23 @@ describe('parseCommand on hostile text', () => {
     const unclosed = '<at '.repeat(32 * 1024);
     expect(stripLeadingMention(unclosed)).toBe(unclosed);
     expect(parseCommand(`${unclosed}/meet x`, when)).toEqual({ kind: 'unknown' });
+  });
+});
+
+describe('text echoed from user data', () => {
+  it('shortens a name to the limit with an ellipsis, by the subject rules', () => {
+    expect(displayName('  Megan\u202e  Bowen\u0000 ')).toBe('Megan Bowen');
+    const long = displayName('😀'.repeat(1_000));
+    expect(Array.from(long)).toHaveLength(MAX_NAME_LENGTH);
+    expect(long.endsWith('😀…')).toBe(true);
+    expect(shortenSubject('short', 10)).toBe('short');
+  });
+
+  it('quotes a phrase without anything that renders as a link or markup', () => {
+    expect(echoedPhrase('[Login](http://e.vl) min')).toBe('Loginhttp:/e.vl min');
+    expect(echoedPhrase('<http://e.vl|Login> **now** `x`')).toBe('http:/e.vlLogin now x');
+    expect(echoedPhrase('tomorrow 9:00')).toBe('tomorrow 9:00');
+    expect(echoedPhrase('12/03/2026 à 15h')).toBe('12/03/2026 à 15h');
+    expect(Array.from(echoedPhrase('x'.repeat(10_000)))).toHaveLength(64);
   });
 });
