@@ -56,7 +56,8 @@ const MAX_ECHOED_PHRASE = 64;
 /**
  * A phrase from the sender's text as a reply quotes it (inside quotes and a code span, in markdown or Slack
  * mrkdwn): by the subject rules, bounded, and with only what time phrases are made of, so no markup,
- * link (`[Login](http://…)`, `<http://…|…>`) or quote in it can act on the reply.
+ * link (`[Login](http://…)`, `<http://…|…>`) or quote in it can act on the reply. (Slack reads `&`, `<`
+ * and `>` as control characters: https://api.slack.com/reference/surfaces/formatting#escaping.)
  */
 export function echoedPhrase(phrase: string): string {
   const plain = normalizeSubject(phrase)
