@@ -16,6 +16,7 @@ import autocannon from 'autocannon';
 import { Agent, request } from 'undici';
 import { ActivityStream, guidFor, makeUsers, teamsMessageBody } from './lib/activity';
 import { hostileClicks } from './hostile-clicks';
+import { BLOCK_TARGET_MS, measureHostileCorpus, type HostileResult } from './hostile';
 import { ConnectorClient } from './lib/connector-client';
 import { EmulatorClient } from './lib/emulator-client';
 import { epochMs, type ReplyKind } from './lib/ipc';
@@ -201,6 +202,11 @@ class Bench {
     return { wallMs: done.reached ? done.at - t0 : Number.NaN, delivered: done.counts.cards, statuses: byStatus };
   }
 
+  /** The hostile corpus, one message at a time, to a fresh MeetNow that measures its own event-loop delay. */
+  hostile(): Promise<HostileResult> {
+    return measureHostileCorpus({ serviceUrl: this.connector.serviceUrl, tenantId: this.tenantId, env: this.meetEnv, nodeArgs: MEET_NODE_ARGS, logFd: this.logFd });
+  }
+
   /** Lines MeetNow logged during the whole benchmark, and how many were warnings or errors. */
   logs = { lines: 0, warnings: 0 };
 
@@ -305,6 +311,8 @@ async function main(): Promise<void> {
 
     log(`hostile clicks: ${fmt(CONFIG.hostile.clicks)} card clicks from senders with 100 KB names, on a fresh MeetNow`);
     const hostile = await hostileClicks((await bench.startBot('meet')).started, { ...CONFIG.hostile, serviceUrl: bench.serviceUrl, runId: randomBytes(4).toString('hex') });
+    log('hostile corpus: the worst event-loop block one message causes');
+    const corpus = await bench.hostile();
 
     await bench.tearDown();
     const logs = bench.logs;
@@ -343,6 +351,7 @@ async function main(): Promise<void> {
       memory: peakRatio <= TARGETS.rssRatio && steadyRatio <= TARGETS.rssRatio && flat,
       startup: startupMedian < TARGETS.startupMs,
       hostile: hostile.after !== undefined && hostile.cards === CONFIG.hostile.clicks && hostile.after.rssMb - hostile.before.rssMb <= TARGETS.hostileGrowthMb,
+      corpus: corpus.worstMs <= BLOCK_TARGET_MS && corpus.unexpected === 0,
     };
 
     const rows: Cell[][] = [];
@@ -372,6 +381,8 @@ async function main(): Promise<void> {
     ]);
     rows.push([`start-up to /healthz 200 (ms; meet: median of ${startups.length})`, fmt(floorStartup), `${fmt(startupMedian)} (${startups.map((s) => fmt(s)).join(', ')})`, '', `< ${fmt(TARGETS.startupMs)}`, verdict(pass.startup)]);
 
+    rows.push([`worst event-loop block, one of ${corpus.cases} hostile messages (ms)`, '', `${fmt(corpus.worstMs, 1)} (${corpus.worstCase}; /healthz ≤ ${fmt(corpus.healthzMaxMs, 0)})`, '', `≤ ${BLOCK_TARGET_MS}`, verdict(pass.corpus)]);
+
     const cpu = cpus()[0]?.model.trim() ?? 'unknown CPU';
     process.stdout.write(
       [
@@ -382,7 +393,7 @@ async function main(): Promise<void> {
         '',
         `MeetNow log at LOG_LEVEL=info: ${fmt(logs.lines)} lines, ${fmt(logs.warnings)} at warn or above`,
         '',
-        `${Object.values(pass).every(Boolean) ? 'PASS' : 'MISS'}: throughput ${fmt(ratio, 2)}× floor (${fmt(meetRate)} vs ${fmt(floorRate)} req/s) · cold burst ${tokenRequests} token request(s), ${cold.delivered}/${CONFIG.coldBurst} in ${fmt(cold.wallMs)} ms · Graph +1 s: ${hiding.delivered}/${CONFIG.hidingBurst} in ${fmt(hiding.wallMs)} ms · RSS ${fmt(peakRatio, 2)}× peak, ${fmt(steadyRatio, 2)}× steady, ${flat ? 'flat' : 'growing'} · hostile clicks RSS ${fmt(hostile.before.rssMb)} → ${hostile.after === undefined ? 'died' : `${fmt(hostile.after.rssMb)} MB`} · start-up ${fmt(startupMedian)} ms`,
+        `${Object.values(pass).every(Boolean) ? 'PASS' : 'MISS'}: throughput ${fmt(ratio, 2)}× floor (${fmt(meetRate)} vs ${fmt(floorRate)} req/s) · cold burst ${tokenRequests} token request(s), ${cold.delivered}/${CONFIG.coldBurst} in ${fmt(cold.wallMs)} ms · Graph +1 s: ${hiding.delivered}/${CONFIG.hidingBurst} in ${fmt(hiding.wallMs)} ms · RSS ${fmt(peakRatio, 2)}× peak, ${fmt(steadyRatio, 2)}× steady, ${flat ? 'flat' : 'growing'} · hostile clicks RSS ${fmt(hostile.before.rssMb)} → ${hostile.after === undefined ? 'died' : `${fmt(hostile.after.rssMb)} MB`} · start-up ${fmt(startupMedian)} ms · worst block ${fmt(corpus.worstMs, 1)} ms`,
         '',
       ].join('\n'),
     );

@@ -22,12 +22,16 @@ export interface Started {
 }
 
 /** Spawns `node script` and polls /healthz every 5 ms until it answers 200. */
-export async function startNodeService(script: string, env: NodeJS.ProcessEnv, options: { port: number; logFd?: number; nodeArgs?: string[]; timeoutMs?: number }): Promise<Started> {
+export async function startNodeService(
+  script: string,
+  env: NodeJS.ProcessEnv,
+  options: { port: number; logFd?: number; nodeArgs?: string[]; timeoutMs?: number; ipc?: boolean },
+): Promise<Started> {
   const url = `http://127.0.0.1:${options.port}`;
   const started = performance.now();
   const child = spawn(process.execPath, [...(options.nodeArgs ?? []), script], {
     env: { PATH: process.env.PATH, ...env, PORT: String(options.port) },
-    stdio: ['ignore', options.logFd ?? 'ignore', options.logFd ?? 'inherit'],
+    stdio: ['ignore', options.logFd ?? 'ignore', options.logFd ?? 'inherit', ...(options.ipc === true ? ['ipc' as const] : [])],
   });
   const deadline = started + (options.timeoutMs ?? 20_000);
   for (;;) {

@@ -6,11 +6,21 @@ import type { Attendee, Organizer } from '../meetings/meeting';
 import { readerContext } from './reader-context';
 import type { Roster, RosterMember } from './roster';
 import { GUID } from '../guards';
+import { displayName } from '../commands/subject';
 
 /** The most attendees one meeting gets from a channel or chat; beyond it the card says so. */
 export const ATTENDEE_CAP = 250;
 /** Members per roster request (Teams serves 50 to 500). */
 export const ROSTER_PAGE_SIZE = 100;
+/**
+ * Roster pages read at most for one `--channel`: enough for ATTENDEE_CAP people and two pages of bots and
+ * guests more. Pages of nobody invitable would otherwise be read without end.
+ */
+export const ROSTER_PAGE_CAP = Math.ceil(ATTENDEE_CAP / ROSTER_PAGE_SIZE) + 2;
+/** Distinct people @mentioned in one message that are looked up; no real invitation names more. */
+export const MENTION_CAP = 50;
+/** Roster look-ups of mentioned people in flight at once (each is one Bot Connector request, with its retries). */
+export const LOOKUP_CONCURRENCY = 4;
 
 export interface Invitation {
   attendees: Attendee[];
@@ -26,14 +36,16 @@ export const NO_INVITATION: Invitation = { attendees: [], notes: [] };
 function invitationWords(m: Messages, inChannel: boolean) {
   const pick = <K extends string>(channel: K, chat: K) => (inChannel ? channel : chat);
   return {
-    notFound: (names: string[]) => m.t(pick('invite.notFoundChannel', 'invite.notFoundChat'), { names: m.list(names) }),
+    notFound: (names: string[]) => m.t(pick('invite.notFoundChannel', 'invite.notFoundChat'), { names: m.list(names.map(displayName)) }),
     rosterFailed: () => m.t(pick('invite.rosterFailedChannel', 'invite.rosterFailedChat')),
     capped: (cap: number) => m.t(pick('invite.cappedChannel', 'invite.cappedChat'), { cap }),
+    mentionsCapped: (cap: number) => m.t('invite.mentionsCapped', { cap }),
+    rosterStopped: (count: number) => m.t(pick('invite.rosterStoppedChannel', 'invite.rosterStoppedChat'), { count }),
     nobody: () => m.t(pick('invite.nobodyChannel', 'invite.nobodyChat')),
-    tags: (tags: string[]) => m.t('invite.tags', { tags: m.list(tags.map((tag) => `@${tag}`)) }),
+    tags: (tags: string[]) => m.t('invite.tags', { tags: m.list(tags.map((tag) => `@${displayName(tag)}`)) }),
     everyone: (count: number) =>
       m.t(pick('invite.everyoneChannel', 'invite.everyoneChat'), { count: m.plural('invite.people.one', 'invite.people.other', count) }),
-    list: (names: string[]) => m.t('invite.list', { names: m.list(names) }),
+    list: (names: string[]) => m.t('invite.list', { names: m.list(names.map(displayName)) }),
     colleague: () => m.t('invite.colleague'),
   };
 }
@@ -71,30 +83,41 @@ export async function resolveInvitation(
   };
 
   const missing: string[] = [];
-  const looked = await Promise.all(
-    mentions.people.slice(0, cap).map(async (person) => {
-      try {
-        return { person, member: await roster.member(context, person.id) };
-      } catch (error) {
-        log.warn({ err: error, memberId: person.id }, 'roster lookup failed');
-        return { person, member: undefined };
-      }
-    }),
-  );
+  const mentioned = mentions.people.slice(0, Math.min(cap, MENTION_CAP));
+  const looked = await mapConcurrently(mentioned, LOOKUP_CONCURRENCY, async (person) => {
+    try {
+      return { person, member: await roster.member(context, person.id) };
+    } catch (error) {
+      log.warn({ err: error, memberId: person.id }, 'roster lookup failed');
+      return { person, member: undefined };
+    }
+  });
   for (const { person, member } of looked) {
     if (member === undefined || !add({ ...member, name: member.name ?? person.name })) missing.push(person.name);
   }
   if (missing.length > 0) {
     notes.push(words.notFound(missing));
   }
+  if (mentions.people.length > mentioned.length) {
+    notes.push(words.mentionsCapped(mentioned.length));
+  }
 
   // A failed roster read means only the mentioned people were invited: the summary must not say "everyone".
   let failed = false;
+  let stopped = false;
   if (mentions.everyone) {
+    let pagesRead = 0;
+    let membersRead = 0;
     try {
       for await (const page of roster.pages(context, ROSTER_PAGE_SIZE)) {
-        for (const member of page) add(member);
+        pagesRead += 1;
+        membersRead += page.members.length;
+        for (const member of page.members) add(member);
         if (exceeded) break;
+        if (page.more && pagesRead >= ROSTER_PAGE_CAP) {
+          stopped = true;
+          break;
+        }
       }
     } catch (error) {
       failed = true;
@@ -103,6 +126,9 @@ export async function resolveInvitation(
     }
     if (exceeded) {
       notes.push(words.capped(cap));
+    } else if (stopped) {
+      log.warn({ pages: pagesRead, members: membersRead }, 'roster paging stopped at the page cap');
+      notes.push(words.rosterStopped(membersRead));
     } else if (!failed && byObjectId.size === 0) {
       notes.push(words.nobody());
     }
@@ -115,9 +141,24 @@ export async function resolveInvitation(
   const summary =
     attendees.length === 0
       ? undefined
-      : mentions.everyone && !exceeded && !failed
+      : mentions.everyone && !exceeded && !failed && !stopped
         ? words.everyone(attendees.length)
         : words.list(attendees.map((attendee) => attendee.displayName ?? attendee.userPrincipalName ?? words.colleague()));
-  log.info({ attendees: attendees.length, everyone: mentions.everyone, capped: exceeded }, 'attendees resolved');
+  log.info({ attendees: attendees.length, everyone: mentions.everyone, capped: exceeded, mentions: mentions.people.length, lookedUp: mentioned.length }, 'attendees resolved');
   return { attendees, summary, notes };
+}
+
+/** `work` over `items` with at most `limit` running at once; results in the order of `items`. */
+async function mapConcurrently<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next;
+      next += 1;
+      results[index] = await work(items[index] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
 }

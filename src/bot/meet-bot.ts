@@ -16,6 +16,7 @@ import { commandText } from '../commands/command-text';
 import { parseCardAction, START_MEETING_VERB, type CardAction } from '../commands/parse-card-action';
 import { readMentions, type ReadMentions } from '../commands/mentions';
 import { parseCommand } from '../commands/parse-command';
+import { MAX_SUBJECT_LENGTH, normalizeSubject, shortenSubject, subjectLength } from '../commands/subject';
 import type { WhenContext } from '../commands/parse-when';
 import { asMeetNowError, MeetNowError } from '../errors';
 import type { OrganizerResolver } from '../identity/organizer-resolver';
@@ -429,7 +430,13 @@ function whenContextOf(activity: Partial<Activity>): WhenContext {
   return { now: new Date(), ...readerContext(activity) };
 }
 
+/**
+ * "<name>'s meeting", by the subject rules: the name normalized, and shortened (not refused) so that the
+ * whole subject fits in MAX_SUBJECT_LENGTH however long the sender's display name is.
+ */
 function defaultSubject(name: string | undefined, m: Messages): string {
-  const trimmed = name?.trim() ?? '';
-  return trimmed === '' ? m.t('start.defaultSubjectAnonymous') : m.t('start.defaultSubject', { name: trimmed });
+  const normalized = normalizeSubject(name ?? '');
+  if (normalized === '') return m.t('start.defaultSubjectAnonymous');
+  const room = MAX_SUBJECT_LENGTH - subjectLength(m.t('start.defaultSubject', { name: '' }));
+  return m.t('start.defaultSubject', { name: shortenSubject(normalized, room) });
 }

@@ -1,4 +1,4 @@
-import { MAX_SUBJECT_LENGTH } from '../commands/subject';
+import { MAX_SUBJECT_LENGTH, normalizeSubject, shortenSubject } from '../commands/subject';
 import type { ReaderContext } from '../cards/card-renderer';
 import type { WhenProblem } from '../commands/parse-when';
 import type { MeetNowError } from '../errors';
@@ -50,15 +50,32 @@ const WHEN_PROBLEM_KEYS: Readonly<Record<WhenProblem, MessageKey>> = {
   'bad-duration': 'when.badDuration',
 };
 
+/** The most of a sender's phrase a reply echoes (a time phrase is far shorter). */
+const MAX_ECHOED_PHRASE = 64;
+
+/**
+ * A phrase from the sender's text as a reply quotes it (inside quotes and a code span, in markdown or Slack
+ * mrkdwn): by the subject rules, bounded, and with only what time phrases are made of, so no markup,
+ * link (`[Login](http://…)`, `<http://…|…>`) or quote in it can act on the reply. (Slack reads `&`, `<`
+ * and `>` as control characters: https://api.slack.com/reference/surfaces/formatting#escaping.)
+ */
+export function echoedPhrase(phrase: string): string {
+  const plain = normalizeSubject(phrase)
+    .replace(/[^\p{L}\p{M}\p{N}\s:.,'’+\-/]/gu, '')
+    .replace(/\/{2,}/g, '/')
+    .trim();
+  return shortenSubject(plain, MAX_ECHOED_PHRASE);
+}
+
 /** Why a time cannot be booked as written, with an example, in the reader's language. */
 export function whenProblemText(problem: WhenProblem, phrase: string, reader: ReaderContext): string {
-  return messagesFor(reader.locale).t(WHEN_PROBLEM_KEYS[problem], { phrase: phrase.replace(/[`"“”„]/g, ''), zone: reader.timeZone ?? 'UTC' });
+  return messagesFor(reader.locale).t(WHEN_PROBLEM_KEYS[problem], { phrase: echoedPhrase(phrase), zone: reader.timeZone ?? 'UTC' });
 }
 
 /** The same answers for the card's date and time inputs; a date without a time asks for the time. */
 export function cardWhenProblemText(problem: WhenProblem, phrase: string, reader: ReaderContext): string {
   if (problem !== 'no-time') return whenProblemText(problem, phrase, reader);
-  return messagesFor(reader.locale).t('start.needsTime', { phrase: phrase.replace(/[`"“”„]/g, '') });
+  return messagesFor(reader.locale).t('start.needsTime', { phrase: echoedPhrase(phrase) });
 }
 
 /** "in 45 seconds", "in 3 minutes", "dans 2 heures": when a refused request may be sent again, rounded up. */
@@ -70,7 +87,9 @@ export function retryWhen(retryAfterMs: number | undefined, m: Messages): string
   return minutes < 90 ? format.format(minutes, 'minute') : format.format(Math.ceil(minutes / 60), 'hour');
 }
 
-const inlineCode = (text: string) => `\`${text.replace(/[`\r\n]/g, '')}\``;
+const MAX_ECHOED_ID = 128;
+// Ids echoed for an admin: by the subject rules and bounded (`from.id` comes from the channel or its client).
+const inlineCode = (text: string) => `\`${shortenSubject(normalizeSubject(text).replace(/`/g, ''), MAX_ECHOED_ID)}\``;
 
 function supportSuffix(error: MeetNowError, m: Messages): string {
   return error.requestId === undefined ? '' : m.t('error.supportSuffix', { requestId: inlineCode(error.requestId) });

@@ -11,12 +11,18 @@ export interface RosterMember {
   userPrincipalName?: string;
 }
 
+/** One page of the roster, and whether the roster has more after it (a continuation token came with it). */
+export interface RosterPage {
+  members: RosterMember[];
+  more: boolean;
+}
+
 /** The port to the conversation's roster (Bot Connector `GET …/members/{id}` and `…/pagedmembers`). */
 export interface Roster {
   /** One member by Teams user id; undefined when the roster does not know them. */
   member(context: TurnContext, memberId: string): Promise<RosterMember | undefined>;
   /** The members page by page (in a channel: the team's members, as Teams defines a standard channel's roster). */
-  pages(context: TurnContext, pageSize: number): AsyncIterable<RosterMember[]>;
+  pages(context: TurnContext, pageSize: number): AsyncIterable<RosterPage>;
 }
 
 function toMember(account: TeamsChannelAccount): RosterMember {
@@ -39,12 +45,17 @@ export class TeamsRoster implements Roster {
     }
   }
 
-  async *pages(context: TurnContext, pageSize: number): AsyncIterable<RosterMember[]> {
+  /**
+   * One `GET …/pagedmembers` per page, asked for only when the caller reads on: Teams says there is more
+   * by a `continuationToken`, and a caller that stops reading stops the paging.
+   * https://learn.microsoft.com/javascript/api/botframework-schema/teamspagedmembersresult
+   */
+  async *pages(context: TurnContext, pageSize: number): AsyncIterable<RosterPage> {
     let continuationToken: string | undefined;
     do {
       const page = await TeamsInfo.getPagedMembers(context, pageSize, continuationToken);
-      yield (page.members ?? []).map(toMember);
       continuationToken = typeof page.continuationToken === 'string' && page.continuationToken !== '' ? page.continuationToken : undefined;
+      yield { members: (page.members ?? []).map(toMember), more: continuationToken !== undefined };
     } while (continuationToken !== undefined);
   }
 }

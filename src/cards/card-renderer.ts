@@ -6,6 +6,7 @@ import { messagesFor, type Messages } from '../i18n/messages';
 import type { Meeting } from '../meetings/meeting';
 import { compileTemplate, type CompiledTemplate } from './compiled-template';
 import { formatDateTime, literalText, telLink } from './format';
+import { displayName } from '../commands/subject';
 
 export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
 
@@ -99,13 +100,13 @@ export function meetingCardData(view: MeetingCardView) {
     view.startedBy === undefined
       ? ''
       : m.t('meeting.startedBy', {
-          name: literalText(view.startedBy.name),
+          name: literalText(displayName(view.startedBy.name)),
           time: formatDateTime(view.startedBy.at.toISOString(), view.locale, view.timeZone),
         });
   return {
     labels: cached(MEETING_LABELS, m, meetingLabels),
     subject: literalText(meeting.subject),
-    organizer: literalText(view.organizerName),
+    organizer: literalText(displayName(view.organizerName)),
     startText: formatDateTime(meeting.startDateTime, view.locale, view.timeZone),
     endText: view.scheduled === true ? formatDateTime(meeting.endDateTime, view.locale, view.timeZone) : '',
     hasDialIn: dialIn !== undefined,

@@ -3,6 +3,7 @@ import type { ChannelCapabilities } from '../channels/capabilities';
 import { messagesFor } from '../i18n/messages';
 import type { MeetingCardView } from './card-renderer';
 import { formatDateTime, telLink } from './format';
+import { displayName } from '../commands/subject';
 
 type Markup = ChannelCapabilities['markup'];
 
@@ -25,7 +26,7 @@ const bold = (text: string, markup: Markup) => (markup === 'slack' ? `*${text}*`
 export function meetingText(view: MeetingCardView, markup: Markup): string {
   const { meeting } = view;
   const m = messagesFor(view.locale);
-  const lines = [`${bold(m.t('text.title'), markup)} ${escapeText(meeting.subject, markup)}`, `${m.t('meeting.organizer')}${escapeText(view.organizerName, markup)}`];
+  const lines = [`${bold(m.t('text.title'), markup)} ${escapeText(meeting.subject, markup)}`, `${m.t('meeting.organizer')}${escapeText(displayName(view.organizerName), markup)}`];
   const start = formatDateTime(meeting.startDateTime, view.locale, view.timeZone);
   if (start !== '') lines.push(`${m.t('meeting.starts')}${start}`);
   const end = view.scheduled === true ? formatDateTime(meeting.endDateTime, view.locale, view.timeZone) : '';

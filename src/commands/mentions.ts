@@ -34,7 +34,6 @@ export interface ReadMentions {
   tags: string[];
 }
 
-const MENTION = /<at(?:\s[^>]*)?>([\s\S]*?)<\/at>/gi;
 const LEADING_MENTION = /^\s*<at(?:\s[^>]*)?>[\s\S]*?<\/at>/i;
 // `--channel` (or `--all`, for group chats) as its own word; phones turn `--` into a dash.
 const EVERYONE_OPTION = /(^|\s)(?:--|\u2014|\u2013)(?:channel|all|everyone)(?=\s|$)/gi;
@@ -70,8 +69,54 @@ function entitiesOf(source: MentionSource): Entity[] {
   return entities;
 }
 
-function innerText(markup: string): string {
-  return markup.replace(/<\/?at(?:\s[^>]*)?>/gi, '').trim();
+// Where a tag may start: `<at` (or `</at`) followed by whitespace or `>`.
+const OPEN_TAG = /<at(?=[\s>])/gi;
+const ANY_TAG = /<\/?at(?=[\s>])/gi;
+const CLOSE_TAG = /<\/at>/gi;
+
+/**
+ * Replaces every `<at …>inner</at>` (what `/<at(?:\s[^>]*)?>([\s\S]*?)<\/at>/gi` matches) in one pass.
+ * That regex backtracks quadratically on unclosed `<at ` runs (a 128 KB message held the event loop for
+ * seconds); here each character is looked at a bounded number of times: an opening tag ends at the first
+ * `>` after it and its mention at the first `</at>` after that, and when either is missing no later tag
+ * can have one.
+ */
+function replaceMentions(text: string, replace: (markup: string, inner: string) => string): string {
+  const [openTag, closeTag] = [new RegExp(OPEN_TAG), new RegExp(CLOSE_TAG)];
+  let out = '';
+  let position = 0;
+  for (;;) {
+    const open = nextMatch(openTag, text, position);
+    if (open === -1) break;
+    const tagEnd = text.indexOf('>', open + 3);
+    const close = tagEnd === -1 ? -1 : nextMatch(closeTag, text, tagEnd + 1);
+    if (close === -1) break;
+    const end = close + '</at>'.length;
+    out += text.slice(position, open) + replace(text.slice(open, end), text.slice(tagEnd + 1, close));
+    position = end;
+  }
+  return out + text.slice(position);
+}
+
+/** The text without its `<at …>` and `</at …>` tags (one pass, like replaceMentions): a mention's name when its entity has none. */
+export function innerText(markup: string): string {
+  const anyTag = new RegExp(ANY_TAG);
+  let out = '';
+  let position = 0;
+  for (;;) {
+    const open = nextMatch(anyTag, markup, position);
+    const tagEnd = open === -1 ? -1 : markup.indexOf('>', open);
+    if (tagEnd === -1) break;
+    out += markup.slice(position, open);
+    position = tagEnd + 1;
+  }
+  return (out + markup.slice(position)).trim();
+}
+
+/** Index of the pattern's next match at or after `from` (a per-call copy of a global regex), or -1. */
+function nextMatch(pattern: RegExp, text: string, from: number): number {
+  pattern.lastIndex = from;
+  return pattern.exec(text)?.index ?? -1;
 }
 
 /**
@@ -80,28 +125,33 @@ function innerText(markup: string): string {
  * becomes their name, so `/meet Budget with <at>Megan Bowen</at>` has the subject "Budget with Megan Bowen".
  */
 export function readMentions(source: MentionSource): ReadMentions {
-  const entities = entitiesOf(source);
-  const used = new Set<Entity>();
-  const people: MentionedPerson[] = [];
-  const tags: string[] = [];
+  // Entities by their markup, each queue in message order: a mention takes the first unused one with its text
+  // (a map, not a search per mention: a 256 KB message can hold thousands of both).
+  const unused = new Map<string, Entity[]>();
+  for (const entity of entitiesOf(source)) {
+    const queue = unused.get(entity.text);
+    if (queue === undefined) unused.set(entity.text, [entity]);
+    else queue.push(entity);
+  }
+  const take = (markup: string): Entity | undefined => unused.get(markup)?.shift();
+  const people = new Map<string, MentionedPerson>();
+  const tags = new Set<string>();
   let everyone = false;
   const raw = typeof source.text === 'string' ? source.text : '';
   const leading = LEADING_MENTION.exec(raw)?.[0];
   const rest = leading === undefined ? raw : raw.slice(leading.length);
   if (leading !== undefined) {
-    const entity = entities.find((candidate) => !used.has(candidate) && candidate.text === leading.trim());
-    if (entity !== undefined) used.add(entity);
+    const entity = take(leading.trim());
     if (entity !== undefined && entity.kind !== 'bot') note(entity);
   }
   function note(entity: Entity): void {
-    if (entity.kind === 'person' && !people.some((person) => person.id === entity.id)) people.push({ id: entity.id, name: entity.name });
+    if (entity.kind === 'person' && !people.has(entity.id)) people.set(entity.id, { id: entity.id, name: entity.name });
     if (entity.kind === 'everyone') everyone = true;
-    if (entity.kind === 'tag' && !tags.includes(entity.name)) tags.push(entity.name);
+    if (entity.kind === 'tag') tags.add(entity.name);
   }
-  let text = rest.replace(MENTION, (markup: string, inner: string) => {
-    const entity = entities.find((candidate) => !used.has(candidate) && candidate.text === markup);
+  let text = replaceMentions(rest, (markup, inner) => {
+    const entity = take(markup);
     if (entity === undefined) return inner.trim();
-    used.add(entity);
     if (entity.kind === 'bot') return '';
     note(entity);
     return entity.name;
@@ -110,5 +160,5 @@ export function readMentions(source: MentionSource): ReadMentions {
     everyone = true;
     return space;
   });
-  return { text, people, everyone, tags };
+  return { text, people: [...people.values()], everyone, tags: [...tags] };
 }

@@ -54,6 +54,12 @@ const CONNECTOR = /^(?:at|on|um|am|à|le|a las|el|alle)\s+$/i;
 const DURATION =
   /^(?:for|für|pour|durante|por)\s+(?:(\d{1,2}):(\d{2})|(\d+(?:[.,]\d+)?)\s*(?:h|hrs?|hours?|std|stunden?|heures?|horas?)\s*(?:(\d{1,2})\s*(?:m|mins?|minutes?|minuten?|minutos?)?)?|(\d+)\s*(?:m|mins?|minutes?|minuten?|minutos?))(?=\s|$)/i;
 
+/**
+ * How much of the text chrono-node reads. A time phrase starts the text (or follows a connector word), and
+ * chrono's cost grows with the whole text (200 KB took 2 s): the head is enough, and keeps every parse short.
+ */
+export const WHEN_SEARCH_LENGTH = 128;
+
 function chronoFor(locale: string | undefined): Chrono[] {
   const language = (locale ?? 'en').slice(0, 2).toLowerCase();
   return language === 'en' || !LANGUAGES.has(language) ? [chronoIn('en')] : [chronoIn(language as ChronoLanguage), chronoIn('en')];
@@ -137,8 +143,9 @@ export function parseWhen(text: string, context: WhenContext): WhenResult {
 
   const timeZone = validZone(context.timeZone);
   const reference = { instant: context.now, timezone: zoneOffsetMinutes(timeZone, context.now) };
+  const head = trimmed.slice(0, WHEN_SEARCH_LENGTH);
   const found = chronoFor(context.locale)
-    .map((parser) => parser.parse(trimmed, reference)[0])
+    .map((parser) => parser.parse(head, reference)[0])
     .find((result) => result !== undefined && (result.index === 0 || CONNECTOR.test(trimmed.slice(0, result.index))) && readsLikeTime(result.text));
   if (found === undefined) return { kind: 'now', subject: trimmed };
 

@@ -11,5 +11,25 @@ export function normalizeSubject(raw: string): string {
 
 /** Length in characters as a person counts them (code points, not UTF-16 units). */
 export function subjectLength(subject: string): number {
-  return Array.from(subject).length;
+  // Without building an array of code points: a /meet argument can be 256 KB.
+  let length = subject.length;
+  for (let i = 0; i < subject.length; i += 1) {
+    const unit = subject.charCodeAt(i);
+    if (unit >= 0xdc00 && unit <= 0xdfff && i > 0 && subject.charCodeAt(i - 1) >= 0xd800 && subject.charCodeAt(i - 1) <= 0xdbff) length -= 1;
+  }
+  return length;
+}
+
+/** `text` cut to at most `max` characters, an ellipsis marking the cut (for names and phrases we echo, never for a typed subject). */
+export function shortenSubject(text: string, max: number): string {
+  if (subjectLength(text) <= max) return text;
+  return `${Array.from(text.slice(0, 2 * max)).slice(0, Math.max(0, max - 1)).join('').trimEnd()}…`;
+}
+
+/** The longest person's name a reply or card shows (Entra allows 256; Teams clients can send any length). */
+export const MAX_NAME_LENGTH = 128;
+
+/** A person's name as replies and cards show it: by the subject rules, and shortened past MAX_NAME_LENGTH. */
+export function displayName(name: string): string {
+  return shortenSubject(normalizeSubject(name), MAX_NAME_LENGTH);
 }

@@ -67,6 +67,9 @@ const en = {
   'invite.cappedChat': 'This chat has more than {cap} members: I invited the first {cap}, the most MeetNow invites at once. Everyone here can still join with the button.',
   'invite.nobodyChannel': "There's nobody else in this channel to invite.",
   'invite.nobodyChat': "There's nobody else in this chat to invite.",
+  'invite.mentionsCapped': 'You mentioned more than {cap} people: I looked up the first {cap} and left the others out. Everyone can still join with the button.',
+  'invite.rosterStoppedChannel': "I read the first {count} members of this channel and stopped there: anyone after them wasn't invited. Everyone here can still join with the button.",
+  'invite.rosterStoppedChat': "I read the first {count} members of this chat and stopped there: anyone after them wasn't invited. Everyone here can still join with the button.",
   'invite.tags': "I can't invite the members of a tag ({tags}): mention the people, or add --channel to invite everyone here.",
   // Replies
   'reply.help':
@@ -185,6 +188,9 @@ const de: Catalog = {
   'invite.cappedChat': 'Dieser Chat hat mehr als {cap} Mitglieder: Ich habe die ersten {cap} eingeladen, mehr lädt MeetNow nicht auf einmal ein. Alle hier können trotzdem über die Schaltfläche teilnehmen.',
   'invite.nobodyChannel': 'In diesem Kanal gibt es sonst niemanden zum Einladen.',
   'invite.nobodyChat': 'In diesem Chat gibt es sonst niemanden zum Einladen.',
+  'invite.mentionsCapped': 'Sie haben mehr als {cap} Personen erwähnt: Ich habe die ersten {cap} nachgeschlagen und die übrigen ausgelassen. Alle können trotzdem über die Schaltfläche teilnehmen.',
+  'invite.rosterStoppedChannel': 'Ich habe die ersten {count} Mitglieder dieses Kanals gelesen und dort aufgehört: Wer danach kommt, wurde nicht eingeladen. Alle hier können trotzdem über die Schaltfläche teilnehmen.',
+  'invite.rosterStoppedChat': 'Ich habe die ersten {count} Mitglieder dieses Chats gelesen und dort aufgehört: Wer danach kommt, wurde nicht eingeladen. Alle hier können trotzdem über die Schaltfläche teilnehmen.',
   'invite.tags': 'Die Mitglieder eines Tags ({tags}) kann ich nicht einladen: Erwähnen Sie die Personen, oder fügen Sie --channel hinzu, um alle hier einzuladen.',
   'reply.help':
     '**MeetNow** startet hier eine Microsoft Teams-Besprechung, mit Ihnen als Organisator.\n' +
@@ -297,6 +303,9 @@ const fr: Catalog = {
   'invite.cappedChat': 'Cette conversation compte plus de {cap} membres : j’ai invité les {cap} premiers, le maximum que MeetNow invite en une fois. Tout le monde ici peut quand même rejoindre avec le bouton.',
   'invite.nobodyChannel': 'Il n’y a personne d’autre à inviter dans ce canal.',
   'invite.nobodyChat': 'Il n’y a personne d’autre à inviter dans cette conversation.',
+  'invite.mentionsCapped': 'Vous avez mentionné plus de {cap} personnes : j’ai recherché les {cap} premières et laissé les autres de côté. Tout le monde peut quand même rejoindre avec le bouton.',
+  'invite.rosterStoppedChannel': 'J’ai lu les {count} premiers membres de ce canal et je me suis arrêté là : les suivants n’ont pas été invités. Tout le monde ici peut quand même rejoindre avec le bouton.',
+  'invite.rosterStoppedChat': 'J’ai lu les {count} premiers membres de cette conversation et je me suis arrêté là : les suivants n’ont pas été invités. Tout le monde ici peut quand même rejoindre avec le bouton.',
   'invite.tags': 'Je ne peux pas inviter les membres d’une balise ({tags}) : mentionnez les personnes, ou ajoutez --channel pour inviter tout le monde ici.',
   'reply.help':
     '**MeetNow** démarre une réunion Microsoft Teams ici même, dont vous êtes l’organisateur.\n' +
@@ -409,6 +418,9 @@ const es: Catalog = {
   'invite.cappedChat': 'Este chat tiene más de {cap} miembros: invité a los primeros {cap}, el máximo que MeetNow invita a la vez. Todos aquí pueden unirse igualmente con el botón.',
   'invite.nobodyChannel': 'No hay nadie más en este canal a quien invitar.',
   'invite.nobodyChat': 'No hay nadie más en este chat a quien invitar.',
+  'invite.mentionsCapped': 'Mencionaste a más de {cap} personas: busqué a las primeras {cap} y dejé fuera a las demás. Todos pueden unirse igualmente con el botón.',
+  'invite.rosterStoppedChannel': 'Leí los primeros {count} miembros de este canal y me detuve ahí: los siguientes no fueron invitados. Todos aquí pueden unirse igualmente con el botón.',
+  'invite.rosterStoppedChat': 'Leí los primeros {count} miembros de este chat y me detuve ahí: los siguientes no fueron invitados. Todos aquí pueden unirse igualmente con el botón.',
   'invite.tags': 'No puedo invitar a los miembros de una etiqueta ({tags}): menciona a las personas o añade --channel para invitar a todos aquí.',
   'reply.help':
     '**MeetNow** inicia una reunión de Microsoft Teams aquí mismo, contigo como organizador.\n' +
@@ -521,6 +533,9 @@ const ja: Catalog = {
   'invite.cappedChat': 'このチャットには {cap} 人を超えるメンバーがいます。MeetNow が一度に招待できる上限の {cap} 人を招待しました。ほかの人もボタンから参加できます。',
   'invite.nobodyChannel': 'このチャネルにはほかに招待できる人がいません。',
   'invite.nobodyChat': 'このチャットにはほかに招待できる人がいません。',
+  'invite.mentionsCapped': '{cap} 人を超える人がメンションされました。最初の {cap} 人だけを検索し、ほかの人は招待していません。全員がボタンから参加できます。',
+  'invite.rosterStoppedChannel': 'このチャネルのメンバーは最初の {count} 人まで読み取って止めました。それ以降の人は招待していません。全員がボタンから参加できます。',
+  'invite.rosterStoppedChat': 'このチャットのメンバーは最初の {count} 人まで読み取って止めました。それ以降の人は招待していません。全員がボタンから参加できます。',
   'invite.tags': 'タグ ({tags}) のメンバーは招待できません。個人をメンションするか、--channel を付けてここの全員を招待してください。',
   'reply.help':
     '**MeetNow** はこの場で Microsoft Teams 会議を開始します。開催者はあなたです。\n' +

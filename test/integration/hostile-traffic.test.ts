@@ -18,7 +18,11 @@ const nastyPieces = [
   '**bold**', '[link](https://evil.example)', '<script>alert(1)</script>', '<img src=x onerror=alert(1)>', '\u0000', '\u0007', '\u001b[31m',
   '\u202e', '\u2066', '\r\n', '\t', '   ', '😀', '👩🏽‍💻', 'Ä', '\uD800', '%00', '../../etc/passwd', 'tomorrow 9:00', 'for 30 min', 'yesterday',
   'organizer=550fae72-d251-43ec-868c-373732c2704f', 'A'.repeat(257), 'x'.repeat(1_000),
+  // Unclosed and nested mentions (the mention regex once backtracked for seconds on these) and long date phrases.
+  '<at ', '<at x', '<at>', '</at>', '<at><at>x</at>', '<at '.repeat(8_000), '<at>'.repeat(4_000), 'tomorrow 9:00 '.repeat(2_000),
 ];
+// A display name Teams clients would never send: 20,000 characters of bidi, controls and markdown.
+const LONG_NAME = '\u202eMallory\u0000 **x** [y](http://e.vl)\u2066'.repeat(500);
 
 const text = fc.oneof(
   fc.string({ maxLength: 300 }),
@@ -33,7 +37,7 @@ interface Generated {
   shape: Shape;
   text: string;
   value: unknown;
-  fromKind: 'heidi' | 'stranger' | 'no-oid' | 'garbage';
+  fromKind: 'heidi' | 'stranger' | 'no-oid' | 'garbage' | 'long-name';
   channelId: string;
   duplicate: boolean;
   raw: string;
@@ -43,7 +47,7 @@ const generated: fc.Arbitrary<Generated> = fc.record({
   shape: fc.constantFrom<Shape>('message', 'message', 'message', 'message', 'submit', 'invoke', 'other-invoke', 'conversationUpdate', 'odd-type', 'bad-service-url', 'bad-conversation', 'raw'),
   text,
   value: fc.oneof(fc.jsonValue({ maxDepth: 3 }), fc.record({ action: fc.constantFrom('startMeeting', 'x'), subject: text, cardId: fc.string({ maxLength: 120 }) })),
-  fromKind: fc.constantFrom<Generated['fromKind']>('heidi', 'heidi', 'stranger', 'no-oid', 'garbage'),
+  fromKind: fc.constantFrom<Generated['fromKind']>('heidi', 'heidi', 'stranger', 'no-oid', 'garbage', 'long-name'),
   channelId: fc.constantFrom('msteams', 'msteams', 'msteams', 'slack', 'webchat', ''),
   duplicate: fc.integer({ min: 0, max: 6 }).map((n) => n === 0),
   raw: fc.oneof(fc.string({ maxLength: 200 }), fc.jsonValue({ maxDepth: 4 }).map((v) => JSON.stringify(v) ?? 'null')),
@@ -62,7 +66,7 @@ interface Built {
 function build(g: Generated, serviceUrl: string): Built {
   const conversationId = `a:1${randomUUID()}`;
   const from =
-    g.fromKind === 'heidi' ? HEIDI : g.fromKind === 'stranger' ? { id: '29:x', name: 'Stranger', aadObjectId: randomUUID() } : g.fromKind === 'no-oid' ? { id: '29:y', name: 'No oid' } : undefined;
+    g.fromKind === 'heidi' ? HEIDI : g.fromKind === 'long-name' ? { ...HEIDI, name: LONG_NAME } : g.fromKind === 'stranger' ? { id: '29:x', name: 'Stranger', aadObjectId: randomUUID() } : g.fromKind === 'no-oid' ? { id: '29:y', name: 'No oid' } : undefined;
   const base = { ...teamsMessage({ serviceUrl, conversationId, text: g.text, ...(from === undefined ? {} : { from }) }), channelId: g.channelId };
   if (g.fromKind === 'garbage') (base as Record<string, unknown>).from = { id: 42, aadObjectId: ['x'], name: { a: 1 } };
   const copies = g.duplicate ? 2 : 1;
@@ -164,6 +168,9 @@ describe('hostile traffic (property-based, fast-check)', () => {
     figures.meetingCardsDelivered = created.filter((url) => delivered.has(url)).length;
     expect(created.length).toBeGreaterThan(0);
     expect(created.filter((url) => !delivered.has(url))).toEqual([]);
+    // Whatever the sender's name or text, Graph only ever got subjects by the subject rules.
+    const subjects = h.emulator.graphRequests.map((request) => (request.body as { subject?: unknown } | undefined)?.subject).filter((subject) => typeof subject === 'string');
+    expect(subjects.filter((subject) => subjectLength(subject) > MAX_SUBJECT_LENGTH || normalizeSubject(subject) !== subject)).toEqual([]);
     figures.leakedSecrets = h.logs.raw.filter((line) => line.includes(h.clientSecret)).length;
     expect(figures.leakedSecrets).toBe(0);
     expect((await fetch(`${h.bot.url}/healthz`)).status).toBe(200);

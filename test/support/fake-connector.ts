@@ -2,6 +2,8 @@ import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+const ROSTER_PATH = /\/v3\/conversations\/([^/]+)\/(pagedmembers|members\/([^/]+))$/;
+
 export interface ConnectorCall {
   method: string;
   /** Decoded conversation id from the URL. */
@@ -46,6 +48,11 @@ export class FakeConnector {
   readonly rosters = new Map<string, FakeMember[]>();
   /** Roster requests, in order (not in `calls`, which holds what a user would see). */
   readonly rosterCalls: RosterCall[] = [];
+  /** How long each roster request waits before its answer, so that overlapping requests can be counted. */
+  rosterDelayMs = 0;
+  /** The most roster requests that were in flight at once since the last reset. */
+  maxRosterInFlight = 0;
+  private rosterInFlight = 0;
 
   private constructor(private readonly server: Server, readonly serviceUrl: string) {}
 
@@ -88,6 +95,8 @@ export class FakeConnector {
     this.failures.length = 0;
     this.rosters.clear();
     this.rosterCalls.length = 0;
+    this.rosterDelayMs = 0;
+    this.maxRosterInFlight = 0;
   }
 
   async close(): Promise<void> {
@@ -98,7 +107,14 @@ export class FakeConnector {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
-    if (req.method === 'GET' && this.serveRoster(req, res)) return;
+    if (req.method === 'GET' && ROSTER_PATH.test(new URL(req.url ?? '/', 'http://connector').pathname)) {
+      this.rosterInFlight += 1;
+      this.maxRosterInFlight = Math.max(this.maxRosterInFlight, this.rosterInFlight);
+      if (this.rosterDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.rosterDelayMs));
+      this.rosterInFlight -= 1;
+      this.serveRoster(req, res);
+      return;
+    }
     const match = /\/v3\/conversations\/([^/]+)\/activities(?:\/([^/?]+))?/.exec(req.url ?? '');
     let activity: Record<string, unknown> = {};
     try {
@@ -125,10 +141,10 @@ export class FakeConnector {
   }
 
   /** The roster endpoints botbuilder's TeamsInfo calls: paged members (continuation tokens honoured) and one member. */
-  private serveRoster(req: IncomingMessage, res: ServerResponse): boolean {
+  private serveRoster(req: IncomingMessage, res: ServerResponse): void {
     const url = new URL(req.url ?? '/', 'http://connector');
-    const match = /\/v3\/conversations\/([^/]+)\/(pagedmembers|members\/([^/]+))$/.exec(url.pathname);
-    if (match === null) return false;
+    const match = ROSTER_PATH.exec(url.pathname);
+    if (match === null) return;
     const conversationId = decodeURIComponent(match[1] ?? '');
     const roster = this.rosters.get(conversationId) ?? [];
     const answer = (status: number, body: unknown) => {
@@ -143,13 +159,12 @@ export class FakeConnector {
       const members = roster.slice(start, start + pageSize);
       const next = start + pageSize < roster.length ? String(start + pageSize) : undefined;
       answer(200, { members, ...(next === undefined ? {} : { continuationToken: next }) });
-      return true;
+      return;
     }
     const memberId = decodeURIComponent(match[3] ?? '');
     this.rosterCalls.push({ method: 'GET', path: url.pathname, conversationId, memberId });
     const member = roster.find((candidate) => candidate.id === memberId);
     if (member === undefined) answer(404, { error: { code: 'MemberNotFoundInConversation', message: 'The member was not found in the conversation.' } });
     else answer(200, member);
-    return true;
   }
 }

@@ -2,7 +2,7 @@ import type { TurnContext } from 'botbuilder';
 import pino from 'pino';
 import { resolveInvitation } from '../../src/bot/attendees';
 import { errorText, helpText, subjectTooLongText, usageHint, whenProblemText } from '../../src/bot/replies';
-import type { Roster, RosterMember } from '../../src/bot/roster';
+import type { Roster, RosterMember, RosterPage } from '../../src/bot/roster';
 import { welcomeIfInstalled, WelcomeMemory } from '../../src/bot/welcome';
 import { CardRenderer } from '../../src/cards/card-renderer';
 import { formatDateTime } from '../../src/cards/format';
@@ -66,8 +66,8 @@ class FakeRoster implements Roster {
   async member(_context: TurnContext, id: string): Promise<RosterMember | undefined> {
     return id === '29:megan' ? { id, name: 'Megan Bowen', objectId: '11111111-1111-4111-8111-111111111111' } : undefined;
   }
-  async *pages(): AsyncIterable<RosterMember[]> {
-    yield [];
+  async *pages(): AsyncIterable<RosterPage> {
+    yield { members: [], more: true };
     throw new Error('roster down');
   }
 }

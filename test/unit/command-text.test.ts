@@ -81,3 +81,10 @@ describe('parseIdentityMap', () => {
     expect(() => parseIdentityMap(text, 'map.json')).toThrow(message);
   });
 });
+
+describe('commandText on hostile text', () => {
+  it('leaves an unclosed 200 KB Slack mention as it is', () => {
+    const text = `<@${'U'.repeat(100_000)}|${'x'.repeat(100_000)}`;
+    expect(commandText({ channelId: 'slack', text })).toBe(text);
+  });
+});

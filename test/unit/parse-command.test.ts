@@ -1,6 +1,7 @@
 import { parseCommand, stripLeadingMention } from '../../src/commands/parse-command';
 import { parseCardAction } from '../../src/commands/parse-card-action';
-import { normalizeSubject } from '../../src/commands/subject';
+import { displayName, MAX_NAME_LENGTH, normalizeSubject, shortenSubject } from '../../src/commands/subject';
+import { echoedPhrase } from '../../src/bot/replies';
 
 describe('parseCommand', () => {
   it.each([
@@ -77,5 +78,42 @@ describe('parseCardAction', () => {
 
   it('refuses a too long subject', () => {
     expect(parseCardAction({ action: 'startMeeting', subject: 'b'.repeat(300) })).toEqual({ kind: 'subject-too-long', length: 300, max: 256 });
+  });
+});
+
+describe('parseCommand on hostile text', () => {
+  const when = { now: new Date('2026-03-27T10:00:00Z'), timeZone: 'Europe/Berlin', locale: 'en-US' };
+
+  it('refuses a 200 KB /meet after a date phrase as too long, counting the subject alone', () => {
+    expect(parseCommand(`/meet tomorrow 9:00 ${'a'.repeat(200_000)}`, when)).toEqual({ kind: 'subject-too-long', length: 200_000, max: 256 });
+    expect(parseCommand(`/meet ${'tomorrow 9:00 '.repeat(15_000)}`, when)).toMatchObject({ kind: 'subject-too-long', max: 256 });
+  });
+
+  it('counts characters as people do, also in 100,000 emoji', () => {
+    expect(parseCommand(`/meet ${'😀'.repeat(100_000)}`, when)).toEqual({ kind: 'subject-too-long', length: 100_000, max: 256 });
+  });
+
+  it('strips only a closed leading mention from 128 KB of unclosed ones', () => {
+    const unclosed = '<at '.repeat(32 * 1024);
+    expect(stripLeadingMention(unclosed)).toBe(unclosed);
+    expect(parseCommand(`${unclosed}/meet x`, when)).toEqual({ kind: 'unknown' });
+  });
+});
+
+describe('text echoed from user data', () => {
+  it('shortens a name to the limit with an ellipsis, by the subject rules', () => {
+    expect(displayName('  Megan\u202e  Bowen\u0000 ')).toBe('Megan Bowen');
+    const long = displayName('😀'.repeat(1_000));
+    expect(Array.from(long)).toHaveLength(MAX_NAME_LENGTH);
+    expect(long.endsWith('😀…')).toBe(true);
+    expect(shortenSubject('short', 10)).toBe('short');
+  });
+
+  it('quotes a phrase without anything that renders as a link or markup', () => {
+    expect(echoedPhrase('[Login](http://e.vl) min')).toBe('Loginhttp:/e.vl min');
+    expect(echoedPhrase('<http://e.vl|Login> **now** `x`')).toBe('http:/e.vlLogin now x');
+    expect(echoedPhrase('tomorrow 9:00')).toBe('tomorrow 9:00');
+    expect(echoedPhrase('12/03/2026 à 15h')).toBe('12/03/2026 à 15h');
+    expect(Array.from(echoedPhrase('x'.repeat(10_000)))).toHaveLength(64);
   });
 });

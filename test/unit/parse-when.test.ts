@@ -1,4 +1,4 @@
-import { parseWhen, wallClockToUtc, zoneOffsetMinutes, type WhenContext } from '../../src/commands/parse-when';
+import { parseWhen, wallClockToUtc, WHEN_SEARCH_LENGTH, zoneOffsetMinutes, type WhenContext } from '../../src/commands/parse-when';
 
 // Friday 27 March 2026, 10:00 UTC: 11:00 in Berlin, 03:00 in Los Angeles, 19:00 in Tokyo.
 // Europe switches to summer time on Sunday 29 March 2026 at 02:00 → 03:00.
@@ -84,5 +84,24 @@ describe('wallClockToUtc', () => {
     expect(wallClockToUtc('America/New_York', { year: 2026, month: 11, day: 1, hour: 1, minute: 30 })).toEqual({ ok: false, problem: 'repeated-time' });
     expect(wallClockToUtc('Europe/Berlin', { year: 2026, month: 3, day: 29, hour: 3, minute: 30 })).toEqual({ ok: true, instant: new Date('2026-03-29T01:30:00Z') });
     expect(wallClockToUtc('UTC', { year: 2026, month: 1, day: 1, hour: 0, minute: 0 })).toEqual({ ok: true, instant: new Date('2026-01-01T00:00:00Z') });
+  });
+});
+
+describe('parseWhen on hostile text', () => {
+  it('reads the time at the start of a 200 KB text and leaves the rest to the subject rules', () => {
+    const long = 'x'.repeat(200_000);
+    const result = parseWhen(`tomorrow 9:00 ${long}`, at('Europe/Berlin'));
+    expect(result).toMatchObject({ kind: 'scheduled', subject: long, start: new Date('2026-03-28T08:00:00.000Z') });
+  });
+
+  it.each([
+    ['date phrases repeated', 'tomorrow 9:00 '.repeat(15_000)],
+    ['times only', '1:1 '.repeat(50_000)],
+    ['bidi and controls', '\u202e9:00 \u0000'.repeat(30_000)],
+    ['a quote never closed', `"${'tomorrow at 9 '.repeat(14_000)}`],
+  ])('%s (200 KB) gets one answer from the head of the text', (_label, text) => {
+    const result = parseWhen(text, at('Europe/Berlin', 'de-DE'));
+    expect(['now', 'scheduled', 'invalid']).toContain(result.kind);
+    if (result.kind === 'invalid') expect(result.phrase.length).toBeLessThanOrEqual(WHEN_SEARCH_LENGTH);
   });
 });
