@@ -1,10 +1,10 @@
+import { displayName, shortenSubject } from '../commands/subject';
 import type { DialIn, Meeting } from './meeting';
 import type { StartedMeeting } from './meeting-service';
 
 /**
- * A subject has at most 256 characters (DESIGN §4), and so has an Entra display name
- * (https://learn.microsoft.com/en-us/graph/api/resources/user#properties, displayName: "Maximum length is
- * 256 characters"); a sender's name from an activity has no limit at all.
+ * A subject has at most 256 characters (DESIGN §4); names are kept as cards show them (`displayName`): a
+ * sender's name from an activity has no limit at all.
  */
 export const MAX_TEXT_LENGTH = 256;
 /** Join and dial-in URLs: Graph's are a few hundred characters; 2,048 is what browsers reliably open. */
@@ -14,15 +14,7 @@ export const MAX_ID_LENGTH = 512;
 /** Phone numbers of each kind shown on the card: Graph lists one or two, the rest is behind the dial-in URL. */
 export const MAX_PHONE_NUMBERS = 5;
 
-/** At most `max` UTF-16 units, ending with "…" when cut, never in the middle of a surrogate pair. */
-export function clip(text: string, max: number): string {
-  if (text.length <= max) return text;
-  let end = max - 1;
-  const last = text.charCodeAt(end - 1);
-  if (last >= 0xd800 && last <= 0xdbff) end -= 1;
-  return `${text.slice(0, end)}…`;
-}
-
+const clip = shortenSubject;
 const clipOptional = (text: string | undefined, max: number): string | undefined => (text === undefined ? undefined : clip(text, max));
 
 function boundedDialIn(dialIn: DialIn): DialIn {
@@ -52,5 +44,5 @@ export function boundedStartedMeeting(started: StartedMeeting): StartedMeeting {
     passcode: clipOptional(m.passcode, MAX_ID_LENGTH),
     created: m.created,
   };
-  return { meeting, organizerName: clip(started.organizerName, MAX_TEXT_LENGTH), startedAt: clip(started.startedAt, MAX_ID_LENGTH) };
+  return { meeting, organizerName: displayName(started.organizerName), startedAt: clip(started.startedAt, MAX_ID_LENGTH) };
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { MAX_NAME_LENGTH } from '../../src/commands/subject';
 import { startMeetingInvoke } from '../support/card-actions';
 import { useHarness, type Harness } from '../support/harness';
 import { sampleValue } from '../support/metrics-text';
@@ -45,7 +46,7 @@ describe('memory that senders fill is bounded by bytes', () => {
     const repeat = await h.post(click(cardIds[0] as string));
     expect(h.emulator.meetings()).toHaveLength(CLICKS);
     expect(shown(repeat)).toEqual(shown(firsts[0] as { body: string }));
-    expect(shown(repeat).organizer).toBe(`${'H'.repeat(255)}…`);
+    expect(shown(repeat).organizer).toBe(`${'H'.repeat(MAX_NAME_LENGTH - 1)}…`);
     expect(shown(repeat).joinUrl).toMatch(/^https:\/\/teams\.microsoft\.com\/l\/meetup-join\//);
   });
 

@@ -3,7 +3,8 @@ import { BoundedMap, stringBytes } from '../../src/bounded-map';
 import { readerContext } from '../../src/bot/reader-context';
 import { WelcomeMemory } from '../../src/bot/welcome';
 import { Directory, MAX_AUTO_TENANTS, MAX_AUTO_USERS } from '../../src/emulator/directory';
-import { boundedStartedMeeting, MAX_PHONE_NUMBERS, MAX_TEXT_LENGTH } from '../../src/meetings/bounded-meeting';
+import { MAX_NAME_LENGTH } from '../../src/commands/subject';
+import { boundedStartedMeeting, MAX_PHONE_NUMBERS } from '../../src/meetings/bounded-meeting';
 import type { StartedMeeting } from '../../src/meetings/meeting-service';
 import { MemoryDedupeStore } from '../../src/meetings/memory-dedupe-store';
 
@@ -116,10 +117,10 @@ describe('what a card click remembers', () => {
     expect(boundedStartedMeeting(started('Megan Bowen'))).toEqual(started('Megan Bowen'));
   });
 
-  it('cuts a 100 KB name to 256 characters ending with an ellipsis, never inside a surrogate pair', () => {
-    expect(boundedStartedMeeting(started('M'.repeat(100 * KB))).organizerName).toBe(`${'M'.repeat(MAX_TEXT_LENGTH - 1)}…`);
-    const emoji = boundedStartedMeeting(started(`${'a'.repeat(MAX_TEXT_LENGTH - 2)}😀😀😀`)).organizerName;
-    expect(emoji).toBe(`${'a'.repeat(MAX_TEXT_LENGTH - 2)}…`);
+  it('cuts a 100 KB name to the 128 characters a card shows, ending with an ellipsis, never inside a surrogate pair', () => {
+    expect(boundedStartedMeeting(started('M'.repeat(100 * KB))).organizerName).toBe(`${'M'.repeat(MAX_NAME_LENGTH - 1)}…`);
+    const emoji = boundedStartedMeeting(started(`${'a'.repeat(MAX_NAME_LENGTH - 2)}😀😀😀`)).organizerName;
+    expect(emoji).toBe(`${'a'.repeat(MAX_NAME_LENGTH - 2)}😀…`);
   });
 
   it('keeps at most a few phone numbers of each kind', () => {
