@@ -1,11 +1,14 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { MAX_SUBJECT_LENGTH, normalizeSubject, subjectLength } from '../../src/commands/subject';
 import { parseCommand } from '../../src/commands/parse-command';
 import { parseCardAction } from '../../src/commands/parse-card-action';
 import { startHarness, type Harness } from '../support/harness';
 import { guardProcess } from '../support/process-guard';
-import { HEIDI, teamsMessage } from '../support/teams-activity';
+import { HEIDI, TENANT, teamsMessage } from '../support/teams-activity';
 
 /**
  * Thousands of generated activities and texts, hostile and plain, thrown at the real server: it never
@@ -21,6 +24,8 @@ const nastyPieces = [
   // Unclosed and nested mentions (the mention regex once backtracked for seconds on these) and long date phrases.
   '<at ', '<at x', '<at>', '</at>', '<at><at>x</at>', '<at '.repeat(8_000), '<at>'.repeat(4_000), 'tomorrow 9:00 '.repeat(2_000),
 ];
+// A Slack sender in the identity map: only Slack's own channel may make her an organizer.
+const ANN = { id: 'U0ANN:T0XYZ789', name: 'Ann', aadObjectId: '6f1e0c5a-6b07-4b4e-9f0e-2a5c3d4e5f60' };
 // A display name Teams clients would never send: 20,000 characters of bidi, controls and markdown.
 const LONG_NAME = '\u202eMallory\u0000 **x** [y](http://e.vl)\u2066'.repeat(500);
 
@@ -37,7 +42,7 @@ interface Generated {
   shape: Shape;
   text: string;
   value: unknown;
-  fromKind: 'heidi' | 'stranger' | 'no-oid' | 'garbage' | 'long-name';
+  fromKind: 'heidi' | 'stranger' | 'no-oid' | 'garbage' | 'long-name' | 'mapped-slack';
   channelId: string;
   duplicate: boolean;
   raw: string;
@@ -47,8 +52,8 @@ const generated: fc.Arbitrary<Generated> = fc.record({
   shape: fc.constantFrom<Shape>('message', 'message', 'message', 'message', 'submit', 'invoke', 'other-invoke', 'conversationUpdate', 'odd-type', 'bad-service-url', 'bad-conversation', 'raw'),
   text,
   value: fc.oneof(fc.jsonValue({ maxDepth: 3 }), fc.record({ action: fc.constantFrom('startMeeting', 'x'), subject: text, cardId: fc.string({ maxLength: 120 }) })),
-  fromKind: fc.constantFrom<Generated['fromKind']>('heidi', 'heidi', 'stranger', 'no-oid', 'garbage', 'long-name'),
-  channelId: fc.constantFrom('msteams', 'msteams', 'msteams', 'slack', 'webchat', ''),
+  fromKind: fc.constantFrom<Generated['fromKind']>('heidi', 'heidi', 'stranger', 'no-oid', 'garbage', 'long-name', 'mapped-slack', 'mapped-slack'),
+  channelId: fc.constantFrom('msteams', 'msteams', 'msteams', 'slack', 'webchat', 'directline', 'emulator', ''),
   duplicate: fc.integer({ min: 0, max: 6 }).map((n) => n === 0),
   raw: fc.oneof(fc.string({ maxLength: 200 }), fc.jsonValue({ maxDepth: 4 }).map((v) => JSON.stringify(v) ?? 'null')),
 });
@@ -59,6 +64,8 @@ interface Built {
   conversationId?: string;
   /** Answers expected at the connector when the request is accepted (0 for invokes: their answer is the HTTP body). */
   expectedReplies: number;
+  /** A mapped Slack sender's id (and object id) written by a client that chooses its own `from`: must never get a meeting. */
+  impersonation: boolean;
   invoke: boolean;
   copies: number;
 }
@@ -66,15 +73,17 @@ interface Built {
 function build(g: Generated, serviceUrl: string): Built {
   const conversationId = `a:1${randomUUID()}`;
   const from =
-    g.fromKind === 'heidi' ? HEIDI : g.fromKind === 'long-name' ? { ...HEIDI, name: LONG_NAME } : g.fromKind === 'stranger' ? { id: '29:x', name: 'Stranger', aadObjectId: randomUUID() } : g.fromKind === 'no-oid' ? { id: '29:y', name: 'No oid' } : undefined;
+    g.fromKind === 'heidi' ? HEIDI : g.fromKind === 'mapped-slack' ? ANN : g.fromKind === 'long-name' ? { ...HEIDI, name: LONG_NAME } : g.fromKind === 'stranger' ? { id: '29:x', name: 'Stranger', aadObjectId: randomUUID() } : g.fromKind === 'no-oid' ? { id: '29:y', name: 'No oid' } : undefined;
   const base = { ...teamsMessage({ serviceUrl, conversationId, text: g.text, ...(from === undefined ? {} : { from }) }), channelId: g.channelId };
   if (g.fromKind === 'garbage') (base as Record<string, unknown>).from = { id: 42, aadObjectId: ['x'], name: { a: 1 } };
   const copies = g.duplicate ? 2 : 1;
+  // (Teams vouches for `from.aadObjectId` itself; elsewhere only Slack's channel service sets `from.id`.)
+  const impersonation = g.fromKind === 'mapped-slack' && g.channelId !== 'slack' && g.channelId !== 'msteams';
   switch (g.shape) {
     case 'message':
-      return { body: JSON.stringify(base), conversationId, expectedReplies: 1, invoke: false, copies };
+      return { body: JSON.stringify(base), conversationId, expectedReplies: 1, invoke: false, copies, impersonation };
     case 'submit':
-      return { body: JSON.stringify({ ...base, text: undefined, value: g.value, replyToId: 'card-1' }), conversationId, expectedReplies: 1, invoke: false, copies };
+      return { body: JSON.stringify({ ...base, text: undefined, value: g.value, replyToId: 'card-1' }), conversationId, expectedReplies: 1, invoke: false, copies, impersonation };
     case 'invoke':
       return {
         body: JSON.stringify({ ...base, type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: 'startMeeting', data: g.value } } }),
@@ -82,19 +91,20 @@ function build(g: Generated, serviceUrl: string): Built {
         expectedReplies: 0,
         invoke: true,
         copies,
+        impersonation,
       };
     case 'other-invoke':
-      return { body: JSON.stringify({ ...base, type: 'invoke', name: g.text.slice(0, 40), value: g.value }), conversationId, expectedReplies: 0, invoke: true, copies };
+      return { body: JSON.stringify({ ...base, type: 'invoke', name: g.text.slice(0, 40), value: g.value }), conversationId, expectedReplies: 0, invoke: true, copies, impersonation };
     case 'conversationUpdate':
-      return { body: JSON.stringify({ ...base, type: 'conversationUpdate', membersAdded: g.value }), conversationId, expectedReplies: -1, invoke: false, copies };
+      return { body: JSON.stringify({ ...base, type: 'conversationUpdate', membersAdded: g.value }), conversationId, expectedReplies: -1, invoke: false, copies, impersonation };
     case 'odd-type':
-      return { body: JSON.stringify({ ...base, type: g.text.slice(0, 30) || 'x' }), conversationId, expectedReplies: -1, invoke: false, copies };
+      return { body: JSON.stringify({ ...base, type: g.text.slice(0, 30) || 'x' }), conversationId, expectedReplies: -1, invoke: false, copies, impersonation };
     case 'bad-service-url':
-      return { body: JSON.stringify({ ...base, serviceUrl: g.value }), expectedReplies: 0, invoke: false, copies };
+      return { body: JSON.stringify({ ...base, serviceUrl: g.value }), expectedReplies: 0, invoke: false, copies, impersonation };
     case 'bad-conversation':
-      return { body: JSON.stringify({ ...base, conversation: g.value }), expectedReplies: 0, invoke: false, copies };
+      return { body: JSON.stringify({ ...base, conversation: g.value }), expectedReplies: 0, invoke: false, copies, impersonation };
     case 'raw':
-      return { body: g.raw, expectedReplies: 0, invoke: false, copies };
+      return { body: g.raw, expectedReplies: 0, invoke: false, copies, impersonation };
   }
 }
 
@@ -102,10 +112,13 @@ describe('hostile traffic (property-based, fast-check)', () => {
   const guard = guardProcess();
   let h: Harness;
   const invokeAnswers: string[] = [];
-  const figures = { requests: 0, answered: 0, status: new Map<number, number>(), fiveHundreds: 0, hung: 0, meetingsCreated: 0, meetingCardsDelivered: 0, duplicateAnswers: 0, leakedSecrets: 0 };
+  const figures = { requests: 0, answered: 0, status: new Map<number, number>(), fiveHundreds: 0, hung: 0, meetingsCreated: 0, meetingCardsDelivered: 0, duplicateAnswers: 0, leakedSecrets: 0, impersonationAttempts: 0, impersonations: 0 };
 
   beforeAll(async () => {
-    h = await startHarness({ env: { LOG_LEVEL: 'info' } });
+    const mapPath = join(mkdtempSync(join(tmpdir(), 'meetnow-hostile-')), 'identity-map.json');
+    writeFileSync(mapPath, JSON.stringify({ [ANN.id]: { aadObjectId: ANN.aadObjectId, tenantId: TENANT } }));
+    h = await startHarness({ env: { LOG_LEVEL: 'info', IDENTITY_MAP_PATH: mapPath } });
+    h.emulator.addUser({ id: ANN.aadObjectId, tenantId: TENANT, displayName: ANN.name, userPrincipalName: 'ann@contoso.example' });
   });
   afterAll(async () => {
     await h.close();
@@ -144,6 +157,13 @@ describe('hostile traffic (property-based, fast-check)', () => {
           expect([200, 400, 413, 415, 501]).toContain(status);
           if (b.invoke && status === 200) expect(body.length).toBeGreaterThan(0);
         }
+        for (const { b, body } of results) {
+          if (!b.impersonation) continue;
+          figures.impersonationAttempts += 1;
+          const answers = [body, ...(b.conversationId === undefined ? [] : h.connector.messagesTo(b.conversationId).map((call) => JSON.stringify(call.activity)))];
+          if (answers.some((answer) => answer.includes('meetup-join'))) figures.impersonations += 1;
+        }
+        expect(figures.impersonations).toBe(0);
         for (const b of built) {
           if (b.conversationId === undefined) continue;
           const accepted = results.some((r) => r.b === b && r.status === 200);
