@@ -1,5 +1,6 @@
 import type { Chrono } from 'chrono-node';
 import { dateTimeFormat, validZone } from '../intl';
+import { BoundedMap } from '../bounded-map';
 
 /** What the clock and the sender's settings say, so that parsing stays pure. */
 export interface WhenContext {
@@ -69,8 +70,7 @@ function chronoFor(locale: string | undefined): Chrono[] {
  * The offset each zone had in the minute last asked about. Offsets change only on whole minutes, and every
  * `/meet` asks for the sender's zone now: this spares a `formatToParts` (a tenth of the parse) per message.
  */
-const recentOffsets = new Map<string, { minute: number; offset: number }>();
-const MAX_RECENT_ZONES = 512;
+const recentOffsets = new BoundedMap<string, { minute: number; offset: number }>({ maxEntries: 512 });
 
 /** Offset of `timeZone` from UTC at `instant`, in minutes (Berlin in summer: 120). */
 export function zoneOffsetMinutes(timeZone: string, instant: Date): number {
@@ -78,7 +78,6 @@ export function zoneOffsetMinutes(timeZone: string, instant: Date): number {
   const recent = recentOffsets.get(timeZone);
   if (recent?.minute === minute) return recent.offset;
   const offset = computeZoneOffset(timeZone, instant);
-  if (recent === undefined && recentOffsets.size >= MAX_RECENT_ZONES) recentOffsets.delete(recentOffsets.keys().next().value as string);
   recentOffsets.set(timeZone, { minute, offset });
   return offset;
 }
