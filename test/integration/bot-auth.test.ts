@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { startHarness, type Harness } from '../support/harness';
-import { BotFrameworkIssuer, forgerKey, LoopbackBotCredentials, OUTBOUND_TOKEN } from '../support/bot-framework-issuer';
+import type { Harness } from '../support/harness';
+import { BotFrameworkIssuer, forgerKey, OUTBOUND_TOKEN, startAuthenticatedHarness } from '../support/bot-framework-issuer';
 import { teamsMessage } from '../support/teams-activity';
 
 /**
@@ -16,11 +16,7 @@ describe('inbound Bot Framework authentication (MicrosoftAppId set)', () => {
   beforeAll(async () => {
     // botbuilder writes each rejected token's reason to console.error; the 401s are what this suite judges.
     jest.spyOn(console, 'error').mockImplementation(() => undefined);
-    issuer = await BotFrameworkIssuer.start(appId);
-    h = await startHarness({
-      env: { ...issuer.env(), MicrosoftAppPassword: 'bot-password-not-used-in-tests' },
-      meetNow: { botCredentials: new LoopbackBotCredentials(appId) },
-    });
+    ({ h, issuer } = await startAuthenticatedHarness(appId));
   });
   afterAll(async () => {
     await h.close();

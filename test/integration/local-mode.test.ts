@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { request } from 'node:http';
 import { startHarness, type Harness } from '../support/harness';
-import { BotFrameworkIssuer, LoopbackBotCredentials } from '../support/bot-framework-issuer';
+import { BotFrameworkIssuer, startAuthenticatedHarness } from '../support/bot-framework-issuer';
 import { teamsMessage } from '../support/teams-activity';
 
 /** A request with the Host header a DNS-rebinding page (or any client) chooses; fetch cannot set Host. */
@@ -73,8 +73,7 @@ describe('with Bot Framework authentication the Host header is not checked (behi
   let h: Harness;
   beforeAll(async () => {
     jest.spyOn(console, 'error').mockImplementation(() => undefined);
-    issuer = await BotFrameworkIssuer.start(appId);
-    h = await startHarness({ env: { ...issuer.env(), MicrosoftAppPassword: 'bot-password-not-used-in-tests' }, meetNow: { botCredentials: new LoopbackBotCredentials(appId) } });
+    ({ h, issuer } = await startAuthenticatedHarness(appId));
   });
   afterAll(async () => {
     await h.close();

@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { MicrosoftAppCredentials, PasswordServiceClientCredentialFactory, type ServiceClientCredentials } from 'botframework-connector';
 import { exportJWK, generateKeyPair, SignJWT, UnsecuredJWT, type JWK, type KeyLike } from 'jose';
+import { startHarness, type Harness, type HarnessOptions } from './harness';
 
 export const BOT_ISSUER = 'https://api.botframework.loopback.test';
 /** The token the bot's outbound calls carry in tests (instead of one from Microsoft Entra). */
@@ -105,4 +106,18 @@ export class LoopbackBotCredentials extends PasswordServiceClientCredentialFacto
 /** A key that is not the issuer's: tokens signed with it are forgeries. */
 export async function forgerKey(): Promise<KeyLike> {
   return (await generateKeyPair('RS256')).privateKey;
+}
+
+/**
+ * The real bot with inbound Bot Framework authentication on (`MicrosoftAppId` set), trusting a loopback
+ * issuer through botbuilder's own settings, and replying with loopback credentials.
+ */
+export async function startAuthenticatedHarness(appId: string, options: HarnessOptions = {}): Promise<{ h: Harness; issuer: BotFrameworkIssuer }> {
+  const issuer = await BotFrameworkIssuer.start(appId);
+  const h = await startHarness({
+    ...options,
+    env: { ...issuer.env(), MicrosoftAppPassword: 'bot-password-not-used-in-tests', ...options.env },
+    meetNow: { botCredentials: new LoopbackBotCredentials(appId), ...options.meetNow },
+  });
+  return { h, issuer };
 }
