@@ -295,8 +295,20 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     }
   }
 
-  if ((vars.MicrosoftAppType === 'SingleTenant' || vars.MicrosoftAppType === 'UserAssignedMSI') && vars.MicrosoftAppTenantId === undefined) {
-    problems.push(`MicrosoftAppTenantId: required when MicrosoftAppType is ${vars.MicrosoftAppType}`);
+  // botbuilder's ConfigurationServiceClientCredentialFactory asserts these at start-up; said here with the rest.
+  const appType = vars.MicrosoftAppType;
+  if (appType === 'SingleTenant' || appType === 'UserAssignedMSI') {
+    if (vars.MicrosoftAppTenantId === undefined) problems.push(`MicrosoftAppTenantId: required when MicrosoftAppType is ${appType}`);
+    if (vars.MicrosoftAppId === undefined) {
+      problems.push(`MicrosoftAppId: required when MicrosoftAppType is ${appType} (${appType === 'UserAssignedMSI' ? "the managed identity's client id" : "the bot's app id"})`);
+    }
+  }
+  if (appType === 'UserAssignedMSI') {
+    // A managed identity has no secret or certificate that MeetNow could also use for Graph.
+    if (vars.MicrosoftAppPassword !== undefined) problems.push('MicrosoftAppPassword: must be empty when MicrosoftAppType is UserAssignedMSI (a managed identity has no password)');
+    if (vars.GRAPH_CLIENT_ID === undefined) {
+      problems.push('GRAPH_CLIENT_ID: required when MicrosoftAppType is UserAssignedMSI: Graph needs its own app registration with GRAPH_CLIENT_SECRET or GRAPH_CLIENT_CERTIFICATE_PATH');
+    }
   }
   if (problems.length > 0) {
     throw new MeetNowError('config_invalid', `Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
