@@ -150,6 +150,8 @@ const schema = z.object({
     z.enum(APP_TYPES).optional(),
   ),
   MicrosoftAppTenantId: z.preprocess(blankToUndefined, z.string().regex(GUID, 'must be a GUID').optional()),
+  /** Read by botbuilder (a certificate instead of MicrosoftAppPassword); here only to know that the bot has a credential. */
+  CertificateThumbprint: optionalString,
   GRAPH_CLIENT_ID: z.preprocess(blankToUndefined, z.string().regex(GUID, 'must be a GUID (the Entra app id)').optional()),
   GRAPH_CLIENT_SECRET: optionalString,
   GRAPH_CLIENT_CERTIFICATE_PATH: optionalString,
@@ -302,6 +304,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     if (vars.MicrosoftAppId === undefined) {
       problems.push(`MicrosoftAppId: required when MicrosoftAppType is ${appType} (${appType === 'UserAssignedMSI' ? "the managed identity's client id" : "the bot's app id"})`);
     }
+  }
+  if (appType === 'SingleTenant' && vars.MicrosoftAppPassword === undefined && vars.CertificateThumbprint === undefined) {
+    problems.push("MicrosoftAppPassword: required when MicrosoftAppType is SingleTenant (the bot app's client secret, or botbuilder's CertificateThumbprint and CertificatePrivateKey)");
   }
   if (appType === 'UserAssignedMSI') {
     // A managed identity has no secret or certificate that MeetNow could also use for Graph.

@@ -153,6 +153,13 @@ describe('MicrosoftAppType', () => {
     expect(() => loadConfig({ MicrosoftAppType: 'SingleTenant', MicrosoftAppTenantId: TENANT_ID, MicrosoftAppId: APP, MicrosoftAppPassword: 'bot-secret' })).not.toThrow();
   });
 
+  it('SingleTenant needs the bot app\'s own credential even when Graph has another app', () => {
+    const bot = { MicrosoftAppType: 'SingleTenant', MicrosoftAppId: APP, MicrosoftAppTenantId: TENANT_ID, GRAPH_CLIENT_ID: GRAPH_APP, GRAPH_CLIENT_SECRET: 'graph-secret' };
+    expect(problems(bot)).toContain('MicrosoftAppPassword: required when MicrosoftAppType is SingleTenant');
+    // botbuilder's certificate settings are the other credential it accepts.
+    expect(() => loadConfig({ ...bot, CertificateThumbprint: 'AB12', CertificatePrivateKey: 'pem' })).not.toThrow();
+  });
+
   it('UserAssignedMSI needs the tenant and the identity, no password, and a Graph app of its own', () => {
     const message = problems({ MicrosoftAppType: 'userassignedmsi', MicrosoftAppPassword: 'a-secret' });
     expect(message).toContain('MicrosoftAppTenantId: required when MicrosoftAppType is UserAssignedMSI');
