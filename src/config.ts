@@ -150,6 +150,8 @@ const schema = z.object({
     z.enum(APP_TYPES).optional(),
   ),
   MicrosoftAppTenantId: z.preprocess(blankToUndefined, z.string().regex(GUID, 'must be a GUID').optional()),
+  /** Read by botbuilder (a certificate instead of MicrosoftAppPassword); here only to know that the bot has a credential. */
+  CertificateThumbprint: optionalString,
   GRAPH_CLIENT_ID: z.preprocess(blankToUndefined, z.string().regex(GUID, 'must be a GUID (the Entra app id)').optional()),
   GRAPH_CLIENT_SECRET: optionalString,
   GRAPH_CLIENT_CERTIFICATE_PATH: optionalString,
@@ -295,8 +297,23 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     }
   }
 
-  if ((vars.MicrosoftAppType === 'SingleTenant' || vars.MicrosoftAppType === 'UserAssignedMSI') && vars.MicrosoftAppTenantId === undefined) {
-    problems.push(`MicrosoftAppTenantId: required when MicrosoftAppType is ${vars.MicrosoftAppType}`);
+  // botbuilder's ConfigurationServiceClientCredentialFactory asserts these at start-up; said here with the rest.
+  const appType = vars.MicrosoftAppType;
+  if (appType === 'SingleTenant' || appType === 'UserAssignedMSI') {
+    if (vars.MicrosoftAppTenantId === undefined) problems.push(`MicrosoftAppTenantId: required when MicrosoftAppType is ${appType}`);
+    if (vars.MicrosoftAppId === undefined) {
+      problems.push(`MicrosoftAppId: required when MicrosoftAppType is ${appType} (${appType === 'UserAssignedMSI' ? "the managed identity's client id" : "the bot's app id"})`);
+    }
+  }
+  if (appType === 'SingleTenant' && vars.MicrosoftAppPassword === undefined && vars.CertificateThumbprint === undefined) {
+    problems.push("MicrosoftAppPassword: required when MicrosoftAppType is SingleTenant (the bot app's client secret, or botbuilder's CertificateThumbprint and CertificatePrivateKey)");
+  }
+  if (appType === 'UserAssignedMSI') {
+    // A managed identity has no secret or certificate that MeetNow could also use for Graph.
+    if (vars.MicrosoftAppPassword !== undefined) problems.push('MicrosoftAppPassword: must be empty when MicrosoftAppType is UserAssignedMSI (a managed identity has no password)');
+    if (vars.GRAPH_CLIENT_ID === undefined) {
+      problems.push('GRAPH_CLIENT_ID: required when MicrosoftAppType is UserAssignedMSI: Graph needs its own app registration with GRAPH_CLIENT_SECRET or GRAPH_CLIENT_CERTIFICATE_PATH');
+    }
   }
   if (problems.length > 0) {
     throw new MeetNowError('config_invalid', `Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);

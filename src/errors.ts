@@ -22,6 +22,7 @@ export type ErrorCode =
   | 'graph_throttled'
   | 'graph_unavailable'
   | 'graph_bad_request'
+  | 'graph_app_api_retired'
   | 'graph_unauthorized'
   | 'graph_invalid_response'
   | 'graph_error'

@@ -127,6 +127,8 @@ export function errorText(error: MeetNowError, context: ReplyContext, tenantId?:
       return m.t('error.permissionMissing', { support });
     case 'graph_organizer_not_found':
       return m.t('error.organizerNotFound', { support });
+    case 'graph_app_api_retired':
+      return m.t('error.appApiRetired', { support });
     case 'graph_organizer_not_eligible':
       return m.t('error.organizerNotEligible', { support });
     case 'graph_throttled':

@@ -84,28 +84,57 @@ const invited = (input: CreateMeetingInput): Attendee[] => input.attendees ?? []
 const scheduleFields = (input: CreateMeetingInput) =>
   input.schedule === undefined ? {} : { startDateTime: input.schedule.start.toISOString(), endDateTime: input.schedule.end.toISOString() };
 
-/** The seed page's beta endpoint: `POST /beta/app/onlineMeetings` (`MEETINGS_API=app`). */
+/**
+ * How Graph refuses a path it no longer routes: 404 "No HTTP resource was found that matches the request URI"
+ * or 400 "Resource not found for the segment 'app'" (the emulator's unknown-path answers), or 410 Gone.
+ */
+const UNROUTED_PATH = /no HTTP resource was found|resource not found for the segment 'app'/i;
+
+/**
+ * Graph has deprecated the `/app` path ("The /app path is deprecated",
+ * https://learn.microsoft.com/en-us/graph/api/application-post-onlinemeetings?view=graph-rest-beta): a
+ * refusal of the path itself tells the admin to switch to MEETINGS_API=users, where any other 404 still
+ * means an unknown organizer.
+ */
+function appPathRefused(error: unknown): unknown {
+  if (!(error instanceof MeetNowError)) return error;
+  const refused = error.status === 410 || ((error.status === 404 || error.status === 400) && UNROUTED_PATH.test(error.message));
+  if (!refused) return error;
+  return new MeetNowError('graph_app_api_retired', `${error.message} (MEETINGS_API=app uses the deprecated /beta/app/onlineMeetings: set MEETINGS_API=users)`, {
+    status: error.status,
+    graphCode: error.graphCode,
+    requestId: error.requestId,
+    cause: error,
+  });
+}
+
+/** The seed page's beta endpoint: `POST /beta/app/onlineMeetings` (`MEETINGS_API=app`), deprecated by Graph. */
 export class AppMeetingsApi implements MeetingsApi {
   constructor(private readonly graph: GraphClient) {}
 
   async createMeeting(input: CreateMeetingInput): Promise<Meeting> {
     const operation = 'POST /beta/app/onlineMeetings';
-    const result = await this.graph.post(
-      input.organizer.tenantId,
-      '/beta/app/onlineMeetings',
-      {
-        meetingType: input.schedule === undefined ? 'meetNow' : 'scheduled',
-        participants: {
-          organizer: { identity: { user: { id: input.organizer.objectId } } },
-          ...(invited(input).length > 0 ? { attendees: invited(input).map((attendee) => attendeeInfo(attendee)) } : {}),
+    let result: GraphResult;
+    try {
+      result = await this.graph.post(
+        input.organizer.tenantId,
+        '/beta/app/onlineMeetings',
+        {
+          meetingType: input.schedule === undefined ? 'meetNow' : 'scheduled',
+          participants: {
+            organizer: { identity: { user: { id: input.organizer.objectId } } },
+            ...(invited(input).length > 0 ? { attendees: invited(input).map((attendee) => attendeeInfo(attendee)) } : {}),
+          },
+          subject: input.subject,
+          ...scheduleFields(input),
         },
-        subject: input.subject,
-        ...scheduleFields(input),
-      },
-      operation,
-      input.observer,
-      input.language,
-    );
+        operation,
+        input.observer,
+        input.language,
+      );
+    } catch (error) {
+      throw appPathRefused(error);
+    }
     const resource = parse(betaResource, result, operation);
     const joinUrl = present(resource.joinUrl) ?? present(resource.joinWebUrl);
     if (joinUrl === undefined) {

@@ -108,6 +108,8 @@ const en = {
     "I couldn't create the meeting: MeetNow's app registration doesn't have the Microsoft Graph application permission **OnlineMeetings.ReadWrite.All** with admin consent{support}. An admin can add it in the Microsoft Entra admin center (App registrations → API permissions → Grant admin consent).",
   'error.directoryPermissionMissing':
     "I couldn't look up your Microsoft 365 account: MeetNow's app registration needs the Microsoft Graph application permission **User.Read.All** with admin consent to resolve user principal names{support}. An admin can add it, or map you by object id instead.",
+  'error.appApiRetired':
+    "I couldn't create the meeting: Microsoft Graph no longer accepts the meeting API MeetNow is set to use (`MEETINGS_API=app`, which Graph has deprecated){support}. An admin can fix this by setting `MEETINGS_API=users` (the recommended value) and restarting MeetNow.",
   'error.organizerNotFound':
     "Microsoft Teams doesn't know you as someone who can organize meetings{support}. This happens for guest accounts, accounts without a Teams licence, or accounts from another organization. Please ask your admin to check your account.",
   'error.organizerNotEligible': "Your account can't organize Teams meetings: guests and users without a Teams licence cannot{support}. Please ask your admin to check your licence.",
@@ -226,6 +228,8 @@ const de: Catalog = {
     'Die Besprechung konnte nicht erstellt werden: Die App-Registrierung von MeetNow hat nicht die Microsoft Graph-Anwendungsberechtigung **OnlineMeetings.ReadWrite.All** mit Administratorzustimmung{support}. Ein Administrator kann sie im Microsoft Entra Admin Center hinzufügen (App-Registrierungen → API-Berechtigungen → Administratorzustimmung erteilen).',
   'error.directoryPermissionMissing':
     'Ihr Microsoft 365-Konto konnte nicht nachgeschlagen werden: Die App-Registrierung von MeetNow benötigt die Microsoft Graph-Anwendungsberechtigung **User.Read.All** mit Administratorzustimmung, um Benutzerprinzipalnamen aufzulösen{support}. Ein Administrator kann sie hinzufügen oder Sie stattdessen über die Objekt-ID zuordnen.',
+  'error.appApiRetired':
+    'Die Besprechung konnte nicht erstellt werden: Microsoft Graph nimmt die Besprechungs-API, auf die MeetNow eingestellt ist, nicht mehr an (`MEETINGS_API=app`, von Graph als veraltet markiert){support}. Ein Administrator kann das beheben, indem er `MEETINGS_API=users` (den empfohlenen Wert) setzt und MeetNow neu startet.',
   'error.organizerNotFound':
     'Microsoft Teams kennt Sie nicht als Person, die Besprechungen organisieren kann{support}. Das betrifft Gastkonten, Konten ohne Teams-Lizenz oder Konten einer anderen Organisation. Bitte lassen Sie Ihr Konto von Ihrem Administrator prüfen.',
   'error.organizerNotEligible': 'Ihr Konto kann keine Teams-Besprechungen organisieren: Gäste und Benutzer ohne Teams-Lizenz können das nicht{support}. Bitte lassen Sie Ihre Lizenz prüfen.',
@@ -341,6 +345,8 @@ const fr: Catalog = {
     "Impossible de créer la réunion : l’inscription d’application de MeetNow n’a pas l’autorisation d’application Microsoft Graph **OnlineMeetings.ReadWrite.All** avec consentement administrateur{support}. Un administrateur peut l’ajouter dans le centre d’administration Microsoft Entra (Inscriptions d’applications → Autorisations d’API → Accorder le consentement administrateur).",
   'error.directoryPermissionMissing':
     'Impossible de trouver votre compte Microsoft 365 : l’inscription d’application de MeetNow a besoin de l’autorisation d’application Microsoft Graph **User.Read.All** avec consentement administrateur pour résoudre les noms d’utilisateur principaux{support}. Un administrateur peut l’ajouter, ou vous associer par ID d’objet.',
+  'error.appApiRetired':
+    "Impossible de créer la réunion : Microsoft Graph n’accepte plus l’API de réunion que MeetNow est configuré pour utiliser (`MEETINGS_API=app`, dépréciée par Graph){support}. Un administrateur peut corriger cela en définissant `MEETINGS_API=users` (la valeur recommandée) puis en redémarrant MeetNow.",
   'error.organizerNotFound':
     "Microsoft Teams ne vous connaît pas comme une personne pouvant organiser des réunions{support}. C’est le cas des comptes invités, des comptes sans licence Teams ou des comptes d’une autre organisation. Demandez à votre administrateur de vérifier votre compte.",
   'error.organizerNotEligible': 'Votre compte ne peut pas organiser de réunions Teams : les invités et les utilisateurs sans licence Teams ne le peuvent pas{support}. Demandez à votre administrateur de vérifier votre licence.',
@@ -456,6 +462,8 @@ const es: Catalog = {
     'No se pudo crear la reunión: el registro de aplicación de MeetNow no tiene el permiso de aplicación de Microsoft Graph **OnlineMeetings.ReadWrite.All** con consentimiento de administrador{support}. Un administrador puede añadirlo en el centro de administración de Microsoft Entra (Registros de aplicaciones → Permisos de API → Conceder consentimiento de administrador).',
   'error.directoryPermissionMissing':
     'No se pudo buscar tu cuenta de Microsoft 365: el registro de aplicación de MeetNow necesita el permiso de aplicación de Microsoft Graph **User.Read.All** con consentimiento de administrador para resolver nombres principales de usuario{support}. Un administrador puede añadirlo o asignarte por id. de objeto.',
+  'error.appApiRetired':
+    'No se pudo crear la reunión: Microsoft Graph ya no acepta la API de reuniones que MeetNow tiene configurada (`MEETINGS_API=app`, obsoleta en Graph){support}. Un administrador puede solucionarlo configurando `MEETINGS_API=users` (el valor recomendado) y reiniciando MeetNow.',
   'error.organizerNotFound':
     'Microsoft Teams no te reconoce como alguien que pueda organizar reuniones{support}. Ocurre con cuentas de invitado, cuentas sin licencia de Teams o cuentas de otra organización. Pide a tu administrador que revise tu cuenta.',
   'error.organizerNotEligible': 'Tu cuenta no puede organizar reuniones de Teams: los invitados y los usuarios sin licencia de Teams no pueden{support}. Pide a tu administrador que revise tu licencia.',
@@ -571,6 +579,8 @@ const ja: Catalog = {
     '会議を作成できませんでした。MeetNow のアプリ登録に、管理者の同意済みの Microsoft Graph アプリケーション アクセス許可 **OnlineMeetings.ReadWrite.All** がありません{support}。管理者が Microsoft Entra 管理センター (アプリの登録 → API のアクセス許可 → 管理者の同意を与える) で追加できます。',
   'error.directoryPermissionMissing':
     'Microsoft 365 アカウントを検索できませんでした。ユーザー プリンシパル名を解決するには、MeetNow のアプリ登録に管理者の同意済みの Microsoft Graph アプリケーション アクセス許可 **User.Read.All** が必要です{support}。管理者が追加するか、オブジェクト ID で対応付けてください。',
+  'error.appApiRetired':
+    '会議を作成できませんでした。MeetNow が使うように設定されている会議 API (`MEETINGS_API=app`、Graph で非推奨) を Microsoft Graph が受け付けなくなりました{support}。管理者が `MEETINGS_API=users` (推奨値) を設定して MeetNow を再起動すると解決します。',
   'error.organizerNotFound':
     'Microsoft Teams はあなたを会議を開催できるユーザーとして認識していません{support}。ゲスト アカウント、Teams ライセンスのないアカウント、または別の組織のアカウントで起こります。管理者にアカウントの確認を依頼してください。',
   'error.organizerNotEligible': 'あなたのアカウントでは Teams 会議を開催できません。ゲストや Teams ライセンスのないユーザーは開催できません{support}。管理者にライセンスの確認を依頼してください。',

@@ -74,6 +74,8 @@ export function meetingFailureFix(error: MeetNowError, graph: GraphSettings, ten
         `Graph knows no organizer ${organizer} in tenant ${tenant}. Use the user's Entra object id from that tenant`,
         '  (Entra admin center → Users → the user → Object ID), not a UPN; the user needs a Microsoft Teams licence.',
       ];
+    case 'graph_app_api_retired':
+      return ['Graph refuses the deprecated POST /beta/app/onlineMeetings: set MEETINGS_API=users (the default; the same permission and access policy apply) and restart MeetNow.'];
     case 'graph_organizer_not_eligible':
       return ['Guests cannot organize Teams meetings, and the organizer needs a Microsoft Teams licence (Microsoft 365 admin center → Users → Licenses and apps).'];
     case 'graph_unauthorized':

@@ -15,11 +15,13 @@ import { accessPolicyFix, consentUrl, credentialFix, consentFix, meetingFailureF
 import { GUID } from '../guards';
 
 export const MEETINGS_ROLE = 'OnlineMeetings.ReadWrite.All';
+/** Where Graph says so: "The /app path is deprecated". */
+const APP_PATH_DEPRECATION = 'https://learn.microsoft.com/en-us/graph/api/application-post-onlinemeetings?view=graph-rest-beta';
 
 export type CheckStatus = 'pass' | 'fail' | 'warn' | 'skip' | 'info';
 
 export interface DoctorCheck {
-  id: 'config' | 'backend' | 'bot' | 'tenant' | 'token' | 'claims' | 'graph' | 'meeting';
+  id: 'config' | 'meetings_api' | 'backend' | 'bot' | 'tenant' | 'token' | 'claims' | 'graph' | 'meeting';
   title: string;
   status: CheckStatus;
   detail: string;
@@ -97,6 +99,16 @@ export async function runDoctor(env: NodeJS.ProcessEnv, options: DoctorOptions =
     return report(false);
   }
   checks.push({ id: 'config', title: 'Configuration', status: 'pass', detail: `valid (MEETINGS_API=${config.meetingsApi})` });
+  if (config.meetingsApi === 'app') {
+    // A warning, not a failure: the path still works where Graph serves it.
+    checks.push({
+      id: 'meetings_api',
+      title: 'Meetings API',
+      status: 'warn',
+      detail: `MEETINGS_API=app uses POST /beta/app/onlineMeetings, a path Microsoft Graph has deprecated (${APP_PATH_DEPRECATION}); users is the recommended value`,
+      fix: ['Set MEETINGS_API=users (the default: POST /v1.0/users/{organizer}/onlineMeetings/createOrGet, the same permission and access policy).'],
+    });
+  }
 
   const timeoutMs = options.timeoutMs ?? 15_000;
   const embedded = config.graph === undefined ? await startEmbeddedBackend() : undefined;

@@ -63,6 +63,7 @@ describe('meetnow doctor against the emulator', () => {
     expect(check(report, 'claims')).toMatchObject({ status: 'pass', data: { tenantId: TENANT, appId: s.clientId, roles: expect.arrayContaining(['OnlineMeetings.ReadWrite.All']) } });
     expect(check(report, 'graph')?.status).toBe('pass');
     expect(check(report, 'meeting')?.status).toBe('pass');
+    expect(check(report, 'meetings_api')).toBeUndefined();
     expect(s.emulator.meetings()).toHaveLength(1);
     // createOrGet: running the doctor again the same day books no second meeting.
     const again = await runDoctor(s.env, { caPem: s.emulator.caPem, tenant: TENANT, organizer: HEIDI.aadObjectId });
@@ -115,6 +116,33 @@ describe('meetnow doctor against the emulator', () => {
     expect(fixText(meeting)).toContain(`New-CsApplicationAccessPolicy -Identity MeetNow-Policy -AppIds "${s.clientId}"`);
     expect(fixText(meeting)).toContain(`Grant-CsApplicationAccessPolicy -PolicyName MeetNow-Policy -Identity "${organizer}"`);
     expect(fixText(meeting)).toContain('30 minutes');
+  });
+
+  it('MEETINGS_API=app: warns that Graph deprecated the /app path and recommends users, without failing', async () => {
+    s = await setup();
+    const report = await runDoctor({ ...s.env, MEETINGS_API: 'app' }, { caPem: s.emulator.caPem, tenant: TENANT, organizer: HEIDI.aadObjectId });
+    expect(report.ok).toBe(true);
+    const api = check(report, 'meetings_api');
+    expect(api).toMatchObject({ status: 'warn', detail: expect.stringContaining('POST /beta/app/onlineMeetings, a path Microsoft Graph has deprecated') });
+    expect(api?.detail).toContain('https://learn.microsoft.com/en-us/graph/api/application-post-onlinemeetings?view=graph-rest-beta');
+    expect(api?.detail).toContain('users is the recommended value');
+    expect(fixText(api)).toContain('Set MEETINGS_API=users');
+    expect(check(report, 'meeting')?.status).toBe('pass');
+    const text = renderDoctorReport(report);
+    expect(text).toMatch(/^! Meetings API +MEETINGS_API=app uses/m);
+    expect(text).toContain('All checks passed (2 warnings).');
+  });
+
+  it('MEETINGS_API=app and Graph refusing the path: the test meeting fails with "set MEETINGS_API=users"', async () => {
+    s = await setup();
+    // The first Graph request is the reachability probe; the refusal is for the meeting.
+    s.emulator.injectFault({ target: 'graph', latencyMs: 1 });
+    s.emulator.injectFault({ target: 'graph', status: 400, code: 'BadRequest', message: "Resource not found for the segment 'app'." });
+    const report = await runDoctor({ ...s.env, MEETINGS_API: 'app' }, { caPem: s.emulator.caPem, tenant: TENANT, organizer: HEIDI.aadObjectId });
+    expect(report.ok).toBe(false);
+    const meeting = check(report, 'meeting');
+    expect(meeting).toMatchObject({ status: 'fail', data: { code: 'graph_app_api_retired', status: 400 } });
+    expect(fixText(meeting)).toContain('set MEETINGS_API=users');
   });
 
   it('unreachable Graph: names the URL and what to check', async () => {

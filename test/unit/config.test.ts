@@ -6,6 +6,8 @@ import { loadConfig } from '../../src/config';
 import { MeetNowError } from '../../src/errors';
 
 const APP = '11111111-2222-3333-4444-555555555555';
+const GRAPH_APP = '66666666-7777-8888-9999-000000000000';
+const TENANT_ID = '72f988bf-86f1-41af-91ab-2d7cd011db47';
 
 function problems(env: NodeJS.ProcessEnv): string {
   try {
@@ -143,10 +145,32 @@ describe('MicrosoftAppType', () => {
     expect(() => loadConfig({ MicrosoftAppType: 'multitenant' })).not.toThrow();
   });
 
-  it('SingleTenant needs MicrosoftAppTenantId, said with the other problems', () => {
+  it('SingleTenant needs MicrosoftAppTenantId and MicrosoftAppId, said with the other problems', () => {
     const message = problems({ MicrosoftAppType: 'singletenant', PORT: 'x' });
     expect(message).toContain('MicrosoftAppTenantId: required when MicrosoftAppType is SingleTenant');
+    expect(message).toContain('MicrosoftAppId: required when MicrosoftAppType is SingleTenant');
     expect(message).toContain('PORT:');
-    expect(() => loadConfig({ MicrosoftAppType: 'SingleTenant', MicrosoftAppTenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47' })).not.toThrow();
+    expect(() => loadConfig({ MicrosoftAppType: 'SingleTenant', MicrosoftAppTenantId: TENANT_ID, MicrosoftAppId: APP, MicrosoftAppPassword: 'bot-secret' })).not.toThrow();
+  });
+
+  it('SingleTenant needs the bot app\'s own credential even when Graph has another app', () => {
+    const bot = { MicrosoftAppType: 'SingleTenant', MicrosoftAppId: APP, MicrosoftAppTenantId: TENANT_ID, GRAPH_CLIENT_ID: GRAPH_APP, GRAPH_CLIENT_SECRET: 'graph-secret' };
+    expect(problems(bot)).toContain('MicrosoftAppPassword: required when MicrosoftAppType is SingleTenant');
+    // botbuilder's certificate settings are the other credential it accepts.
+    expect(() => loadConfig({ ...bot, CertificateThumbprint: 'AB12', CertificatePrivateKey: 'pem' })).not.toThrow();
+  });
+
+  it('UserAssignedMSI needs the tenant and the identity, no password, and a Graph app of its own', () => {
+    const message = problems({ MicrosoftAppType: 'userassignedmsi', MicrosoftAppPassword: 'a-secret' });
+    expect(message).toContain('MicrosoftAppTenantId: required when MicrosoftAppType is UserAssignedMSI');
+    expect(message).toContain("MicrosoftAppId: required when MicrosoftAppType is UserAssignedMSI (the managed identity's client id)");
+    expect(message).toContain('MicrosoftAppPassword: must be empty when MicrosoftAppType is UserAssignedMSI');
+    expect(message).toContain('GRAPH_CLIENT_ID: required when MicrosoftAppType is UserAssignedMSI');
+
+    const msi = { MicrosoftAppType: 'UserAssignedMSI', MicrosoftAppId: APP, MicrosoftAppTenantId: TENANT_ID };
+    expect(problems(msi)).toContain('GRAPH_CLIENT_ID: required when MicrosoftAppType is UserAssignedMSI');
+    const config = loadConfig({ ...msi, GRAPH_CLIENT_ID: GRAPH_APP, GRAPH_CLIENT_SECRET: 'graph-secret' });
+    expect(config.botAppId).toBe(APP);
+    expect(config.graph).toMatchObject({ clientId: GRAPH_APP, credential: { kind: 'secret', secret: 'graph-secret' } });
   });
 });
