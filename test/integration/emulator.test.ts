@@ -321,7 +321,7 @@ describe('embedded Entra + Graph emulator', () => {
         await graph('POST', '/beta/app/onlineMeetings', { meetingType: 'meetNow', participants: { organizer: { identity: { user: { id: NO_POLICY.id } } } } }),
       ]) {
         expect(res.status).toBe(403);
-        expect(graphError(res)).toMatchObject({ code: 'Forbidden', message: 'No application access policy found for this app.' });
+        expect(graphError(res)).toMatchObject({ code: 'General', message: 'No application access policy found for this app.' });
       }
       expect(POLICY_MISSING_MESSAGE).toBe('No application access policy found for this app.');
     });
