@@ -24,7 +24,7 @@ interface CachedToken {
  * Token failures that an admin has to fix (credential, consent, tenant): asking Entra again within seconds
  * gets the same answer. Throttling, 5xx and network failures are not among them: the retry handles those.
  */
-const LASTING_FAILURES: ReadonlySet<ErrorCode> = new Set(['token_invalid_client', 'token_consent_missing', 'token_tenant_not_found']);
+const LASTING_FAILURES: ReadonlySet<ErrorCode> = new Set(['token_invalid_client', 'token_consent_missing', 'token_tenant_not_found', 'token_scope_invalid']);
 
 interface TenantClient {
   client: ConfidentialClientApplication;
@@ -210,11 +210,33 @@ export class MsalTokenProvider implements TokenProvider {
   }
 }
 
+/**
+ * Entra's AADSTS codes by what the admin must fix, from
+ * https://learn.microsoft.com/entra/identity-platform/reference-error-codes#aadsts-error-codes (codes not in
+ * that table are Entra's own words, looked up at https://login.microsoftonline.com/error?code=<code>).
+ * Anything else (AADSTS90023 InvalidRequest among them) is a plain `token_failed`.
+ */
 const AADSTS_CODES: ReadonlyArray<[RegExp, ErrorCode]> = [
-  [/AADSTS(7000215|7000222|700027|700023|7000218|50012)\b/, 'token_invalid_client'],
-  [/AADSTS(700016|7000229|650051|650052|65001|500011)\b/, 'token_consent_missing'],
-  [/AADSTS(90002|900023|90023)\b/, 'token_tenant_not_found'],
+  // 7000215 invalid secret, 7000222 expired secret, 700027 assertion signature, 7000218 no credential,
+  // 50012 AuthenticationFailed (certificate), 70002 InvalidClient.
+  [/AADSTS(7000215|7000222|700027|7000218|50012|70002)\b/, 'token_invalid_client'],
+  // 700016 app not in the tenant, 7000229 no service principal (not consented), 65001 DelegationDoesNotExist,
+  // 650052 a service the organization has not subscribed to.
+  [/AADSTS(700016|7000229|650052|65001)\b/, 'token_consent_missing'],
+  // 90002 InvalidTenantName; 900023 a tenant identifier that is neither a GUID nor a domain.
+  [/AADSTS(90002|900023)\b/, 'token_tenant_not_found'],
+  // GRAPH_SCOPE: 70011 InvalidScope, 1002012 no /.default, 700022 two resources, 700023 InvalidResourcelessScope,
+  // 28002 invalid scope, 500011 and 50001 a resource (the Graph in GRAPH_SCOPE) that does not exist.
+  [/AADSTS(70011|1002012|700022|700023|28002|500011|50001)\b/, 'token_scope_invalid'],
 ];
+
+/** OAuth `error` values (RFC 6749 §5.2, as Entra uses them) when Entra gave no AADSTS code MeetNow knows. */
+const OAUTH_ERRORS: ReadonlyMap<string, ErrorCode> = new Map([
+  ['invalid_client', 'token_invalid_client'],
+  ['unauthorized_client', 'token_consent_missing'],
+  ['invalid_scope', 'token_scope_invalid'],
+  ['invalid_resource', 'token_scope_invalid'],
+]);
 
 /**
  * msal-node errors → coded token errors, keeping Entra's words (never the secret, which msal never echoes).
@@ -229,9 +251,7 @@ export function toTokenError(error: unknown, tenant: string, discoveryRefusal?: 
     const entraSaid = discoveryRefusal !== undefined && error.errorCode === 'endpoints_resolution_error' ? discoveryRefusal : error.errorMessage;
     const text = `${error.errorCode}: ${entraSaid}`;
     const match = AADSTS_CODES.find(([pattern]) => pattern.test(entraSaid));
-    let code: ErrorCode = match?.[1] ?? 'token_failed';
-    if (match === undefined && error.errorCode === 'invalid_client') code = 'token_invalid_client';
-    if (match === undefined && error.errorCode === 'unauthorized_client') code = 'token_consent_missing';
+    const code: ErrorCode = match?.[1] ?? OAUTH_ERRORS.get(error.errorCode) ?? 'token_failed';
     return new MeetNowError(code, `token request for tenant ${tenant} failed: ${firstLine(text)}`, {
       cause: error,
       graphCode: error.errorCode,

@@ -138,7 +138,7 @@ function faultOutcome(kind: RouteKind, ex: Exchange, fault: Fault, baseUrl: stri
   const headers: Record<string, string> = fault.retryAfter === undefined ? {} : { 'Retry-After': String(fault.retryAfter) };
   if (kind === 'token') {
     const transient = status === 429 || status >= 500;
-    const err = new EntraError(status, fault.code ?? defaultEntraError(status), transient ? 90033 : 90000, fault.message ?? (transient ? 'A transient error has occurred. Please try again.' : 'The request failed.'));
+    const err = new EntraError(status, fault.code ?? defaultEntraError(status), fault.aadsts ?? (transient ? 90033 : 90000), fault.message ?? (transient ? 'A transient error has occurred. Please try again.' : 'The request failed.'));
     return { reply: { ...failure(kind, ex, err, baseUrl), headers } };
   }
   const err = new GraphError(status, fault.code ?? defaultGraphCode(status), fault.message ?? defaultGraphMessage(status), headers);

@@ -73,6 +73,8 @@ export interface Fault {
   /** Seconds, sent as `Retry-After`. */
   retryAfter?: number;
   code?: string;
+  /** A token fault's AADSTS code (`error_codes` and the `AADSTSnnnn:` prefix of `error_description`). */
+  aadsts?: number;
   message?: string;
   /** Delay before answering; alone it makes a slow success. */
   latencyMs?: number;

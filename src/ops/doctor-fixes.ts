@@ -31,6 +31,15 @@ export function consentFix(graph: GraphSettings, tenant: string): string[] {
   ];
 }
 
+/** App-only tokens exist only for `<resource>/.default` (https://learn.microsoft.com/entra/identity-platform/v2-oauth2-client-creds-grant-flow). */
+export function scopeFix(graph: GraphSettings): string[] {
+  return [
+    `GRAPH_SCOPE is "${graph.scope}": Entra issues app-only tokens only for one resource followed by /.default.`,
+    'Unset GRAPH_SCOPE (the default is https://graph.microsoft.com/.default), or set it to the Graph of your cloud with /.default',
+    '  (for example https://graph.microsoft.us/.default with AUTHORITY_HOST=https://login.microsoftonline.us).',
+  ];
+}
+
 export function roleFix(graph: GraphSettings, tenant: string): string[] {
   return [
     `Entra admin center → App registrations → the app (${graph.clientId}) → API permissions → Add a permission → Microsoft Graph →`,

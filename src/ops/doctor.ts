@@ -11,7 +11,7 @@ import { AppMeetingsApi, UsersMeetingsApi } from '../graph/meetings-api';
 import { UndiciHttpClient } from '../http/http-client';
 import { createLogger } from '../logger';
 import type { Meeting } from '../meetings/meeting';
-import { accessPolicyFix, consentUrl, credentialFix, consentFix, meetingFailureFix, networkFix, roleFix } from './doctor-fixes';
+import { accessPolicyFix, consentUrl, credentialFix, consentFix, meetingFailureFix, networkFix, roleFix, scopeFix } from './doctor-fixes';
 import { GUID } from '../guards';
 
 export const MEETINGS_ROLE = 'OnlineMeetings.ReadWrite.All';
@@ -197,9 +197,11 @@ async function checkToken(wiring: Wiring, tenant: string, checks: DoctorCheck[])
           ? consentFix(graph, tenant)
           : coded.code === 'token_tenant_not_found'
             ? [`Tenant "${tenant}" does not exist in ${graph.authorityHost}: check --tenant / GRAPH_TENANT_ID (Entra admin center → Overview → Tenant ID).`]
-            : coded.code === 'network'
-              ? networkFix(graph.authorityHost, 'AUTHORITY_HOST')
-              : [`Entra said: ${coded.message}. Check GRAPH_CLIENT_ID, the credential and AUTHORITY_HOST.`];
+            : coded.code === 'token_scope_invalid'
+              ? scopeFix(graph)
+              : coded.code === 'network'
+                ? networkFix(graph.authorityHost, 'AUTHORITY_HOST')
+                : [`Entra said: ${coded.message}. Check GRAPH_CLIENT_ID, the credential and AUTHORITY_HOST.`];
     checks.push({
       id: 'token',
       title: 'Token',

@@ -47,4 +47,54 @@ describe('failures worded as Graph and Entra word them', () => {
     expect(text).toContain('OnlineMeetings.ReadWrite.All');
     expect(h.logs.lines.find((entry) => entry.outcome === 'graph_permission_missing')).toMatchObject({ graphCode: 'Unauthorized' });
   });
+
+  it.each([
+    ['a permission instead of /.default', 'https://graph.microsoft.com/OnlineMeetings.ReadWrite.All', 1002012],
+    ['a resource Entra does not know', 'https://graf.microsoft.com/.default', 500011],
+  ])('a wrong GRAPH_SCOPE (%s) is named in the answer, not called bad credentials', async (_case, scope, aadsts) => {
+    const h = await start({ env: { GRAPH_SCOPE: scope } });
+    const text = await meet(h);
+    expect(text).toContain('GRAPH_SCOPE');
+    expect(text).toContain('https://graph.microsoft.com/.default');
+    expect(text).not.toMatch(/secret or certificate/);
+    expect(h.emulator.tokenRequests.at(-1)?.status).toBe(400);
+    expect(h.emulator.graphRequests).toHaveLength(0);
+    const line = h.logs.lines.find((entry) => entry.outcome === 'token_scope_invalid');
+    expect(JSON.stringify(line)).toContain(`AADSTS${aadsts}`);
+  });
+
+  it('AADSTS700023 (a resourceless scope) is a GRAPH_SCOPE problem too', async () => {
+    const h = await start();
+    h.emulator.injectFault({
+      target: 'token',
+      status: 400,
+      code: 'invalid_scope',
+      aadsts: 700023,
+      message: "The provided value for the input parameter scope 'openid' is not valid when requesting an access token.",
+    });
+    expect(await meet(h)).toContain('GRAPH_SCOPE');
+    expect(h.logs.lines.some((entry) => entry.outcome === 'token_scope_invalid')).toBe(true);
+  });
+
+  it('AADSTS90023 (a generic invalid request) is not called an unknown tenant', async () => {
+    const h = await start();
+    h.emulator.injectFault({ target: 'token', status: 400, code: 'invalid_request', aadsts: 90023, message: 'The authentication service request is not valid.' });
+    const text = await meet(h);
+    expect(text).not.toMatch(/doesn't recognize your organization's tenant/);
+    expect(text).toMatch(/couldn't get permission from Microsoft's sign-in service/);
+    expect(h.logs.lines.some((entry) => entry.outcome === 'token_failed')).toBe(true);
+  });
+
+  it('a tenant identifier Entra cannot read is an unknown tenant (AADSTS900023)', async () => {
+    const h = await start();
+    h.emulator.injectFault({
+      target: 'token',
+      status: 400,
+      code: 'invalid_request',
+      aadsts: 900023,
+      message: `Specified tenant identifier '${TENANT}' is neither a valid DNS name, nor a valid external domain.`,
+    });
+    expect(await meet(h)).toMatch(/doesn't recognize your organization's tenant/);
+    expect(JSON.stringify(h.logs.lines.find((entry) => entry.outcome === 'token_tenant_not_found'))).toContain('AADSTS900023');
+  });
 });
