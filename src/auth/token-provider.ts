@@ -28,6 +28,7 @@ const LASTING_FAILURES: ReadonlySet<ErrorCode> = new Set(['token_invalid_client'
 
 interface TenantClient {
   client: ConfidentialClientApplication;
+  exchanges: EntraExchanges;
   token?: CachedToken;
 }
 
@@ -53,39 +54,51 @@ export interface MsalTokenProviderOptions {
   now?: () => number;
 }
 
-const DISCOVERY = /\/([^/?]+)\/v2\.0\/\.well-known\/openid-configuration(?:\?|$)/;
-
 /**
- * msal reduces a failed OIDC discovery to `endpoints_resolution_error`, whether Entra was out of reach or
- * said that the tenant does not exist (AADSTS90002). This keeps Entra's refusal per tenant, so that the
- * error can tell the two apart.
+ * msal reduces what went wrong on the way to Entra to `endpoints_resolution_error` (a failed OIDC discovery,
+ * whether Entra was out of reach or said the tenant does not exist, AADSTS90002) or `network_error` (a failed
+ * token request), keeping neither the cause nor the host. One of these per tenant client remembers the last
+ * exchange's failure — Entra's refusal of the discovery, or the network error naming the host — so the coded
+ * error can tell them apart. A tenant's requests are single-flight, so the last failure is this request's.
  */
-class DiscoveryRefusals implements INetworkModule {
-  private readonly refusals = new BoundedMap<string, string>({ maxEntries: MAX_TENANTS });
+class EntraExchanges implements INetworkModule {
+  private lastFailure: ExchangeFailure | undefined;
 
   constructor(private readonly inner: INetworkModule) {}
 
   async sendGetRequestAsync<T>(url: string, options?: NetworkRequestOptions, timeout?: number): Promise<NetworkResponse<T>> {
-    const response = await this.inner.sendGetRequestAsync<T>(url, options, timeout);
-    const tenant = DISCOVERY.exec(url)?.[1]?.toLowerCase();
-    if (tenant !== undefined) {
-      this.refusals.delete(tenant);
-      const description = (response.body as { error_description?: unknown } | undefined)?.error_description;
-      if (response.status >= 400 && typeof description === 'string') this.refusals.set(tenant, description);
-    }
+    const response = await this.watch(() => this.inner.sendGetRequestAsync<T>(url, options, timeout));
+    const description = (response.body as { error_description?: unknown } | undefined)?.error_description;
+    if (response.status >= 400 && typeof description === 'string') this.lastFailure = { refusal: description };
     return response;
   }
 
   sendPostRequestAsync<T>(url: string, options?: NetworkRequestOptions): Promise<NetworkResponse<T>> {
-    return this.inner.sendPostRequestAsync<T>(url, options);
+    return this.watch(() => this.inner.sendPostRequestAsync<T>(url, options));
   }
 
-  /** Entra's words when it refused the tenant's discovery (once: the entry is forgotten). */
-  take(tenant: string): string | undefined {
-    const refusal = this.refusals.get(tenant);
-    this.refusals.delete(tenant);
-    return refusal;
+  /** The failure of the request that just failed (once: it is forgotten). */
+  take(): ExchangeFailure | undefined {
+    const failure = this.lastFailure;
+    this.lastFailure = undefined;
+    return failure;
   }
+
+  private async watch<R>(send: () => Promise<R>): Promise<R> {
+    this.lastFailure = undefined;
+    try {
+      return await send();
+    } catch (error) {
+      if (error instanceof MeetNowError && error.code === 'network') this.lastFailure = { unreachable: error };
+      throw error;
+    }
+  }
+}
+
+/** What msal's error does not say: Entra's words when it refused the discovery, or the network error. */
+interface ExchangeFailure {
+  refusal?: string;
+  unreachable?: MeetNowError;
 }
 
 /**
@@ -98,12 +111,10 @@ export class MsalTokenProvider implements TokenProvider {
   private readonly failures = new BoundedMap<string, RememberedFailure>({ maxEntries: MAX_TENANTS });
   private readonly failureMemoryMs: number;
   private readonly now: () => number;
-  private readonly network: DiscoveryRefusals;
 
   constructor(private readonly options: MsalTokenProviderOptions) {
     this.failureMemoryMs = options.failureMemoryMs ?? 60_000;
     this.now = options.now ?? Date.now;
-    this.network = new DiscoveryRefusals(options.networkClient);
   }
 
   getToken(tenantId: string, options: TokenRequestOptions = {}): Promise<string> {
@@ -121,8 +132,8 @@ export class MsalTokenProvider implements TokenProvider {
 
   private async acquire(tenant: string): Promise<string> {
     this.options.onTokenRequest?.(tenant);
+    const entry = this.client(tenant);
     try {
-      const entry = this.client(tenant);
       const result = await entry.client.acquireTokenByClientCredential({ scopes: [this.options.settings.scope] });
       if (result === null || result.accessToken === '') {
         throw new MeetNowError('token_failed', `no access token returned for tenant ${tenant}`);
@@ -134,8 +145,7 @@ export class MsalTokenProvider implements TokenProvider {
       this.failures.delete(tenant);
       return result.accessToken;
     } catch (error) {
-      const refusal = this.network.take(tenant);
-      const coded = toTokenError(error, tenant, refusal);
+      const coded = toTokenError(error, tenant, entry.exchanges.take());
       if (LASTING_FAILURES.has(coded.code)) this.rememberFailure(tenant, coded);
       throw coded;
     }
@@ -167,13 +177,14 @@ export class MsalTokenProvider implements TokenProvider {
   private client(tenant: string): TenantClient {
     let entry = this.clients.get(tenant);
     if (entry === undefined) {
-      entry = { client: new ConfidentialClientApplication(this.msalConfiguration(tenant)) };
+      const exchanges = new EntraExchanges(this.options.networkClient);
+      entry = { client: new ConfidentialClientApplication(this.msalConfiguration(tenant, exchanges)), exchanges };
       this.clients.set(tenant, entry);
     }
     return entry;
   }
 
-  private msalConfiguration(tenant: string): Configuration {
+  private msalConfiguration(tenant: string, networkClient: INetworkModule): Configuration {
     const { settings, logger } = this.options;
     const credential =
       settings.credential.kind === 'secret'
@@ -194,7 +205,7 @@ export class MsalTokenProvider implements TokenProvider {
         ...credential,
       },
       system: {
-        networkClient: this.network,
+        networkClient,
         loggerOptions: {
           piiLoggingEnabled: false,
           logLevel: LogLevel.Warning,
@@ -240,15 +251,18 @@ const OAUTH_ERRORS: ReadonlyMap<string, ErrorCode> = new Map([
 
 /**
  * msal-node errors → coded token errors, keeping Entra's words (never the secret, which msal never echoes).
- * `discoveryRefusal`: Entra's answer to the tenant's OIDC discovery, which msal reports only as
- * `endpoints_resolution_error`.
+ * `failure`: what msal's error leaves out — Entra's refusal of the tenant's discovery, or the network error
+ * (DNS, refused connection, timeout) that kept the request from Entra, which makes the error `network`.
  */
-export function toTokenError(error: unknown, tenant: string, discoveryRefusal?: string): MeetNowError {
+export function toTokenError(error: unknown, tenant: string, failure: ExchangeFailure = {}): MeetNowError {
   if (error instanceof MeetNowError) return error;
-  const cause = findNetworkCause(error);
-  if (cause !== undefined) return cause;
+  if (failure.unreachable !== undefined) {
+    return new MeetNowError('network', `token request for tenant ${tenant} failed: Entra could not be reached (${failure.unreachable.message})`, {
+      cause: failure.unreachable,
+    });
+  }
   if (error instanceof AuthError) {
-    const entraSaid = discoveryRefusal !== undefined && error.errorCode === 'endpoints_resolution_error' ? discoveryRefusal : error.errorMessage;
+    const entraSaid = failure.refusal !== undefined && error.errorCode === 'endpoints_resolution_error' ? failure.refusal : error.errorMessage;
     const text = `${error.errorCode}: ${entraSaid}`;
     const match = AADSTS_CODES.find(([pattern]) => pattern.test(entraSaid));
     const code: ErrorCode = match?.[1] ?? OAUTH_ERRORS.get(error.errorCode) ?? 'token_failed';
@@ -259,13 +273,6 @@ export function toTokenError(error: unknown, tenant: string, discoveryRefusal?: 
     });
   }
   return new MeetNowError('token_failed', `token request for tenant ${tenant} failed: ${String(error)}`, { cause: error });
-}
-
-function findNetworkCause(error: unknown): MeetNowError | undefined {
-  for (let current: unknown = error, depth = 0; current instanceof Error && depth < 5; current = current.cause, depth++) {
-    if (current instanceof MeetNowError) return current;
-  }
-  return undefined;
 }
 
 function firstLine(text: string): string {

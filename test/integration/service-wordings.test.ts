@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { startHarness, type Harness } from '../support/harness';
 import { TENANT, teamsMessage } from '../support/teams-activity';
 import type { AccessPolicyDenial } from '../../src/emulator';
+import { closedPort, silentServer, type SilentServer } from '../support/unreachable';
 
 /**
  * Graph and Entra answer the same mistake with different words over time; MeetNow must read each wording
@@ -96,5 +97,38 @@ describe('failures worded as Graph and Entra word them', () => {
     });
     expect(await meet(h)).toMatch(/doesn't recognize your organization's tenant/);
     expect(JSON.stringify(h.logs.lines.find((entry) => entry.outcome === 'token_tenant_not_found'))).toContain('AADSTS900023');
+  });
+
+  describe('an Entra out of reach is a network failure naming its host', () => {
+    const silent: SilentServer[] = [];
+    afterAll(async () => Promise.all(silent.map((server) => server.close())));
+
+    const unreachable: Array<[string, () => Promise<{ authority: string; host: string }>]> = [
+      ['a closed port', async () => {
+        const port = await closedPort();
+        return { authority: `https://127.0.0.1:${port}`, host: `127.0.0.1:${port}` };
+      }],
+      ['a name that does not resolve', async () => ({ authority: 'https://nonexistent.invalid', host: 'nonexistent.invalid' })],
+      ['a server that never answers', async () => {
+        const server = await silentServer();
+        silent.push(server);
+        return { authority: server.url, host: new URL(server.url).host };
+      }],
+    ];
+
+    it.each(unreachable)('%s', async (_case, where) => {
+      const { authority, host } = await where();
+      const h = await start({ env: { AUTHORITY_HOST: authority }, meetNow: { timing: { httpTimeoutMs: 500, acknowledgeAfterMs: 60_000 } } });
+      const text = await meet(h);
+      expect(text).toMatch(/couldn't reach Microsoft/);
+      expect(text).not.toMatch(/sign-in service|endpoints_resolution_error/);
+      const line = h.logs.lines.find((entry) => entry.outcome === 'network');
+      expect(line).toMatchObject({ level: 40 });
+      const logged = JSON.stringify(line);
+      expect(logged).toContain('Entra could not be reached');
+      expect(logged).toContain(host);
+      expect(logged).not.toContain('endpoints_resolution_error');
+      expect(logged).not.toContain(h.clientSecret);
+    });
   });
 });
