@@ -241,12 +241,16 @@ const AADSTS_CODES: ReadonlyArray<[RegExp, ErrorCode]> = [
   [/AADSTS(70011|1002012|700022|700023|28002|500011|50001)\b/, 'token_scope_invalid'],
 ];
 
-/** OAuth `error` values (RFC 6749 §5.2, as Entra uses them) when Entra gave no AADSTS code MeetNow knows. */
+/**
+ * OAuth `error` values (RFC 6749 §5.2, as Entra uses them) when Entra gave no AADSTS code MeetNow knows, and
+ * msal's own refusal of a GRAPH_SCOPE it strips to nothing (only OpenID scopes such as `openid`).
+ */
 const OAUTH_ERRORS: ReadonlyMap<string, ErrorCode> = new Map([
   ['invalid_client', 'token_invalid_client'],
   ['unauthorized_client', 'token_consent_missing'],
   ['invalid_scope', 'token_scope_invalid'],
   ['invalid_resource', 'token_scope_invalid'],
+  ['empty_input_scopes_error', 'token_scope_invalid'],
 ]);
 
 /**

@@ -64,6 +64,13 @@ describe('failures worded as Graph and Entra word them', () => {
     expect(JSON.stringify(line)).toContain(`AADSTS${aadsts}`);
   });
 
+  it('a GRAPH_SCOPE of OpenID scopes only, which msal refuses before asking Entra, is named too', async () => {
+    const h = await start({ env: { GRAPH_SCOPE: 'openid' } });
+    expect(await meet(h)).toContain('GRAPH_SCOPE');
+    expect(h.emulator.tokenRequests).toHaveLength(0);
+    expect(h.logs.lines.some((entry) => entry.outcome === 'token_scope_invalid')).toBe(true);
+  });
+
   it('AADSTS700023 (a resourceless scope) is a GRAPH_SCOPE problem too', async () => {
     const h = await start();
     h.emulator.injectFault({
