@@ -148,7 +148,24 @@ export function graphRoutes(deps: GraphDeps): Route[] {
     };
   };
 
+  /**
+   * The service root answers with the OData service document, the entity sets the emulator serves
+   * (https://docs.oasis-open.org/odata/odata-json-format/v4.01/odata-json-format-v4.01.html#sec_ServiceDocument;
+   * Graph publishes its metadata at the same root: https://learn.microsoft.com/graph/traverse-the-graph).
+   */
+  const serviceDocument = async (_ex: Exchange, [version = 'v1.0']: string[]): Promise<Reply> => ({
+    status: 200,
+    body: {
+      '@odata.context': `${deps.graphBaseUrl}/${version}/$metadata`,
+      value: [
+        { name: 'users', kind: 'EntitySet', url: 'users' },
+        ...(version === 'beta' ? [{ name: 'app', kind: 'Singleton', url: 'app' }] : []),
+      ],
+    },
+  });
+
   return [
+    { kind: 'graph', method: 'GET', pattern: /^\/(v1\.0|beta)\/?$/, handle: serviceDocument },
     { kind: 'graph', method: 'POST', pattern: /^\/beta\/app\/onlineMeetings\/?$/i, handle: createBeta },
     { kind: 'graph', method: 'POST', pattern: /^\/v1\.0\/users\/([^/]+)\/onlineMeetings\/?$/i, handle: createV1(false) },
     { kind: 'graph', method: 'POST', pattern: /^\/v1\.0\/users\/([^/]+)\/onlineMeetings\/createOrGet\/?$/i, handle: createV1(true) },

@@ -74,6 +74,15 @@ export function networkFix(url: string, variable: string): string[] {
   ];
 }
 
+/** Graph roots per cloud: https://learn.microsoft.com/graph/deployments#microsoft-graph-and-graph-explorer-service-root-endpoints */
+export function graphRootFix(baseUrl: string, probed: string): string[] {
+  return [
+    `GRAPH_BASE_URL (${baseUrl}) must be the root of Microsoft Graph for your cloud, without /v1.0: https://graph.microsoft.com`,
+    '  (US Government: https://graph.microsoft.us or https://dod-graph.microsoft.us; China: https://microsoftgraph.chinacloudapi.cn).',
+    `If it is, a proxy or firewall answers in Graph's place: curl -sS -o /dev/null -w "%{http_code}\\n" ${probed} should print 200.`,
+  ];
+}
+
 export function meetingFailureFix(error: MeetNowError, graph: GraphSettings, tenant: string, organizer: string): string[] {
   switch (error.code) {
     case 'graph_permission_missing':

@@ -122,6 +122,28 @@ describe('meetnow doctor against the emulator', () => {
     expect(check(report, 'meeting')?.status).toBe('skip');
   });
 
+  it('a GRAPH_BASE_URL that answers, but not as Graph (here with /v1.0 in it), is a cross with the fix, never a tick', async () => {
+    s = await setup();
+    const wrong = `${s.emulator.graphBaseUrl}/v1.0`;
+    const report = await runDoctor({ ...s.env, GRAPH_BASE_URL: wrong }, { caPem: s.emulator.caPem, tenant: TENANT });
+    expect(report.ok).toBe(false);
+    const graph = check(report, 'graph');
+    expect(graph).toMatchObject({ status: 'fail', data: { status: 400, graphCode: 'BadRequest' } });
+    expect(graph?.detail).toContain('HTTP 400');
+    expect(fixText(graph)).toContain(`GRAPH_BASE_URL (${wrong}) must be the root of Microsoft Graph`);
+    const text = renderDoctorReport(report);
+    expect(text).not.toMatch(/✔[^\n]*HTTP 4\d\d/);
+    expect(text).toMatch(/✘ Graph reachable[^\n]*HTTP 400/);
+  });
+
+  it('a Graph that answers the probe with 503 is a warning, not a tick', async () => {
+    s = await setup();
+    s.emulator.injectFault({ target: 'graph', status: 503, times: 1 });
+    const report = await runDoctor(s.env, { caPem: s.emulator.caPem, tenant: TENANT, createMeeting: false });
+    expect(check(report, 'graph')).toMatchObject({ status: 'warn', data: { status: 503 } });
+    expect(renderDoctorReport(report)).toMatch(/! Graph reachable[^\n]*HTTP 503/);
+  });
+
   it('unreachable Entra: a network failure naming the host and AUTHORITY_HOST, not a token refusal', async () => {
     s = await setup();
     const port = await closedPort();
