@@ -83,6 +83,17 @@ export function graphRootFix(baseUrl: string, probed: string): string[] {
   ];
 }
 
+/** Graph's own refusals of any call: the token it rejected, or a busy Graph. */
+export function graphRefusalFix(error: MeetNowError): string[] {
+  if (error.code === 'graph_unauthorized') {
+    return [
+      'Graph rejected the token itself: GRAPH_SCOPE must be the Graph resource of the same cloud with /.default',
+      '  (https://graph.microsoft.com/.default), and AUTHORITY_HOST and GRAPH_BASE_URL must belong to the same cloud.',
+    ];
+  }
+  return ['Graph is busy or unavailable right now: run the doctor again in a few minutes (https://status.cloud.microsoft).'];
+}
+
 export function meetingFailureFix(error: MeetNowError, graph: GraphSettings, tenant: string, organizer: string): string[] {
   switch (error.code) {
     case 'graph_permission_missing':
@@ -95,13 +106,9 @@ export function meetingFailureFix(error: MeetNowError, graph: GraphSettings, ten
     case 'graph_organizer_not_eligible':
       return ['Guests cannot organize Teams meetings, and the organizer needs a Microsoft Teams licence (Microsoft 365 admin center → Users → Licenses and apps).'];
     case 'graph_unauthorized':
-      return [
-        'Graph rejected the token itself: GRAPH_SCOPE must be the Graph resource of the same cloud with /.default',
-        '  (https://graph.microsoft.com/.default), and AUTHORITY_HOST and GRAPH_BASE_URL must belong to the same cloud.',
-      ];
     case 'graph_throttled':
     case 'graph_unavailable':
-      return ['Graph is busy or unavailable right now: run the doctor again in a few minutes (https://status.cloud.microsoft).'];
+      return graphRefusalFix(error);
     default:
       return [`Quote Graph's request-id ${error.requestId ?? '(none)'} and the time when you ask Microsoft support.`];
   }

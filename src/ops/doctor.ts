@@ -12,7 +12,7 @@ import { AppMeetingsApi, UsersMeetingsApi } from '../graph/meetings-api';
 import { UndiciHttpClient, type HttpResponse } from '../http/http-client';
 import { createLogger } from '../logger';
 import type { Meeting } from '../meetings/meeting';
-import { accessPolicyFix, consentUrl, credentialFix, consentFix, graphRootFix, meetingFailureFix, networkFix, roleFix, scopeFix } from './doctor-fixes';
+import { accessPolicyFix, consentUrl, credentialFix, consentFix, graphRefusalFix, graphRootFix, meetingFailureFix, networkFix, roleFix, scopeFix } from './doctor-fixes';
 import { GUID } from '../guards';
 
 export const MEETINGS_ROLE = 'OnlineMeetings.ReadWrite.All';
@@ -283,14 +283,19 @@ async function checkGraph(wiring: Wiring, token: string | undefined, checks: Doc
     return true;
   }
   const refusal = toGraphError(response, 'GET /v1.0/');
-  // Graph refusing the token or busy is explained by the token checks or passes; any other answer is not Graph's.
-  const notGraph = response.status >= 400 && response.status < 500 && ![401, 403, 429].includes(response.status);
+  // A refused token and a busy Graph are Graph's answers (a warning with their fix); any other is not Graph's.
+  const graphAnswer = refusal.code === 'graph_unauthorized' || refusal.code === 'graph_throttled' || refusal.code === 'graph_unavailable';
   checks.push({
     id: 'graph',
     title: 'Graph reachable',
-    status: notGraph ? 'fail' : 'warn',
+    status: graphAnswer ? 'warn' : 'fail',
     detail: `${answer}, not Graph's service document: ${refusal.message}`,
-    fix: graphRootFix(graph.baseUrl, url),
+    fix:
+      refusal.code === 'graph_unauthorized' && token === undefined
+        ? ['Graph asks for a token: fix the Token check above first.']
+        : graphAnswer
+          ? graphRefusalFix(refusal)
+          : graphRootFix(graph.baseUrl, url),
     data: { status: response.status, graphCode: refusal.graphCode, requestId: refusal.requestId },
   });
   return true;

@@ -144,6 +144,15 @@ describe('meetnow doctor against the emulator', () => {
     expect(renderDoctorReport(report)).toMatch(/! Graph reachable[^\n]*HTTP 503/);
   });
 
+  it('a Graph that asks for the token the doctor could not get points back at the token check', async () => {
+    s = await setup();
+    s.emulator.injectFault({ target: 'graph', status: 401 });
+    const report = await runDoctor({ ...s.env, GRAPH_CLIENT_SECRET: 'wrong-secret' }, { caPem: s.emulator.caPem, tenant: TENANT });
+    expect(check(report, 'token')?.status).toBe('fail');
+    expect(check(report, 'graph')).toMatchObject({ status: 'warn', data: { status: 401, graphCode: 'InvalidAuthenticationToken' } });
+    expect(fixText(check(report, 'graph'))).toContain('fix the Token check above first');
+  });
+
   it('unreachable Entra: a network failure naming the host and AUTHORITY_HOST, not a token refusal', async () => {
     s = await setup();
     const port = await closedPort();
