@@ -13,6 +13,7 @@ export type ErrorCode =
   | 'token_invalid_client'
   | 'token_consent_missing'
   | 'token_tenant_not_found'
+  | 'token_scope_invalid'
   | 'token_failed'
   | 'graph_access_policy'
   | 'graph_permission_missing'

@@ -24,10 +24,11 @@ interface CachedToken {
  * Token failures that an admin has to fix (credential, consent, tenant): asking Entra again within seconds
  * gets the same answer. Throttling, 5xx and network failures are not among them: the retry handles those.
  */
-const LASTING_FAILURES: ReadonlySet<ErrorCode> = new Set(['token_invalid_client', 'token_consent_missing', 'token_tenant_not_found']);
+const LASTING_FAILURES: ReadonlySet<ErrorCode> = new Set(['token_invalid_client', 'token_consent_missing', 'token_tenant_not_found', 'token_scope_invalid']);
 
 interface TenantClient {
   client: ConfidentialClientApplication;
+  exchanges: EntraExchanges;
   token?: CachedToken;
 }
 
@@ -53,39 +54,51 @@ export interface MsalTokenProviderOptions {
   now?: () => number;
 }
 
-const DISCOVERY = /\/([^/?]+)\/v2\.0\/\.well-known\/openid-configuration(?:\?|$)/;
-
 /**
- * msal reduces a failed OIDC discovery to `endpoints_resolution_error`, whether Entra was out of reach or
- * said that the tenant does not exist (AADSTS90002). This keeps Entra's refusal per tenant, so that the
- * error can tell the two apart.
+ * msal reduces what went wrong on the way to Entra to `endpoints_resolution_error` (a failed OIDC discovery,
+ * whether Entra was out of reach or said the tenant does not exist, AADSTS90002) or `network_error` (a failed
+ * token request), keeping neither the cause nor the host. One of these per tenant client remembers the last
+ * exchange's failure — Entra's refusal of the discovery, or the network error naming the host — so the coded
+ * error can tell them apart. A tenant's requests are single-flight, so the last failure is this request's.
  */
-class DiscoveryRefusals implements INetworkModule {
-  private readonly refusals = new BoundedMap<string, string>({ maxEntries: MAX_TENANTS });
+class EntraExchanges implements INetworkModule {
+  private lastFailure: ExchangeFailure | undefined;
 
   constructor(private readonly inner: INetworkModule) {}
 
   async sendGetRequestAsync<T>(url: string, options?: NetworkRequestOptions, timeout?: number): Promise<NetworkResponse<T>> {
-    const response = await this.inner.sendGetRequestAsync<T>(url, options, timeout);
-    const tenant = DISCOVERY.exec(url)?.[1]?.toLowerCase();
-    if (tenant !== undefined) {
-      this.refusals.delete(tenant);
-      const description = (response.body as { error_description?: unknown } | undefined)?.error_description;
-      if (response.status >= 400 && typeof description === 'string') this.refusals.set(tenant, description);
-    }
+    const response = await this.watch(() => this.inner.sendGetRequestAsync<T>(url, options, timeout));
+    const description = (response.body as { error_description?: unknown } | undefined)?.error_description;
+    if (response.status >= 400 && typeof description === 'string') this.lastFailure = { refusal: description };
     return response;
   }
 
   sendPostRequestAsync<T>(url: string, options?: NetworkRequestOptions): Promise<NetworkResponse<T>> {
-    return this.inner.sendPostRequestAsync<T>(url, options);
+    return this.watch(() => this.inner.sendPostRequestAsync<T>(url, options));
   }
 
-  /** Entra's words when it refused the tenant's discovery (once: the entry is forgotten). */
-  take(tenant: string): string | undefined {
-    const refusal = this.refusals.get(tenant);
-    this.refusals.delete(tenant);
-    return refusal;
+  /** The failure of the request that just failed (once: it is forgotten). */
+  take(): ExchangeFailure | undefined {
+    const failure = this.lastFailure;
+    this.lastFailure = undefined;
+    return failure;
   }
+
+  private async watch<R>(send: () => Promise<R>): Promise<R> {
+    this.lastFailure = undefined;
+    try {
+      return await send();
+    } catch (error) {
+      if (error instanceof MeetNowError && error.code === 'network') this.lastFailure = { unreachable: error };
+      throw error;
+    }
+  }
+}
+
+/** What msal's error does not say: Entra's words when it refused the discovery, or the network error. */
+interface ExchangeFailure {
+  refusal?: string;
+  unreachable?: MeetNowError;
 }
 
 /**
@@ -98,12 +111,10 @@ export class MsalTokenProvider implements TokenProvider {
   private readonly failures = new BoundedMap<string, RememberedFailure>({ maxEntries: MAX_TENANTS });
   private readonly failureMemoryMs: number;
   private readonly now: () => number;
-  private readonly network: DiscoveryRefusals;
 
   constructor(private readonly options: MsalTokenProviderOptions) {
     this.failureMemoryMs = options.failureMemoryMs ?? 60_000;
     this.now = options.now ?? Date.now;
-    this.network = new DiscoveryRefusals(options.networkClient);
   }
 
   getToken(tenantId: string, options: TokenRequestOptions = {}): Promise<string> {
@@ -121,8 +132,8 @@ export class MsalTokenProvider implements TokenProvider {
 
   private async acquire(tenant: string): Promise<string> {
     this.options.onTokenRequest?.(tenant);
+    const entry = this.client(tenant);
     try {
-      const entry = this.client(tenant);
       const result = await entry.client.acquireTokenByClientCredential({ scopes: [this.options.settings.scope] });
       if (result === null || result.accessToken === '') {
         throw new MeetNowError('token_failed', `no access token returned for tenant ${tenant}`);
@@ -134,8 +145,7 @@ export class MsalTokenProvider implements TokenProvider {
       this.failures.delete(tenant);
       return result.accessToken;
     } catch (error) {
-      const refusal = this.network.take(tenant);
-      const coded = toTokenError(error, tenant, refusal);
+      const coded = toTokenError(error, tenant, entry.exchanges.take());
       if (LASTING_FAILURES.has(coded.code)) this.rememberFailure(tenant, coded);
       throw coded;
     }
@@ -167,13 +177,14 @@ export class MsalTokenProvider implements TokenProvider {
   private client(tenant: string): TenantClient {
     let entry = this.clients.get(tenant);
     if (entry === undefined) {
-      entry = { client: new ConfidentialClientApplication(this.msalConfiguration(tenant)) };
+      const exchanges = new EntraExchanges(this.options.networkClient);
+      entry = { client: new ConfidentialClientApplication(this.msalConfiguration(tenant, exchanges)), exchanges };
       this.clients.set(tenant, entry);
     }
     return entry;
   }
 
-  private msalConfiguration(tenant: string): Configuration {
+  private msalConfiguration(tenant: string, networkClient: INetworkModule): Configuration {
     const { settings, logger } = this.options;
     const credential =
       settings.credential.kind === 'secret'
@@ -194,7 +205,7 @@ export class MsalTokenProvider implements TokenProvider {
         ...credential,
       },
       system: {
-        networkClient: this.network,
+        networkClient,
         loggerOptions: {
           piiLoggingEnabled: false,
           logLevel: LogLevel.Warning,
@@ -210,28 +221,55 @@ export class MsalTokenProvider implements TokenProvider {
   }
 }
 
+/**
+ * Entra's AADSTS codes by what the admin must fix, from
+ * https://learn.microsoft.com/entra/identity-platform/reference-error-codes#aadsts-error-codes (codes not in
+ * that table are Entra's own words, looked up at https://login.microsoftonline.com/error?code=<code>).
+ * Anything else (AADSTS90023 InvalidRequest among them) is a plain `token_failed`.
+ */
 const AADSTS_CODES: ReadonlyArray<[RegExp, ErrorCode]> = [
-  [/AADSTS(7000215|7000222|700027|700023|7000218|50012)\b/, 'token_invalid_client'],
-  [/AADSTS(700016|7000229|650051|650052|65001|500011)\b/, 'token_consent_missing'],
-  [/AADSTS(90002|900023|90023)\b/, 'token_tenant_not_found'],
+  // 7000215 invalid secret, 7000222 expired secret, 700027 assertion signature, 7000218 no credential,
+  // 50012 AuthenticationFailed (certificate), 70002 InvalidClient.
+  [/AADSTS(7000215|7000222|700027|7000218|50012|70002)\b/, 'token_invalid_client'],
+  // 700016 app not in the tenant, 7000229 no service principal (not consented), 65001 DelegationDoesNotExist,
+  // 650052 a service the organization has not subscribed to.
+  [/AADSTS(700016|7000229|650052|65001)\b/, 'token_consent_missing'],
+  // 90002 InvalidTenantName; 900023 a tenant identifier that is neither a GUID nor a domain.
+  [/AADSTS(90002|900023)\b/, 'token_tenant_not_found'],
+  // GRAPH_SCOPE: 70011 InvalidScope, 1002012 no /.default, 700022 two resources, 700023 InvalidResourcelessScope,
+  // 28002 invalid scope, 500011 and 50001 a resource (the Graph in GRAPH_SCOPE) that does not exist.
+  [/AADSTS(70011|1002012|700022|700023|28002|500011|50001)\b/, 'token_scope_invalid'],
 ];
 
 /**
- * msal-node errors → coded token errors, keeping Entra's words (never the secret, which msal never echoes).
- * `discoveryRefusal`: Entra's answer to the tenant's OIDC discovery, which msal reports only as
- * `endpoints_resolution_error`.
+ * OAuth `error` values (RFC 6749 §5.2, as Entra uses them) when Entra gave no AADSTS code MeetNow knows, and
+ * msal's own refusal of a GRAPH_SCOPE it strips to nothing (only OpenID scopes such as `openid`).
  */
-export function toTokenError(error: unknown, tenant: string, discoveryRefusal?: string): MeetNowError {
+const OAUTH_ERRORS: ReadonlyMap<string, ErrorCode> = new Map([
+  ['invalid_client', 'token_invalid_client'],
+  ['unauthorized_client', 'token_consent_missing'],
+  ['invalid_scope', 'token_scope_invalid'],
+  ['invalid_resource', 'token_scope_invalid'],
+  ['empty_input_scopes_error', 'token_scope_invalid'],
+]);
+
+/**
+ * msal-node errors → coded token errors, keeping Entra's words (never the secret, which msal never echoes).
+ * `failure`: what msal's error leaves out — Entra's refusal of the tenant's discovery, or the network error
+ * (DNS, refused connection, timeout) that kept the request from Entra, which makes the error `network`.
+ */
+export function toTokenError(error: unknown, tenant: string, failure: ExchangeFailure = {}): MeetNowError {
   if (error instanceof MeetNowError) return error;
-  const cause = findNetworkCause(error);
-  if (cause !== undefined) return cause;
+  if (failure.unreachable !== undefined) {
+    return new MeetNowError('network', `token request for tenant ${tenant} failed: Entra could not be reached (${failure.unreachable.message})`, {
+      cause: failure.unreachable,
+    });
+  }
   if (error instanceof AuthError) {
-    const entraSaid = discoveryRefusal !== undefined && error.errorCode === 'endpoints_resolution_error' ? discoveryRefusal : error.errorMessage;
+    const entraSaid = failure.refusal !== undefined && error.errorCode === 'endpoints_resolution_error' ? failure.refusal : error.errorMessage;
     const text = `${error.errorCode}: ${entraSaid}`;
     const match = AADSTS_CODES.find(([pattern]) => pattern.test(entraSaid));
-    let code: ErrorCode = match?.[1] ?? 'token_failed';
-    if (match === undefined && error.errorCode === 'invalid_client') code = 'token_invalid_client';
-    if (match === undefined && error.errorCode === 'unauthorized_client') code = 'token_consent_missing';
+    const code: ErrorCode = match?.[1] ?? OAUTH_ERRORS.get(error.errorCode) ?? 'token_failed';
     return new MeetNowError(code, `token request for tenant ${tenant} failed: ${firstLine(text)}`, {
       cause: error,
       graphCode: error.errorCode,
@@ -239,13 +277,6 @@ export function toTokenError(error: unknown, tenant: string, discoveryRefusal?: 
     });
   }
   return new MeetNowError('token_failed', `token request for tenant ${tenant} failed: ${String(error)}`, { cause: error });
-}
-
-function findNetworkCause(error: unknown): MeetNowError | undefined {
-  for (let current: unknown = error, depth = 0; current instanceof Error && depth < 5; current = current.cause, depth++) {
-    if (current instanceof MeetNowError) return current;
-  }
-  return undefined;
 }
 
 function firstLine(text: string): string {

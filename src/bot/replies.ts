@@ -140,6 +140,8 @@ export function errorText(error: MeetNowError, context: ReplyContext, tenantId?:
       return m.t('error.consentMissing', { url: `${context.authorityHost}/${tenantId ?? 'organizations'}/adminconsent?client_id=${context.graphAppId}` });
     case 'token_tenant_not_found':
       return m.t('error.tenantNotFound');
+    case 'token_scope_invalid':
+      return m.t('error.scopeInvalid');
     case 'token_failed':
       return m.t('error.tokenFailed');
     case 'network':

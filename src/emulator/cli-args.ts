@@ -1,3 +1,5 @@
+import type { AccessPolicyDenial } from './types';
+
 /** Flags of the stand-alone emulator; parsing is pure so it is tested without a process. */
 export interface CliArgs {
   port: number;
@@ -5,14 +7,18 @@ export interface CliArgs {
   latencyMs: number;
   caOut?: string;
   autoProvision: boolean;
+  /** Which of Graph's wordings a missing application access policy gets (see EmulatorOptions). */
+  accessPolicyDenial: AccessPolicyDenial;
 }
+
+const DENIALS: readonly AccessPolicyDenial[] = ['General', 'Unauthorized'];
 
 export type CliParse = { ok: true; args: CliArgs } | { ok: false; problems: string[] };
 
-export const CLI_USAGE = 'usage: emulator [--port N] [--host H] [--latency MS] [--ca-out FILE] [--auto-provision]';
+export const CLI_USAGE = 'usage: emulator [--port N] [--host H] [--latency MS] [--ca-out FILE] [--auto-provision] [--access-policy-denial General|Unauthorized]';
 
 export function parseCliArgs(argv: readonly string[]): CliParse {
-  const args: CliArgs = { port: 0, host: '127.0.0.1', latencyMs: 0, autoProvision: false };
+  const args: CliArgs = { port: 0, host: '127.0.0.1', latencyMs: 0, autoProvision: false, accessPolicyDenial: 'General' };
   const problems: string[] = [];
   const number = (flag: string, value: string | undefined, max: number): number | undefined => {
     const n = value === undefined || value.trim() === '' ? Number.NaN : Number(value);
@@ -42,6 +48,13 @@ export function parseCliArgs(argv: readonly string[]): CliParse {
         break;
       }
       case '--auto-provision': args.autoProvision = true; break;
+      case '--access-policy-denial': {
+        const wording = value();
+        const denial = DENIALS.find((d) => d === wording);
+        if (denial === undefined) problems.push(`--access-policy-denial needs ${DENIALS.join(' or ')}, got ${wording === undefined ? 'nothing' : `'${wording}'`}`);
+        else args.accessPolicyDenial = denial;
+        break;
+      }
       default: problems.push(`unknown argument '${flag}'`);
     }
   }

@@ -26,6 +26,7 @@ async function main(): Promise<void> {
     port: args.port,
     host: args.host,
     autoProvision: args.autoProvision,
+    accessPolicyDenial: args.accessPolicyDenial,
     controlApi: true,
     // A benchmark sends far more requests than anyone reads back: count them only.
     record: false,

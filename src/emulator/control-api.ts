@@ -22,6 +22,7 @@ const faultSchema = z.strictObject({
   status: z.number().int().min(100).max(599).optional(),
   retryAfter: z.number().min(0).optional(),
   code: z.string().optional(),
+  aadsts: z.number().int().positive().optional(),
   message: z.string().optional(),
   latencyMs: z.number().min(0).max(600_000).optional(),
   drop: z.boolean().optional(),

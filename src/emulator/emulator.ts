@@ -105,7 +105,7 @@ export class Emulator implements EmulatorControl {
     const baseUrlAliases = ['127.0.0.1', 'localhost', '[::1]'].map((h) => `https://${h}:${port}`).filter((u) => u !== baseUrl);
     const routes = [
       ...entraRoutes({ directory, signer, baseUrl, baseUrlAliases, graphAudience }),
-      ...graphRoutes({ directory, meetings: emulator.store, signer, graphAudience, graphBaseUrl: baseUrl, now: () => new Date() }),
+      ...graphRoutes({ directory, meetings: emulator.store, signer, graphAudience, graphBaseUrl: baseUrl, now: () => new Date(), accessPolicyDenial: options.accessPolicyDenial ?? 'General' }),
       ...(options.controlApi === true ? controlRoutes(emulator) : []),
     ];
     server.on(

@@ -3,7 +3,7 @@ import { checkClientAssertion } from './client-assertion';
 import type { Directory, DirectoryApp } from './directory';
 import { EntraError } from './errors';
 import { headerValue, type Exchange, type Reply, type Route } from './exchange';
-import { derivedGuid } from './ids';
+import { derivedGuid, looksLikeGuid } from './ids';
 import { ACCESS_TOKEN_LIFETIME_SECONDS, type TokenSigner } from './tokens';
 
 export interface EntraDeps {
@@ -17,14 +17,62 @@ export interface EntraDeps {
 
 const JWT_BEARER = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
 
-/** Entra's wording for a tenant it does not know (AADSTS90002). */
+/**
+ * Entra's answer for a tenant it does not know: AADSTS90002 (InvalidTenantName) for a GUID or a domain name it
+ * has no tenant for, AADSTS900023 for an identifier that is neither (as Entra words it, e.g. for 'undefined').
+ * https://learn.microsoft.com/entra/identity-platform/reference-error-codes#aadsts-error-codes
+ */
 function tenantNotFound(tenant: string, error: string): EntraError {
+  if (!looksLikeGuid(tenant) && !tenant.includes('.')) {
+    return new EntraError(400, error, 900023, `Specified tenant identifier '${tenant}' is neither a valid DNS name, nor a valid external domain.`);
+  }
   return new EntraError(
     400,
     error,
     90002,
     `Tenant '${tenant}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud. Check with your subscription administrator, this may happen if there are no active subscriptions for the tenant.`,
   );
+}
+
+const OIDC_SCOPES = new Set(['openid', 'profile', 'email', 'offline_access']);
+
+/**
+ * Entra's answers to a client-credentials scope other than `<resource>/.default`, in the order it checks them
+ * (https://learn.microsoft.com/entra/identity-platform/reference-error-codes#aadsts-error-codes):
+ * only OpenID scopes → AADSTS700023 InvalidResourcelessScope; a permission instead of /.default → AADSTS1002012
+ * (the wording quoted in https://github.com/MicrosoftDocs/azure-docs/issues/99862); two resources →
+ * AADSTS700022 InvalidMultipleResourcesScope; a resource the tenant has no service principal for →
+ * AADSTS500011 InvalidResourceServicePrincipalNotFound.
+ */
+function scopeProblem(scope: string, audience: string, tenant: string): EntraError | undefined {
+  const scopes = scope.split(' ').filter((s) => s !== '');
+  const resourceScopes = scopes.filter((s) => !OIDC_SCOPES.has(s.toLowerCase()));
+  if (resourceScopes.length === 0) {
+    return new EntraError(400, 'invalid_scope', 700023, `The provided value for the input parameter scope '${scope}' is not valid when requesting an access token.`);
+  }
+  const permission = resourceScopes.find((s) => !s.endsWith('/.default'));
+  if (permission !== undefined) {
+    return new EntraError(
+      400,
+      'invalid_scope',
+      1002012,
+      `The provided value for scope ${permission} is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI).`,
+    );
+  }
+  const resources = [...new Set(resourceScopes.map((s) => s.slice(0, -'/.default'.length)))];
+  if (resources.length > 1) {
+    return new EntraError(400, 'invalid_scope', 700022, `The provided value for the input parameter scope is not valid because it contains more than one resource. Scope ${scope} is not valid.`);
+  }
+  const resource = resources[0] ?? '';
+  if (resource.toLowerCase() !== audience.toLowerCase()) {
+    return new EntraError(
+      400,
+      'invalid_resource',
+      500011,
+      `The resource principal named ${resource} was not found in the tenant named ${tenant}. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You might have sent your authentication request to the wrong tenant.`,
+    );
+  }
+  return undefined;
 }
 
 function missingParameter(name: string): EntraError {
@@ -139,15 +187,8 @@ export function entraRoutes(deps: EntraDeps): Route[] {
 
     const scope = form.get('scope');
     if (!scope) throw missingParameter('scope');
-    const expectedScope = `${deps.graphAudience}/.default`;
-    if (scope !== expectedScope) {
-      throw new EntraError(
-        400,
-        'invalid_scope',
-        1002012,
-        `The provided value for scope ${scope} is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI).`,
-      );
-    }
+    const problem = scopeProblem(scope, deps.graphAudience, tenant);
+    if (problem !== undefined) throw problem;
 
     const appidacr = await authenticateClient(app, [tenant, decodeSegment(segment)], form, basic?.secret, deps);
     const accessToken = await signer.mint({

@@ -77,7 +77,10 @@ export function entraErrorBody(
   };
 }
 
-/** The Graph error code real Graph uses for a status, for injected faults without their own code. */
+/**
+ * The Graph error code real Graph uses for a status, for injected faults without their own code
+ * (https://learn.microsoft.com/graph/errors#http-status-codes).
+ */
 export function defaultGraphCode(status: number): string {
   switch (status) {
     case 400: return 'BadRequest';
@@ -109,4 +112,16 @@ export function defaultEntraError(status: number): string {
   if (status >= 500) return 'server_error';
   if (status === 401) return 'invalid_client';
   return 'invalid_request';
+}
+
+/**
+ * The AADSTS code and words of an injected token fault that names none, from Entra's error code reference
+ * (https://learn.microsoft.com/entra/identity-platform/reference-error-codes#aadsts-error-codes).
+ */
+export function defaultEntraFault(status: number): { aadsts: number; message: string } {
+  if (status === 429) return { aadsts: 90055, message: 'There are too many incoming requests.' };
+  if (status === 503 || status === 504) return { aadsts: 90033, message: 'The Microsoft Online Directory Service (MSODS) is not available.' };
+  if (status >= 500) return { aadsts: 50000, message: 'There is an issue with the sign-in service.' };
+  if (status === 401) return { aadsts: 70002, message: 'Error validating the credentials.' };
+  return { aadsts: 90023, message: 'The authentication service request is not valid.' };
 }

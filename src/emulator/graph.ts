@@ -6,6 +6,7 @@ import { looksLikeGuid } from './ids';
 import { buildBetaMeeting, buildOnlineMeeting, type MeetingInput } from './meeting-resources';
 import type { MeetingStore } from './meeting-store';
 import type { TokenSigner } from './tokens';
+import type { AccessPolicyDenial } from './types';
 
 export interface GraphDeps {
   directory: Directory;
@@ -14,6 +15,7 @@ export interface GraphDeps {
   graphAudience: string;
   graphBaseUrl: string;
   now: () => Date;
+  accessPolicyDenial: AccessPolicyDenial;
 }
 
 interface Caller {
@@ -26,7 +28,20 @@ const MEETINGS_WRITE = ['OnlineMeetings.ReadWrite.All'];
 const MEETINGS_READ = ['OnlineMeetings.Read.All', 'OnlineMeetings.ReadWrite.All'];
 const USERS_READ = ['User.Read.All', 'User.ReadBasic.All', 'User.ReadWrite.All', 'Directory.Read.All', 'Directory.ReadWrite.All'];
 
+/**
+ * Graph's two wordings of a missing application access policy (403). `General`: what Graph answers, as
+ * reported with its request-ids in https://github.com/microsoftgraph/msgraph-sdk-dotnet/issues/2350 and
+ * shown by the access policy page since 2023 (microsoft-graph-docs PR 21541). `Unauthorized`: the error on
+ * the same page before, still in microsoft-graph-docs-contrib:
+ * https://learn.microsoft.com/graph/cloud-communication-online-meeting-application-access-policy#errors
+ */
 export const POLICY_MISSING_MESSAGE = 'No application access policy found for this app.';
+
+function policyDenied(wording: AccessPolicyDenial, appId: string, userId: string, action: 'Create' | 'Get'): GraphError {
+  return wording === 'Unauthorized'
+    ? new GraphError(403, 'Unauthorized', `App ${appId} is not authorized to ${action} meeting on behalf of user ${userId}`)
+    : new GraphError(403, 'General', POLICY_MISSING_MESSAGE);
+}
 const ONE_HOUR_MS = 3600 * 1000;
 
 function decodeSegment(segment: string): string {
@@ -62,12 +77,12 @@ export function graphRoutes(deps: GraphDeps): Route[] {
   const usersDenied = (): GraphError => new GraphError(403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.');
 
   /** Graph's organizer rules: a member of the caller's tenant, by object id, covered by the app's access policy. */
-  const organizer = (caller: Caller, id: string): DirectoryUser => {
+  const organizer = (caller: Caller, id: string, action: 'Create' | 'Get' = 'Create'): DirectoryUser => {
     const user = looksLikeGuid(id) ? directory.findUserById(caller.tenantId, id) : undefined;
     if (user === undefined) {
       throw new GraphError(404, 'NotFound', `The organizer '${id}' was not found in tenant '${caller.tenantId}'. Organizers are identified by their Entra object id (a UPN is not accepted).`);
     }
-    if (!user.accessPolicy) throw new GraphError(403, 'Forbidden', POLICY_MISSING_MESSAGE);
+    if (!user.accessPolicy) throw policyDenied(deps.accessPolicyDenial, caller.appId, user.id, action);
     if (user.guest) throw new GraphError(403, 'Forbidden', `The user '${id}' is a guest of tenant '${caller.tenantId}' and cannot organize online meetings.`);
     if (!user.teamsLicensed) throw new GraphError(404, 'NotFound', `The organizer '${id}' has no Microsoft Teams license.`);
     return user;
@@ -105,7 +120,7 @@ export function graphRoutes(deps: GraphDeps): Route[] {
 
   const getMeeting = async (ex: Exchange, [userSegment = '', meetingSegment = '']: string[]): Promise<Reply> => {
     const caller = await authenticate(ex, MEETINGS_READ, meetingsDenied);
-    const user = organizer(caller, decodeSegment(userSegment));
+    const user = organizer(caller, decodeSegment(userSegment), 'Get');
     const meetingId = decodeSegment(meetingSegment);
     const meeting = meetings.get(meetingId);
     if (meeting === undefined || meeting.api !== 'v1.0' || meeting.organizerId !== user.id) {
@@ -133,7 +148,24 @@ export function graphRoutes(deps: GraphDeps): Route[] {
     };
   };
 
+  /**
+   * The service root answers with the OData service document, the entity sets the emulator serves
+   * (https://docs.oasis-open.org/odata/odata-json-format/v4.01/odata-json-format-v4.01.html#sec_ServiceDocument;
+   * Graph publishes its metadata at the same root: https://learn.microsoft.com/graph/traverse-the-graph).
+   */
+  const serviceDocument = async (_ex: Exchange, [version = 'v1.0']: string[]): Promise<Reply> => ({
+    status: 200,
+    body: {
+      '@odata.context': `${deps.graphBaseUrl}/${version}/$metadata`,
+      value: [
+        { name: 'users', kind: 'EntitySet', url: 'users' },
+        ...(version === 'beta' ? [{ name: 'app', kind: 'Singleton', url: 'app' }] : []),
+      ],
+    },
+  });
+
   return [
+    { kind: 'graph', method: 'GET', pattern: /^\/(v1\.0|beta)\/?$/, handle: serviceDocument },
     { kind: 'graph', method: 'POST', pattern: /^\/beta\/app\/onlineMeetings\/?$/i, handle: createBeta },
     { kind: 'graph', method: 'POST', pattern: /^\/v1\.0\/users\/([^/]+)\/onlineMeetings\/?$/i, handle: createV1(false) },
     { kind: 'graph', method: 'POST', pattern: /^\/v1\.0\/users\/([^/]+)\/onlineMeetings\/createOrGet\/?$/i, handle: createV1(true) },

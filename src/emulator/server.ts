@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { EntraError, GraphError, defaultEntraError, defaultGraphCode, defaultGraphMessage, entraErrorBody, graphErrorBody } from './errors';
+import { EntraError, GraphError, defaultEntraError, defaultEntraFault, defaultGraphCode, defaultGraphMessage, entraErrorBody, graphErrorBody } from './errors';
 import { bodyForRecord, headerValue, readBody, type Exchange, type Reply, type Route, type RouteKind } from './exchange';
 import type { FaultQueue } from './faults';
 import { unknownGraphPath } from './graph';
@@ -120,7 +120,7 @@ async function run(deps: RequestListenerDeps, found: Matched, exchange: Exchange
 function failure(kind: RouteKind, ex: Exchange, err: GraphError | EntraError, baseUrl: string): Reply {
   const now = new Date();
   if (kind === 'token' || kind === 'discovery') {
-    const entra = err instanceof EntraError ? err : { status: err.status, error: defaultEntraError(err.status), aadsts: 90000, message: err.message };
+    const entra = err instanceof EntraError ? err : { status: err.status, error: defaultEntraError(err.status), aadsts: defaultEntraFault(err.status).aadsts, message: err.message };
     return { status: entra.status, body: entraErrorBody(entra, ex.requestId, ex.clientRequestId, now, baseUrl) };
   }
   const graph = err instanceof GraphError ? err : new GraphError(err.status, defaultGraphCode(err.status), err.message);
@@ -137,8 +137,8 @@ function faultOutcome(kind: RouteKind, ex: Exchange, fault: Fault, baseUrl: stri
   const status = fault.status ?? 500;
   const headers: Record<string, string> = fault.retryAfter === undefined ? {} : { 'Retry-After': String(fault.retryAfter) };
   if (kind === 'token') {
-    const transient = status === 429 || status >= 500;
-    const err = new EntraError(status, fault.code ?? defaultEntraError(status), transient ? 90033 : 90000, fault.message ?? (transient ? 'A transient error has occurred. Please try again.' : 'The request failed.'));
+    const entra = defaultEntraFault(status);
+    const err = new EntraError(status, fault.code ?? defaultEntraError(status), fault.aadsts ?? entra.aadsts, fault.message ?? entra.message);
     return { reply: { ...failure(kind, ex, err, baseUrl), headers } };
   }
   const err = new GraphError(status, fault.code ?? defaultGraphCode(status), fault.message ?? defaultGraphMessage(status), headers);

@@ -49,10 +49,19 @@ export interface EmulatorOptions {
   recordLimit?: number;
   /** Most meetings kept; the oldest are forgotten. Default 100,000. */
   maxMeetings?: number;
+  /**
+   * How Graph words its 403 for an organizer without an application access policy: `General` (default, what
+   * Graph answers today: code `General`, "No application access policy found for this app.") or
+   * `Unauthorized` (the wording on the access policy page: "App <app id> is not authorized to Create meeting
+   * on behalf of user <user id>"). https://learn.microsoft.com/graph/cloud-communication-online-meeting-application-access-policy
+   */
+  accessPolicyDenial?: AccessPolicyDenial;
   /** Serve the `/_emulator/` control API. Only for the stand-alone CLI, never embedded. */
   controlApi?: boolean;
   logger?: EmulatorLogger;
 }
+
+export type AccessPolicyDenial = 'General' | 'Unauthorized';
 
 export type FaultTarget = 'token' | 'graph';
 
@@ -64,6 +73,8 @@ export interface Fault {
   /** Seconds, sent as `Retry-After`. */
   retryAfter?: number;
   code?: string;
+  /** A token fault's AADSTS code (`error_codes` and the `AADSTSnnnn:` prefix of `error_description`). */
+  aadsts?: number;
   message?: string;
   /** Delay before answering; alone it makes a slow success. */
   latencyMs?: number;

@@ -12,9 +12,17 @@ export function graphRequestId(response: HttpResponse, body?: GraphErrorBody): s
   return typeof fromBody === 'string' ? fromBody : response.headers['request-id'];
 }
 
+/**
+ * Graph's two wordings of a missing application access policy: code `General` "No application access policy
+ * found for this app." and code `Unauthorized` "App <app id> is not authorized to Create meeting on behalf of
+ * user <user id>" (https://learn.microsoft.com/graph/cloud-communication-online-meeting-application-access-policy#errors).
+ * Matched on the words, so another 403 `Unauthorized` stays a permission problem.
+ */
+const ACCESS_POLICY = [/application access policy/i, /\bis not authorized to \w+ (?:online )?meetings? on behalf of user\b/i];
+
 function classify(status: number, message: string): ErrorCode {
   if (status === 403) {
-    if (/application access policy/i.test(message)) return 'graph_access_policy';
+    if (ACCESS_POLICY.some((pattern) => pattern.test(message))) return 'graph_access_policy';
     if (/guest|licen[cs]e/i.test(message)) return 'graph_organizer_not_eligible';
     return 'graph_permission_missing';
   }

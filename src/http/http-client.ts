@@ -42,14 +42,19 @@ export class UndiciHttpClient implements HttpClient {
   private readonly maxResponseBytes: number;
 
   constructor(options: UndiciHttpClientOptions = {}) {
+    this.defaultTimeoutMs = options.defaultTimeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.agent = new Agent({
       keepAliveTimeout: 30_000,
       keepAliveMaxTimeout: 600_000,
-      // One TLS context for every connection: without it each new connection builds its own (its CA store
-      // included), a third of a handshake's CPU when a burst of users opens many connections at once.
-      connect: { secureContext: createSecureContext(options.caPem === undefined ? {} : { ca: options.caPem }) },
+      connect: {
+        // One TLS context for every connection: without it each new connection builds its own (its CA store
+        // included), a third of a handshake's CPU when a burst of users opens many connections at once.
+        secureContext: createSecureContext(options.caPem === undefined ? {} : { ca: options.caPem }),
+        // undici does not abort a connection being set up when the request's signal fires: a host that accepts
+        // TCP and never completes TLS would hold a request for undici's own 10 s, whatever the deadline.
+        timeout: this.defaultTimeoutMs,
+      },
     });
-    this.defaultTimeoutMs = options.defaultTimeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
   }
 

@@ -118,6 +118,8 @@ const en = {
     "MeetNow couldn't sign in to Microsoft Graph: its client secret or certificate was rejected (it may have expired). Please tell your Teams admin: the MeetNow credentials need renewing.",
   'error.consentMissing': "MeetNow isn't set up in your organization yet: an admin must grant it consent. Admin consent link: {url}",
   'error.tenantNotFound': "Microsoft Entra ID doesn't recognize your organization's tenant, so MeetNow can't sign in for it. Please tell your Teams admin.",
+  'error.scopeInvalid':
+    "MeetNow couldn't sign in to Microsoft Graph: Microsoft Entra ID refused the permission scope MeetNow asked for. Please tell your Teams admin: MeetNow's `GRAPH_SCOPE` setting must be Microsoft Graph's address followed by `/.default` (`https://graph.microsoft.com/.default`).",
   'error.tokenFailed':
     "MeetNow couldn't get permission from Microsoft's sign-in service to create the meeting. Please try again in a minute; if it keeps happening, tell your Teams admin.",
   'error.network': "I couldn't reach Microsoft's meeting service in time. Please try again in a minute.",
@@ -238,6 +240,8 @@ const de: Catalog = {
     'MeetNow konnte sich nicht bei Microsoft Graph anmelden: Der geheime Clientschlüssel oder das Zertifikat wurde abgelehnt (evtl. abgelaufen). Bitte informieren Sie Ihren Teams-Administrator: Die Anmeldedaten von MeetNow müssen erneuert werden.',
   'error.consentMissing': 'MeetNow ist in Ihrer Organisation noch nicht eingerichtet: Ein Administrator muss zustimmen. Link zur Administratorzustimmung: {url}',
   'error.tenantNotFound': 'Microsoft Entra ID kennt den Mandanten Ihrer Organisation nicht, daher kann sich MeetNow dafür nicht anmelden. Bitte informieren Sie Ihren Teams-Administrator.',
+  'error.scopeInvalid':
+    'MeetNow konnte sich nicht bei Microsoft Graph anmelden: Microsoft Entra ID hat den angeforderten Berechtigungsbereich (Scope) abgelehnt. Bitte informieren Sie Ihren Teams-Administrator: Die Einstellung `GRAPH_SCOPE` von MeetNow muss die Adresse von Microsoft Graph gefolgt von `/.default` sein (`https://graph.microsoft.com/.default`).',
   'error.tokenFailed':
     'MeetNow hat vom Microsoft-Anmeldedienst keine Berechtigung zum Erstellen der Besprechung erhalten. Bitte versuchen Sie es in einer Minute erneut; wenn es weiter auftritt, informieren Sie Ihren Teams-Administrator.',
   'error.network': 'Der Besprechungsdienst von Microsoft war nicht rechtzeitig erreichbar. Bitte versuchen Sie es in einer Minute erneut.',
@@ -355,6 +359,8 @@ const fr: Catalog = {
     "MeetNow n'a pas pu se connecter à Microsoft Graph : son secret client ou son certificat a été refusé (il a peut-être expiré). Prévenez votre administrateur Teams : les identifiants de MeetNow doivent être renouvelés.",
   'error.consentMissing': "MeetNow n'est pas encore configuré dans votre organisation : un administrateur doit donner son consentement. Lien de consentement administrateur : {url}",
   'error.tenantNotFound': "Microsoft Entra ID ne reconnaît pas le locataire de votre organisation, MeetNow ne peut donc pas s’y connecter. Prévenez votre administrateur Teams.",
+  'error.scopeInvalid':
+    "MeetNow n'a pas pu se connecter à Microsoft Graph : Microsoft Entra ID a refusé l’étendue d’autorisation (scope) demandée. Prévenez votre administrateur Teams : le paramètre `GRAPH_SCOPE` de MeetNow doit être l’adresse de Microsoft Graph suivie de `/.default` (`https://graph.microsoft.com/.default`).",
   'error.tokenFailed':
     "MeetNow n'a pas obtenu l’autorisation du service de connexion Microsoft pour créer la réunion. Réessayez dans une minute ; si cela persiste, prévenez votre administrateur Teams.",
   'error.network': "Le service de réunions de Microsoft n'a pas répondu à temps. Réessayez dans une minute.",
@@ -472,6 +478,8 @@ const es: Catalog = {
     'MeetNow no pudo iniciar sesión en Microsoft Graph: se rechazó su secreto de cliente o su certificado (puede haber caducado). Avisa a tu administrador de Teams: hay que renovar las credenciales de MeetNow.',
   'error.consentMissing': 'MeetNow aún no está configurado en tu organización: un administrador debe dar su consentimiento. Enlace de consentimiento de administrador: {url}',
   'error.tenantNotFound': 'Microsoft Entra ID no reconoce el inquilino de tu organización, así que MeetNow no puede iniciar sesión en él. Avisa a tu administrador de Teams.',
+  'error.scopeInvalid':
+    'MeetNow no pudo iniciar sesión en Microsoft Graph: Microsoft Entra ID rechazó el ámbito de permisos (scope) que pidió MeetNow. Avisa a tu administrador de Teams: el ajuste `GRAPH_SCOPE` de MeetNow debe ser la dirección de Microsoft Graph seguida de `/.default` (`https://graph.microsoft.com/.default`).',
   'error.tokenFailed':
     'MeetNow no obtuvo permiso del servicio de inicio de sesión de Microsoft para crear la reunión. Inténtalo de nuevo en un minuto; si persiste, avisa a tu administrador de Teams.',
   'error.network': 'El servicio de reuniones de Microsoft no respondió a tiempo. Inténtalo de nuevo en un minuto.',
@@ -589,6 +597,8 @@ const ja: Catalog = {
     'MeetNow は Microsoft Graph にサインインできませんでした。クライアント シークレットまたは証明書が拒否されました (期限切れの可能性があります)。Teams 管理者に MeetNow の資格情報の更新が必要だと伝えてください。',
   'error.consentMissing': 'MeetNow はまだあなたの組織で設定されていません。管理者の同意が必要です。管理者の同意リンク: {url}',
   'error.tenantNotFound': 'Microsoft Entra ID があなたの組織のテナントを認識しないため、MeetNow はサインインできません。Teams 管理者に連絡してください。',
+  'error.scopeInvalid':
+    'MeetNow は Microsoft Graph にサインインできませんでした。Microsoft Entra ID が MeetNow の要求したアクセス許可のスコープを拒否しました。Teams 管理者に連絡してください: MeetNow の `GRAPH_SCOPE` 設定は Microsoft Graph のアドレスに `/.default` を付けたもの (`https://graph.microsoft.com/.default`) である必要があります。',
   'error.tokenFailed':
     'MeetNow は Microsoft のサインイン サービスから会議作成の許可を得られませんでした。1 分後にもう一度お試しください。繰り返し起こる場合は Teams 管理者に連絡してください。',
   'error.network': 'Microsoft の会議サービスに時間内に接続できませんでした。1 分後にもう一度お試しください。',

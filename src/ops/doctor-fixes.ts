@@ -31,6 +31,15 @@ export function consentFix(graph: GraphSettings, tenant: string): string[] {
   ];
 }
 
+/** App-only tokens exist only for `<resource>/.default` (https://learn.microsoft.com/entra/identity-platform/v2-oauth2-client-creds-grant-flow). */
+export function scopeFix(graph: GraphSettings): string[] {
+  return [
+    `GRAPH_SCOPE is "${graph.scope}": Entra issues app-only tokens only for one resource followed by /.default.`,
+    'Unset GRAPH_SCOPE (the default is https://graph.microsoft.com/.default), or set it to the Graph of your cloud with /.default',
+    '  (for example https://graph.microsoft.us/.default with AUTHORITY_HOST=https://login.microsoftonline.us).',
+  ];
+}
+
 export function roleFix(graph: GraphSettings, tenant: string): string[] {
   return [
     `Entra admin center → App registrations → the app (${graph.clientId}) → API permissions → Add a permission → Microsoft Graph →`,
@@ -65,6 +74,26 @@ export function networkFix(url: string, variable: string): string[] {
   ];
 }
 
+/** Graph roots per cloud: https://learn.microsoft.com/graph/deployments#microsoft-graph-and-graph-explorer-service-root-endpoints */
+export function graphRootFix(baseUrl: string, probed: string): string[] {
+  return [
+    `GRAPH_BASE_URL (${baseUrl}) must be the root of Microsoft Graph for your cloud, without /v1.0: https://graph.microsoft.com`,
+    '  (US Government: https://graph.microsoft.us or https://dod-graph.microsoft.us; China: https://microsoftgraph.chinacloudapi.cn).',
+    `If it is, a proxy or firewall answers in Graph's place: curl -sS -o /dev/null -w "%{http_code}\\n" ${probed} should print 200.`,
+  ];
+}
+
+/** Graph's own refusals of any call: the token it rejected, or a busy Graph. */
+export function graphRefusalFix(error: MeetNowError): string[] {
+  if (error.code === 'graph_unauthorized') {
+    return [
+      'Graph rejected the token itself: GRAPH_SCOPE must be the Graph resource of the same cloud with /.default',
+      '  (https://graph.microsoft.com/.default), and AUTHORITY_HOST and GRAPH_BASE_URL must belong to the same cloud.',
+    ];
+  }
+  return ['Graph is busy or unavailable right now: run the doctor again in a few minutes (https://status.cloud.microsoft).'];
+}
+
 export function meetingFailureFix(error: MeetNowError, graph: GraphSettings, tenant: string, organizer: string): string[] {
   switch (error.code) {
     case 'graph_permission_missing':
@@ -79,13 +108,9 @@ export function meetingFailureFix(error: MeetNowError, graph: GraphSettings, ten
     case 'graph_organizer_not_eligible':
       return ['Guests cannot organize Teams meetings, and the organizer needs a Microsoft Teams licence (Microsoft 365 admin center → Users → Licenses and apps).'];
     case 'graph_unauthorized':
-      return [
-        'Graph rejected the token itself: GRAPH_SCOPE must be the Graph resource of the same cloud with /.default',
-        '  (https://graph.microsoft.com/.default), and AUTHORITY_HOST and GRAPH_BASE_URL must belong to the same cloud.',
-      ];
     case 'graph_throttled':
     case 'graph_unavailable':
-      return ['Graph is busy or unavailable right now: run the doctor again in a few minutes (https://status.cloud.microsoft).'];
+      return graphRefusalFix(error);
     default:
       return [`Quote Graph's request-id ${error.requestId ?? '(none)'} and the time when you ask Microsoft support.`];
   }

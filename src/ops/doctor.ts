@@ -7,11 +7,12 @@ import type { Emulator } from '../emulator';
 import { startEmbeddedBackend } from '../emulator/embedded-backend';
 import { asMeetNowError, MeetNowError } from '../errors';
 import { GraphClient } from '../graph/graph-client';
+import { toGraphError } from '../graph/graph-errors';
 import { AppMeetingsApi, UsersMeetingsApi } from '../graph/meetings-api';
-import { UndiciHttpClient } from '../http/http-client';
+import { UndiciHttpClient, type HttpResponse } from '../http/http-client';
 import { createLogger } from '../logger';
 import type { Meeting } from '../meetings/meeting';
-import { accessPolicyFix, consentUrl, credentialFix, consentFix, meetingFailureFix, networkFix, roleFix } from './doctor-fixes';
+import { accessPolicyFix, consentUrl, credentialFix, consentFix, graphRefusalFix, graphRootFix, meetingFailureFix, networkFix, roleFix, scopeFix } from './doctor-fixes';
 import { GUID } from '../guards';
 
 export const MEETINGS_ROLE = 'OnlineMeetings.ReadWrite.All';
@@ -174,7 +175,7 @@ async function diagnose(config: Config, wiring: Wiring, options: DoctorOptions, 
 
   const token = await checkToken(wiring, tenant, checks);
   const claimsOk = token !== undefined && checkClaims(wiring, tenant, token, checks);
-  const reachable = await checkGraph(wiring, checks);
+  const reachable = await checkGraph(wiring, token, checks);
 
   const organizer = options.organizer ?? (embedded ? randomUUID() : undefined);
   if (options.createMeeting === false || organizer === undefined) {
@@ -209,9 +210,11 @@ async function checkToken(wiring: Wiring, tenant: string, checks: DoctorCheck[])
           ? consentFix(graph, tenant)
           : coded.code === 'token_tenant_not_found'
             ? [`Tenant "${tenant}" does not exist in ${graph.authorityHost}: check --tenant / GRAPH_TENANT_ID (Entra admin center → Overview → Tenant ID).`]
-            : coded.code === 'network'
-              ? networkFix(graph.authorityHost, 'AUTHORITY_HOST')
-              : [`Entra said: ${coded.message}. Check GRAPH_CLIENT_ID, the credential and AUTHORITY_HOST.`];
+            : coded.code === 'token_scope_invalid'
+              ? scopeFix(graph)
+              : coded.code === 'network'
+                ? networkFix(graph.authorityHost, 'AUTHORITY_HOST')
+                : [`Entra said: ${coded.message}. Check GRAPH_CLIENT_ID, the credential and AUTHORITY_HOST.`];
     checks.push({
       id: 'token',
       title: 'Token',
@@ -264,14 +267,18 @@ function checkClaims(wiring: Wiring, tenant: string, token: string, checks: Doct
   return problems.length === 0;
 }
 
-async function checkGraph(wiring: Wiring, checks: DoctorCheck[]): Promise<boolean> {
+/**
+ * Graph's service root answers GET with its service document (200): any other answer means GRAPH_BASE_URL is
+ * not Graph's root, or something in between (a proxy, a captive portal) answers for it. The token is sent
+ * when there is one, so the answer is the one MeetNow's own calls would get.
+ */
+async function checkGraph(wiring: Wiring, token: string | undefined, checks: DoctorCheck[]): Promise<boolean> {
   const { graph } = wiring;
+  const url = `${graph.baseUrl}/v1.0/`;
   const started = performance.now();
+  let response: HttpResponse;
   try {
-    // Any HTTP answer proves DNS, routing, TLS and the proxy; the test meeting proves the rest.
-    const response = await wiring.http.send({ method: 'GET', url: `${graph.baseUrl}/v1.0/` });
-    checks.push({ id: 'graph', title: 'Graph reachable', status: 'pass', detail: `${graph.baseUrl} answered (HTTP ${response.status}) in ${ms(started)} ms` });
-    return true;
+    response = await wiring.http.send({ method: 'GET', url, headers: token === undefined ? undefined : { authorization: `Bearer ${token}` } });
   } catch (error) {
     checks.push({
       id: 'graph',
@@ -282,6 +289,28 @@ async function checkGraph(wiring: Wiring, checks: DoctorCheck[]): Promise<boolea
     });
     return false;
   }
+  const answer = `GET ${url} answered HTTP ${response.status} in ${ms(started)} ms`;
+  if (response.status >= 200 && response.status <= 299) {
+    checks.push({ id: 'graph', title: 'Graph reachable', status: 'pass', detail: answer });
+    return true;
+  }
+  const refusal = toGraphError(response, 'GET /v1.0/');
+  // A refused token and a busy Graph are Graph's answers (a warning with their fix); any other is not Graph's.
+  const graphAnswer = refusal.code === 'graph_unauthorized' || refusal.code === 'graph_throttled' || refusal.code === 'graph_unavailable';
+  checks.push({
+    id: 'graph',
+    title: 'Graph reachable',
+    status: graphAnswer ? 'warn' : 'fail',
+    detail: `${answer}, not Graph's service document: ${refusal.message}`,
+    fix:
+      refusal.code === 'graph_unauthorized' && token === undefined
+        ? ['Graph asks for a token: fix the Token check above first.']
+        : graphAnswer
+          ? graphRefusalFix(refusal)
+          : graphRootFix(graph.baseUrl, url),
+    data: { status: response.status, graphCode: refusal.graphCode, requestId: refusal.requestId },
+  });
+  return true;
 }
 
 async function checkMeeting(config: Config, wiring: Wiring, tenant: string, organizer: string, madeUp: boolean, checks: DoctorCheck[]): Promise<void> {

@@ -2,7 +2,6 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
@@ -11,6 +10,7 @@ import { Emulator, type EmulatorOptions } from '../../src/emulator';
 import { runDoctor, type DoctorCheck, type DoctorReport } from '../../src/ops/doctor';
 import { renderDoctorReport } from '../../src/ops/doctor-report';
 import { HEIDI, TENANT } from '../support/teams-activity';
+import { closedPort } from '../support/unreachable';
 
 const ROOT = join(__dirname, '..', '..');
 const OTHER_TENANT = '0d2b6a8e-7c51-4a8f-9d35-6a4b1f0c2e77';
@@ -38,14 +38,6 @@ async function setup(app: { roles?: string[]; tenants?: string[] } = {}, options
 
 const check = (report: DoctorReport, id: DoctorCheck['id']): DoctorCheck | undefined => report.checks.find((c) => c.id === id);
 const fixText = (c: DoctorCheck | undefined): string => (c?.fix ?? []).join('\n');
-
-async function closedPort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 describe('meetnow doctor against the emulator', () => {
   let s: Setup | undefined;
@@ -156,6 +148,58 @@ describe('meetnow doctor against the emulator', () => {
     expect(fixText(graph)).toContain('GRAPH_BASE_URL');
     expect(fixText(graph)).toContain('NODE_EXTRA_CA_CERTS');
     expect(check(report, 'meeting')?.status).toBe('skip');
+  });
+
+  it('a GRAPH_BASE_URL that answers, but not as Graph (here with /v1.0 in it), is a cross with the fix, never a tick', async () => {
+    s = await setup();
+    const wrong = `${s.emulator.graphBaseUrl}/v1.0`;
+    const report = await runDoctor({ ...s.env, GRAPH_BASE_URL: wrong }, { caPem: s.emulator.caPem, tenant: TENANT });
+    expect(report.ok).toBe(false);
+    const graph = check(report, 'graph');
+    expect(graph).toMatchObject({ status: 'fail', data: { status: 400, graphCode: 'BadRequest' } });
+    expect(graph?.detail).toContain('HTTP 400');
+    expect(fixText(graph)).toContain(`GRAPH_BASE_URL (${wrong}) must be the root of Microsoft Graph`);
+    const text = renderDoctorReport(report);
+    expect(text).not.toMatch(/✔[^\n]*HTTP 4\d\d/);
+    expect(text).toMatch(/✘ Graph reachable[^\n]*HTTP 400/);
+  });
+
+  it('a Graph that answers the probe with 503 is a warning, not a tick', async () => {
+    s = await setup();
+    s.emulator.injectFault({ target: 'graph', status: 503, times: 1 });
+    const report = await runDoctor(s.env, { caPem: s.emulator.caPem, tenant: TENANT, createMeeting: false });
+    expect(check(report, 'graph')).toMatchObject({ status: 'warn', data: { status: 503 } });
+    expect(renderDoctorReport(report)).toMatch(/! Graph reachable[^\n]*HTTP 503/);
+  });
+
+  it('a Graph that asks for the token the doctor could not get points back at the token check', async () => {
+    s = await setup();
+    s.emulator.injectFault({ target: 'graph', status: 401 });
+    const report = await runDoctor({ ...s.env, GRAPH_CLIENT_SECRET: 'wrong-secret' }, { caPem: s.emulator.caPem, tenant: TENANT });
+    expect(check(report, 'token')?.status).toBe('fail');
+    expect(check(report, 'graph')).toMatchObject({ status: 'warn', data: { status: 401, graphCode: 'InvalidAuthenticationToken' } });
+    expect(fixText(check(report, 'graph'))).toContain('fix the Token check above first');
+  });
+
+  it('unreachable Entra: a network failure naming the host and AUTHORITY_HOST, not a token refusal', async () => {
+    s = await setup();
+    const port = await closedPort();
+    const report = await runDoctor({ ...s.env, AUTHORITY_HOST: `https://127.0.0.1:${port}` }, { caPem: s.emulator.caPem, tenant: TENANT });
+    const token = check(report, 'token');
+    expect(token).toMatchObject({ status: 'fail', data: { code: 'network' } });
+    expect(token?.detail).toContain(`127.0.0.1:${port}`);
+    expect(token?.detail).not.toContain('endpoints_resolution_error');
+    expect(fixText(token)).toContain('AUTHORITY_HOST');
+  });
+
+  it('a wrong GRAPH_SCOPE: says which scope Entra refused and the value to use', async () => {
+    s = await setup();
+    const report = await runDoctor({ ...s.env, GRAPH_SCOPE: 'https://graph.microsoft.com/OnlineMeetings.ReadWrite.All' }, { caPem: s.emulator.caPem, tenant: TENANT });
+    const token = check(report, 'token');
+    expect(token).toMatchObject({ status: 'fail', data: { code: 'token_scope_invalid' } });
+    expect(token?.detail).toContain('AADSTS1002012');
+    expect(fixText(token)).toContain('GRAPH_SCOPE is "https://graph.microsoft.com/OnlineMeetings.ReadWrite.All"');
+    expect(fixText(token)).toContain('https://graph.microsoft.com/.default');
   });
 
   it('no consent in the tenant: gives the admin consent URL', async () => {

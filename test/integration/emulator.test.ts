@@ -150,11 +150,15 @@ describe('embedded Entra + Graph emulator', () => {
 
     it.each([
       ['an unknown tenant', 'bbbbbbbb-0000-4000-8000-00000000000b', { client_id: APP.clientId, client_secret: APP.clientSecret }, 400, 'invalid_request', 90002],
-      ['a non-GUID tenant', 'contoso', { client_id: APP.clientId, client_secret: APP.clientSecret }, 400, 'invalid_request', 90002],
+      ['an unknown domain', 'contoso.example', { client_id: APP.clientId, client_secret: APP.clientSecret }, 400, 'invalid_request', 90002],
+      ['a tenant that is neither a GUID nor a domain', 'undefined', { client_id: APP.clientId, client_secret: APP.clientSecret }, 400, 'invalid_request', 900023],
       ['an unknown client', TENANT, { client_id: 'dddddddd-0000-4000-8000-00000000000d', client_secret: 'x' }, 400, 'unauthorized_client', 700016],
       ['a wrong secret', TENANT, { client_id: APP.clientId, client_secret: 'wrong' }, 401, 'invalid_client', 7000215],
       ['a scope without /.default', TENANT, { client_id: APP.clientId, client_secret: APP.clientSecret, scope: 'https://graph.microsoft.com/OnlineMeetings.ReadWrite.All' }, 400, 'invalid_scope', 1002012],
-      ['another resource', TENANT, { client_id: APP.clientId, client_secret: APP.clientSecret, scope: 'https://management.azure.com/.default' }, 400, 'invalid_scope', 1002012],
+      ['a permission without a resource', TENANT, { client_id: APP.clientId, client_secret: APP.clientSecret, scope: 'User.Read.All' }, 400, 'invalid_scope', 1002012],
+      ['only OpenID scopes', TENANT, { client_id: APP.clientId, client_secret: APP.clientSecret, scope: 'openid profile' }, 400, 'invalid_scope', 700023],
+      ['two resources', TENANT, { client_id: APP.clientId, client_secret: APP.clientSecret, scope: 'https://graph.microsoft.com/.default https://management.azure.com/.default' }, 400, 'invalid_scope', 700022],
+      ['another resource', TENANT, { client_id: APP.clientId, client_secret: APP.clientSecret, scope: 'https://graph.microsoft.comm/.default' }, 400, 'invalid_resource', 500011],
       ['another grant type', TENANT, { client_id: APP.clientId, client_secret: APP.clientSecret, grant_type: 'password' }, 400, 'unsupported_grant_type', 70003],
       ['an app not consented in the tenant', TENANT, { client_id: OTHER_TENANT_APP.clientId, client_secret: OTHER_TENANT_APP.clientSecret }, 401, 'invalid_client', 7000229],
     ])('answers %s like Entra', async (_case, tenant, fields, status, error, code) => {
@@ -321,7 +325,7 @@ describe('embedded Entra + Graph emulator', () => {
         await graph('POST', '/beta/app/onlineMeetings', { meetingType: 'meetNow', participants: { organizer: { identity: { user: { id: NO_POLICY.id } } } } }),
       ]) {
         expect(res.status).toBe(403);
-        expect(graphError(res)).toMatchObject({ code: 'Forbidden', message: 'No application access policy found for this app.' });
+        expect(graphError(res)).toMatchObject({ code: 'General', message: 'No application access policy found for this app.' });
       }
       expect(POLICY_MISSING_MESSAGE).toBe('No application access policy found for this app.');
     });

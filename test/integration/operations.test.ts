@@ -77,7 +77,7 @@ describe('operations: turn logs, metrics and readiness', () => {
     const before = await scrape(h);
     const created = (text: string) => sampleValue(text, 'meetnow_meetings_total', { api: 'users', outcome: 'created' });
     const denied = (text: string) => sampleValue(text, 'meetnow_meetings_total', { api: 'users', outcome: 'graph_access_policy' });
-    const forbidden = (text: string) => sampleValue(text, 'meetnow_graph_errors_total', { status: '403', code: 'Forbidden' });
+    const forbidden = (text: string) => sampleValue(text, 'meetnow_graph_errors_total', { status: '403', code: 'General' });
     const graphCalls = (text: string) => sampleValue(text, 'meetnow_graph_request_duration_seconds_count');
     const turns = (text: string) => sampleValue(text, 'meetnow_turns_total', { channel: 'msteams', activity_type: 'message', conversation_type: 'personal' });
 

@@ -10,7 +10,16 @@ const graphError = (status: number, code: string, message: string, requestId = '
 
 describe('toGraphError', () => {
   it.each([
-    [403, 'Forbidden', 'No application access policy found for this app.', 'graph_access_policy'],
+    [403, 'General', 'No application access policy found for this app.', 'graph_access_policy'],
+    [403, 'Forbidden', 'No Application Access Policy found for this app', 'graph_access_policy'],
+    [
+      403,
+      'Unauthorized',
+      'App 0f6a52bd-0000-4000-8000-000000000001 is not authorized to Create meeting on behalf of user 6ae3125b-2ce6-4031-92b4-78106e103693',
+      'graph_access_policy',
+    ],
+    [403, 'Unauthorized', 'Unauthorized', 'graph_permission_missing'],
+    [403, 'Unauthorized', 'The app is not authorized to read the user on behalf of the tenant.', 'graph_permission_missing'],
     [403, 'Forbidden', 'Application does not have permission to create online meetings.', 'graph_permission_missing'],
     [403, 'Forbidden', 'Guest users cannot organize online meetings.', 'graph_organizer_not_eligible'],
     [404, 'NotFound', 'User not found', 'graph_organizer_not_found'],
