@@ -2,7 +2,7 @@ import type { Activity, ResourceResponse } from 'botbuilder';
 import { AppCredentials, AuthenticationConstants } from 'botframework-connector';
 import { MeetNowError } from '../errors';
 import type { HttpClient, HttpRequest, HttpResponse } from '../http/http-client';
-import { DEFAULT_RETRY_POLICY, sendWithRetry, type RetryEvents, type RetryPolicy } from '../http/retry';
+import { DEFAULT_RETRY_POLICY, parseRetryAfter, sendWithRetry, type RetryEvents, type RetryPolicy } from '../http/retry';
 import { isRecord } from '../guards';
 
 /**
@@ -56,8 +56,13 @@ export class DirectConnector {
     const body = JSON.stringify(activity);
     const response = await sendWithRetry((remainingMs) => this.sendOnce({ method, url, headers, body, timeoutMs: remainingMs }), this.retry, this.events);
     if (response.status >= 200 && response.status < 300) return resourceResponse(response.body);
-    throw new MeetNowError('bot_connector', `${method} ${new URL(url).host} answered ${response.status}${connectorReason(response.body)}`, {
+    const reason = connectorError(response.body);
+    const said = [reason.code, reason.message].filter((part) => part !== undefined && part !== '').join(' ');
+    throw new MeetNowError('bot_connector', `${method} ${new URL(url).host} answered ${response.status}${said === '' ? '' : `: ${said}`}`, {
       status: response.status,
+      connectorCode: reason.code,
+      // A throttled reply that ran out of this call's budget: the delivery's next try waits at least this long.
+      retryAfterMs: parseRetryAfter(response.headers['retry-after'], Date.now()),
     });
   }
   /**
@@ -94,16 +99,20 @@ function resourceResponse(body: string): ResourceResponse {
   }
 }
 
-/** The Bot Connector's `{ error: { code, message } }`, for the log line of a failed reply. */
-function connectorReason(body: string): string {
+/**
+ * The Bot Connector's `{ "error": { "code", "message" } }` (Teams documents its codes in "Status codes from bot
+ * conversational APIs", https://learn.microsoft.com/microsoftteams/platform/bots/build-conversational-capability#status-codes-from-bot-conversational-apis).
+ */
+function connectorError(body: string): { code?: string; message?: string } {
   try {
     const parsed: unknown = JSON.parse(body);
     const error = isRecord(parsed) && isRecord(parsed.error) ? parsed.error : undefined;
-    if (error === undefined) return '';
-    const code = typeof error.code === 'string' ? error.code : '';
-    const message = typeof error.message === 'string' ? error.message.slice(0, 300) : '';
-    return `: ${[code, message].filter((part) => part !== '').join(' ')}`;
+    if (error === undefined) return {};
+    return {
+      code: typeof error.code === 'string' && error.code !== '' ? error.code.slice(0, 100) : undefined,
+      message: typeof error.message === 'string' ? error.message.slice(0, 300) : undefined,
+    };
   } catch {
-    return '';
+    return {};
   }
 }

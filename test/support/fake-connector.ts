@@ -14,6 +14,8 @@ export interface ConnectorCall {
   path: string;
   authorization?: string;
   activity: Record<string, unknown>;
+  /** The id the fake answered with: the message's id in the conversation. */
+  id: string;
 }
 
 /** A conversation member as the Bot Connector's roster API returns it (a TeamsChannelAccount). */
@@ -208,9 +210,10 @@ export class FakeConnector {
     };
     const refusal = this.refusal(req, call, body);
     if (refusal === undefined) {
-      this.calls.push({ ...call, path: req.url ?? '', authorization: req.headers.authorization, activity });
+      const id = call.method === 'PUT' && call.activityId !== undefined ? call.activityId : `reply-${this.calls.length + 1}`;
+      this.calls.push({ ...call, path: req.url ?? '', authorization: req.headers.authorization, activity, id });
       res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ id: call.activityId !== undefined && call.method === 'PUT' ? call.activityId : `reply-${this.calls.length}` }));
+      res.end(JSON.stringify({ id }));
     } else {
       const error = { ...(CONNECTOR_ERRORS[refusal.status] ?? { code: 'ServiceError', message: 'Service error.' }), ...(refusal.code === undefined ? {} : { code: refusal.code }), ...(refusal.message === undefined ? {} : { message: refusal.message }) };
       this.refused.push({ ...call, status: refusal.status, code: error.code });
