@@ -4,6 +4,7 @@ import { MeetNowError } from '../errors';
 import type { HttpClient, HttpRequest, HttpResponse } from '../http/http-client';
 import { DEFAULT_RETRY_POLICY, parseRetryAfter, sendWithRetry, type RetryEvents, type RetryPolicy } from '../http/retry';
 import { isRecord } from '../guards';
+import { displayName } from '../commands/subject';
 
 /**
  * The answers botbuilder's connector client (its Azure SDK pipeline) retried — 408, 429 and the 5xx a
@@ -53,7 +54,7 @@ export class DirectConnector {
     if (typeof appId === 'string' && appId !== '' && appId !== AuthenticationConstants.AnonymousSkillAppId) {
       headers.authorization = `Bearer ${await credentials.getToken()}`;
     }
-    const body = JSON.stringify(activity);
+    const body = JSON.stringify(withNamesShortened(activity));
     const response = await sendWithRetry((remainingMs) => this.sendOnce({ method, url, headers, body, timeoutMs: remainingMs }), this.retry, this.events);
     if (response.status >= 200 && response.status < 300) return resourceResponse(response.body);
     const reason = connectorError(response.body);
@@ -80,6 +81,18 @@ export class DirectConnector {
       }
     }
   }
+}
+
+/**
+ * The activity with `from` and `recipient` names as cards show them. botbuilder copies them from the request
+ * (`recipient` is the sender), a client can send a name of any length, and Teams counts the whole activity
+ * against its 100 KB message limit (413 MessageSizeTooBig otherwise:
+ * https://learn.microsoft.com/microsoftteams/platform/bots/how-to/format-your-bot-messages).
+ */
+function withNamesShortened(activity: Partial<Activity>): Partial<Activity> {
+  const shorten = <T extends { name?: string }>(account: T | undefined): T | undefined =>
+    account === undefined || typeof account.name !== 'string' ? account : { ...account, name: displayName(account.name) };
+  return { ...activity, from: shorten(activity.from), recipient: shorten(activity.recipient) };
 }
 
 function activitiesUrl(serviceUrl: string, activity: Partial<Activity>): string {
