@@ -437,9 +437,15 @@ function meetingView(started: StartedMeeting, activity: Activity, scheduled: boo
 /** Activity types the bot answers; others are acknowledged with 200 and ignored. */
 const ANSWERED_TYPES: ReadonlySet<string> = new Set([ActivityTypes.Message, ActivityTypes.Invoke, ActivityTypes.ConversationUpdate, ActivityTypes.InstallationUpdate]);
 
-/** Our replies are written in markdown; Slack's bold is a single asterisk. */
+/**
+ * Our replies are written in markdown for Teams. In Slack, bold is a single asterisk, and a message that
+ * starts with `/` is a slash command for Slack itself, which Azure Bot Service has no documented way to
+ * forward (https://learn.microsoft.com/azure/bot-service/bot-service-channel-connect-slack): an example
+ * that starts with `/meet` reads `meet` there, which the bot takes as a message.
+ */
 function inMarkup(markdown: string, activity: Activity): string {
-  return capabilitiesOf(activity.channelId).markup === 'slack' ? markdown.replace(/\*\*([^*]+)\*\*/g, '*$1*') : markdown;
+  if (capabilitiesOf(activity.channelId).markup !== 'slack') return markdown;
+  return markdown.replace(/\*\*([^*]+)\*\*/g, '*$1*').replace(/`\/meet\b/g, '`meet');
 }
 
 /** The reader's words, from the activity's locale. */
