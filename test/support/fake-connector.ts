@@ -260,6 +260,9 @@ export class FakeConnector {
       res.writeHead(status, { 'content-type': 'application/json' });
       res.end(JSON.stringify(body));
     };
+    if (this.botAppId !== undefined && verifyOutboundToken(req.headers.authorization, this.botAppId, BOT_CONNECTOR_AUDIENCE) !== undefined) {
+      return answer(401, { error: CONNECTOR_ERRORS[401] });
+    }
     if (this.unknownConversations.has(conversationId)) return answer(404, { error: CONNECTOR_ERRORS[404] });
     if (this.removedFrom.has(conversationId)) return answer(403, { error: CONNECTOR_ERRORS[403] });
     if (match[2] === 'pagedmembers') {
