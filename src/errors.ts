@@ -35,7 +35,7 @@ export interface ErrorDetails {
   /** The Bot Connector's `error.code` of a refused reply (`BotNotInConversationRoster`, `MessageSizeTooBig`…). */
   connectorCode?: string;
   requestId?: string;
-  /** When the same request may succeed again (a refusal by MEET_RATE_LIMIT or the tenant's limit). */
+  /** When the same request may succeed again (a refusal by MEET_RATE_LIMIT or the tenant's limit, a throttled Bot Connector reply). */
   retryAfterMs?: number;
   cause?: unknown;
 }
