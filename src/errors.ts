@@ -34,8 +34,10 @@ export type ErrorCode =
 export interface ErrorDetails {
   status?: number;
   graphCode?: string;
+  /** The Bot Connector's `error.code` of a refused reply (`BotNotInConversationRoster`, `MessageSizeTooBig`…). */
+  connectorCode?: string;
   requestId?: string;
-  /** When the same request may succeed again (a refusal by MEET_RATE_LIMIT or the tenant's limit). */
+  /** When the same request may succeed again (a refusal by MEET_RATE_LIMIT or the tenant's limit, a throttled Bot Connector reply). */
   retryAfterMs?: number;
   cause?: unknown;
 }
@@ -44,6 +46,7 @@ export class MeetNowError extends Error {
   readonly code: ErrorCode;
   readonly status?: number;
   readonly graphCode?: string;
+  readonly connectorCode?: string;
   readonly requestId?: string;
   readonly retryAfterMs?: number;
 
@@ -53,6 +56,7 @@ export class MeetNowError extends Error {
     this.code = code;
     this.status = details.status;
     this.graphCode = details.graphCode;
+    this.connectorCode = details.connectorCode;
     this.requestId = details.requestId;
     this.retryAfterMs = details.retryAfterMs;
   }

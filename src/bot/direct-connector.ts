@@ -2,8 +2,9 @@ import type { Activity, ResourceResponse } from 'botbuilder';
 import { AppCredentials, AuthenticationConstants } from 'botframework-connector';
 import { MeetNowError } from '../errors';
 import type { HttpClient, HttpRequest, HttpResponse } from '../http/http-client';
-import { DEFAULT_RETRY_POLICY, sendWithRetry, type RetryEvents, type RetryPolicy } from '../http/retry';
+import { DEFAULT_RETRY_POLICY, parseRetryAfter, sendWithRetry, type RetryEvents, type RetryPolicy } from '../http/retry';
 import { isRecord } from '../guards';
+import { displayName } from '../commands/subject';
 
 /**
  * The answers botbuilder's connector client (its Azure SDK pipeline) retried — 408, 429 and the 5xx a
@@ -53,11 +54,16 @@ export class DirectConnector {
     if (typeof appId === 'string' && appId !== '' && appId !== AuthenticationConstants.AnonymousSkillAppId) {
       headers.authorization = `Bearer ${await credentials.getToken()}`;
     }
-    const body = JSON.stringify(activity);
+    const body = JSON.stringify(withNamesShortened(activity));
     const response = await sendWithRetry((remainingMs) => this.sendOnce({ method, url, headers, body, timeoutMs: remainingMs }), this.retry, this.events);
     if (response.status >= 200 && response.status < 300) return resourceResponse(response.body);
-    throw new MeetNowError('bot_connector', `${method} ${new URL(url).host} answered ${response.status}${connectorReason(response.body)}`, {
+    const reason = connectorError(response.body);
+    const said = [reason.code, reason.message].filter((part) => part !== undefined && part !== '').join(' ');
+    throw new MeetNowError('bot_connector', `${method} ${new URL(url).host} answered ${response.status}${said === '' ? '' : `: ${said}`}`, {
       status: response.status,
+      connectorCode: reason.code,
+      // A throttled reply that ran out of this call's budget: the delivery's next try waits at least this long.
+      retryAfterMs: parseRetryAfter(response.headers['retry-after'], Date.now()),
     });
   }
   /**
@@ -77,6 +83,18 @@ export class DirectConnector {
   }
 }
 
+/**
+ * The activity with `from` and `recipient` names as cards show them. botbuilder copies them from the request
+ * (`recipient` is the sender), a client can send a name of any length, and Teams counts the whole activity
+ * against its 100 KB message limit (413 MessageSizeTooBig otherwise:
+ * https://learn.microsoft.com/microsoftteams/platform/bots/how-to/format-your-bot-messages).
+ */
+function withNamesShortened(activity: Partial<Activity>): Partial<Activity> {
+  const shorten = <T extends { name?: string }>(account: T | undefined): T | undefined =>
+    account === undefined || typeof account.name !== 'string' ? account : { ...account, name: displayName(account.name) };
+  return { ...activity, from: shorten(activity.from), recipient: shorten(activity.recipient) };
+}
+
 function activitiesUrl(serviceUrl: string, activity: Partial<Activity>): string {
   const conversationId = activity.conversation?.id;
   if (conversationId === undefined || conversationId === '') throw new MeetNowError('bot_connector', 'the activity has no conversation id');
@@ -94,16 +112,20 @@ function resourceResponse(body: string): ResourceResponse {
   }
 }
 
-/** The Bot Connector's `{ error: { code, message } }`, for the log line of a failed reply. */
-function connectorReason(body: string): string {
+/**
+ * The Bot Connector's `{ "error": { "code", "message" } }` (Teams documents its codes in "Status codes from bot
+ * conversational APIs", https://learn.microsoft.com/microsoftteams/platform/bots/build-conversational-capability#status-codes-from-bot-conversational-apis).
+ */
+function connectorError(body: string): { code?: string; message?: string } {
   try {
     const parsed: unknown = JSON.parse(body);
     const error = isRecord(parsed) && isRecord(parsed.error) ? parsed.error : undefined;
-    if (error === undefined) return '';
-    const code = typeof error.code === 'string' ? error.code : '';
-    const message = typeof error.message === 'string' ? error.message.slice(0, 300) : '';
-    return `: ${[code, message].filter((part) => part !== '').join(' ')}`;
+    if (error === undefined) return {};
+    return {
+      code: typeof error.code === 'string' && error.code !== '' ? error.code.slice(0, 100) : undefined,
+      message: typeof error.message === 'string' ? error.message.slice(0, 300) : undefined,
+    };
   } catch {
-    return '';
+    return {};
   }
 }

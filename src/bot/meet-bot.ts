@@ -242,7 +242,14 @@ export class MeetBot {
         return;
       }
       traceOf(turn)?.meeting(result.started.meeting.created);
-      await this.delivery.deliver(turn, (to) => to.sendActivity(this.meetingReply(result.started, to.activity, invitation, command.schedule !== undefined)), result.started.meeting, log);
+      const scheduled = command.schedule !== undefined;
+      await this.delivery.deliver(
+        turn,
+        (to) => to.sendActivity(this.meetingReply(result.started, to.activity, invitation, scheduled)),
+        result.started.meeting,
+        log,
+        (to) => to.sendActivity({ text: meetingText(meetingView(result.started, to.activity, scheduled), capabilitiesOf(to.activity.channelId).markup) }),
+      );
     });
   }
 
@@ -356,7 +363,7 @@ export class MeetBot {
   private meetingReply(started: StartedMeeting, activity: Activity, invitation?: Invitation, scheduled = false): Partial<Activity> {
     const capabilities = capabilitiesOf(activity.channelId);
     if (capabilities.adaptiveCards) return { attachments: [this.meetingCard(started, activity, false, invitation, scheduled)] };
-    const view = { meeting: started.meeting, organizerName: started.organizerName, scheduled, ...readerContext(activity) };
+    const view = meetingView(started, activity, scheduled);
     return { text: meetingText(view, capabilities.markup), attachments: [meetingHeroCard(view, capabilities.markup)] };
   }
 
@@ -404,20 +411,41 @@ function invokeAnswer(answer: Attachment | string): InvokeResponse {
   };
 }
 
-/** A card click's answer in the conversation: the clicked card replaced where the channel allows, else a new message. */
+/**
+ * A card click's answer in the conversation: the clicked card replaced where the channel allows, else a new
+ * message. When the clicked card was deleted meanwhile (Teams answers the update 404
+ * ActivityNotFoundInConversation: https://learn.microsoft.com/microsoftteams/platform/bots/build-conversational-capability#status-codes-from-bot-conversational-apis),
+ * the answer is posted as a new message instead of being lost.
+ */
 async function showCardAnswer(turn: TurnContext, clicked: Activity, answer: Attachment | string): Promise<void> {
   if (typeof answer === 'string') await turn.sendActivity(answer);
   else if (clicked.replyToId !== undefined && capabilitiesOf(clicked.channelId).updatesMessages) {
-    await turn.updateActivity({ type: ActivityTypes.Message, id: clicked.replyToId, attachments: [answer] });
+    try {
+      await turn.updateActivity({ type: ActivityTypes.Message, id: clicked.replyToId, attachments: [answer] });
+    } catch (error) {
+      if (!(error instanceof MeetNowError && error.connectorCode === 'ActivityNotFoundInConversation')) throw error;
+      await turn.sendActivity({ attachments: [answer] });
+    }
   } else await turn.sendActivity({ attachments: [answer] });
+}
+
+/** What the text forms of the meeting show. */
+function meetingView(started: StartedMeeting, activity: Activity, scheduled: boolean) {
+  return { meeting: started.meeting, organizerName: started.organizerName, scheduled, ...readerContext(activity) };
 }
 
 /** Activity types the bot answers; others are acknowledged with 200 and ignored. */
 const ANSWERED_TYPES: ReadonlySet<string> = new Set([ActivityTypes.Message, ActivityTypes.Invoke, ActivityTypes.ConversationUpdate, ActivityTypes.InstallationUpdate]);
 
-/** Our replies are written in markdown; Slack's bold is a single asterisk. */
+/**
+ * Our replies are written in markdown for Teams. In Slack, bold is a single asterisk, and a message that
+ * starts with `/` is a slash command for Slack itself, which Azure Bot Service has no documented way to
+ * forward (https://learn.microsoft.com/azure/bot-service/bot-service-channel-connect-slack): an example
+ * that starts with `/meet` reads `meet` there, which the bot takes as a message.
+ */
 function inMarkup(markdown: string, activity: Activity): string {
-  return capabilitiesOf(activity.channelId).markup === 'slack' ? markdown.replace(/\*\*([^*]+)\*\*/g, '*$1*') : markdown;
+  if (capabilitiesOf(activity.channelId).markup !== 'slack') return markdown;
+  return markdown.replace(/\*\*([^*]+)\*\*/g, '*$1*').replace(/`\/meet\b/g, '`meet');
 }
 
 /** The reader's words, from the activity's locale. */

@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { TurnContext, type ConversationReference } from 'botbuilder';
 import type { ClaimsIdentity } from 'botframework-connector';
 import type { Logger } from 'pino';
-import { httpStatusOf } from '../errors';
+import { httpStatusOf, MeetNowError } from '../errors';
 import type { Meeting } from '../meetings/meeting';
 
 /** Waits between delivery attempts after the first one failed: about half a minute in all. */
@@ -18,6 +18,17 @@ interface Undelivered {
   /** Set at shutdown, once the meeting has been logged as lost. */
   abandoned?: boolean;
 }
+
+/**
+ * Refusals after which nobody in the conversation can be told, by the Bot Connector's code, and the outcome
+ * logged for each: the bot was removed (403 BotNotInConversationRoster) or the conversation is gone (404
+ * ConversationNotFound). Teams says not to retry either ("Status codes from bot conversational APIs",
+ * https://learn.microsoft.com/microsoftteams/platform/bots/build-conversational-capability#status-codes-from-bot-conversational-apis).
+ */
+const CONVERSATION_GONE: Readonly<Record<string, string>> = {
+  BotNotInConversationRoster: 'bot_not_in_conversation',
+  ConversationNotFound: 'conversation_not_found',
+};
 
 /** 5xx, 408, 429 and network failures may pass on a later try; other 4xx (bot removed, bad request) never will. */
 export function isRetryableDeliveryError(error: unknown): boolean {
@@ -37,13 +48,27 @@ export class MeetingDelivery {
 
   constructor(private readonly retryDelaysMs: readonly number[] = DEFAULT_DELIVERY_RETRY_DELAYS_MS) {}
 
-  /** Never throws: a failure is retried or logged here. */
-  async deliver(context: TurnContext, send: Send, meeting: Meeting, log: Logger): Promise<void> {
+  /**
+   * Never throws: a failure is retried or logged here. `smaller` is the same meeting in a lighter reply (its
+   * text with the join link), sent when the Bot Connector refuses the card as too large (413 MessageSizeTooBig,
+   * Teams' 100 KB limit: https://learn.microsoft.com/microsoftteams/platform/bots/how-to/format-your-bot-messages).
+   */
+  async deliver(context: TurnContext, card: Send, meeting: Meeting, log: Logger, smaller?: Send): Promise<void> {
+    const send: Send = async (turn) => {
+      try {
+        return await card(turn);
+      } catch (error) {
+        if (smaller === undefined || httpStatusOf(error) !== 413) throw error;
+        log.warn({ outcome: 'card_too_large', meetingId: meeting.id, reason: (error as Error).message }, 'the Bot Connector refused the meeting card as too large: sending the meeting as text');
+        return smaller(turn);
+      }
+    };
     // botbuilder revokes the turn context when the turn ends: keep what the retries need now.
     const conversationId = context.activity.conversation?.id ?? '';
     const adapter = context.adapter;
     const reference = TurnContext.getConversationReference(context.activity) as ConversationReference;
     const identity = context.turnState.get<ClaimsIdentity>(adapter.BotIdentityKey);
+    let firstError: unknown;
     try {
       await send(context);
       return;
@@ -53,9 +78,10 @@ export class MeetingDelivery {
         return;
       }
       log.warn({ meetingId: meeting.id, status: httpStatusOf(error), reason: (error as Error).message }, 'could not deliver the meeting: retrying in the background');
+      firstError = error;
     }
     const entry: Undelivered = { meeting, conversationId, log };
-    const background = this.retry(adapter, identity, reference, send, entry).finally(() => this.pending.delete(background));
+    const background = this.retry(adapter, identity, reference, send, entry, firstError).finally(() => this.pending.delete(background));
     this.pending.set(background, entry);
   }
 
@@ -74,10 +100,25 @@ export class MeetingDelivery {
     this.pending.clear();
   }
 
-  private async retry(adapter: TurnContext['adapter'], identity: ClaimsIdentity, reference: ConversationReference, send: Send, entry: Undelivered): Promise<void> {
-    let lastError: unknown;
+  private async retry(
+    adapter: TurnContext['adapter'],
+    identity: ClaimsIdentity,
+    reference: ConversationReference,
+    send: Send,
+    entry: Undelivered,
+    firstError: unknown,
+  ): Promise<void> {
+    let lastError = firstError;
     for (const [index, delayMs] of this.retryDelaysMs.entries()) {
-      const slept = await sleep(delayMs, true, { signal: this.stopped.signal }).catch(() => false);
+      // A throttled reply waits as long as the Bot Connector asked; when that is longer than the retries
+      // left would take, retrying ends at once (as Graph's Retry-After beyond the budget does).
+      const retryAfterMs = lastError instanceof MeetNowError ? (lastError.retryAfterMs ?? 0) : 0;
+      const leftMs = this.retryDelaysMs.slice(index).reduce((sum, ms) => sum + ms, 0);
+      if (retryAfterMs > leftMs) {
+        this.giveUp(entry, lastError, index + 1);
+        return;
+      }
+      const slept = await sleep(Math.max(delayMs, retryAfterMs), true, { signal: this.stopped.signal }).catch(() => false);
       if (!slept || entry.abandoned === true) return;
       // The adapter hands errors thrown inside the callback to onTurnError: catch them here instead.
       let failure: { error: unknown } | undefined;
@@ -97,12 +138,25 @@ export class MeetingDelivery {
         return;
       }
       lastError = failure.error;
-      if (!isRetryableDeliveryError(lastError)) break;
+      if (!isRetryableDeliveryError(lastError)) {
+        this.giveUp(entry, lastError, index + 2);
+        return;
+      }
     }
     this.giveUp(entry, lastError, this.retryDelaysMs.length + 1);
   }
 
   private giveUp(entry: Undelivered, error: unknown, attempts: number): void {
+    const connectorCode = error instanceof MeetNowError ? error.connectorCode : undefined;
+    const gone = connectorCode === undefined || !Object.hasOwn(CONVERSATION_GONE, connectorCode) ? undefined : CONVERSATION_GONE[connectorCode];
+    if (gone !== undefined) {
+      // Nothing an operator must fix (people removed the bot or the chat), and nobody left to tell: a warning.
+      entry.log.warn(
+        { outcome: gone, connectorCode, meetingId: entry.meeting.id, joinUrl: entry.meeting.joinUrl, conversationId: entry.conversationId },
+        `meeting created but the conversation no longer takes the bot's messages (${connectorCode}): not retried`,
+      );
+      return;
+    }
     this.logLost(entry, `the Bot Connector refused it (${httpStatusOf(error) ?? (error as Error | undefined)?.message ?? 'unknown'}) after ${attempts} attempt(s)`);
   }
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Harness } from '../support/harness';
-import { BotFrameworkIssuer, forgerKey, OUTBOUND_TOKEN, startAuthenticatedHarness } from '../support/bot-framework-issuer';
+import { BotFrameworkIssuer, forgerKey, outboundClaims, startAuthenticatedHarness } from '../support/bot-framework-issuer';
 import { teamsMessage } from '../support/teams-activity';
 
 /**
@@ -36,7 +36,8 @@ describe('inbound Bot Framework authentication (MicrosoftAppId set)', () => {
     expect(response.status).toBe(200);
     expect(h.emulator.meetings()).toHaveLength(1);
     expect(h.connector.messages).toHaveLength(1);
-    expect(h.connector.messages[0]?.authorization).toBe(`Bearer ${OUTBOUND_TOKEN}`);
+    // The Bot Connector checks it (the fake too, in production mode): a token for api.botframework.com issued to this bot.
+    expect(outboundClaims(h.connector.messages[0]?.authorization)).toMatchObject({ aud: 'https://api.botframework.com', appid: appId });
   });
 
   const rejected: Array<[string, (serviceUrl: string) => Promise<Record<string, string>>]> = [
@@ -92,5 +93,39 @@ describe('inbound Bot Framework authentication (MicrosoftAppId set)', () => {
     const activity = meet();
     expect((await h.post(activity, bearer(await issuer.token(activity.serviceUrl as string)))).status).toBe(200);
     expect(h.emulator.meetings()).toHaveLength(1);
+  });
+});
+
+/**
+ * The Bot Connector takes a reply only with a token for `https://api.botframework.com` issued to the bot
+ * (https://learn.microsoft.com/azure/bot-service/rest-api/bot-framework-rest-connector-authentication); the fake
+ * checks the same in production mode, so a bot asking Entra for another audience cannot pass these tests.
+ */
+describe('outbound Bot Connector token (MicrosoftAppId set)', () => {
+  const appId = randomUUID();
+  let issuer: BotFrameworkIssuer;
+  let h: Harness;
+
+  beforeAll(async () => {
+    jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    ({ h, issuer } = await startAuthenticatedHarness(appId, {
+      // botbuilder's own setting for the outbound audience, set wrong as an operator might.
+      env: { ToChannelFromBotOAuthScope: 'https://graph.microsoft.com' },
+      meetNow: { timing: { deliveryRetryDelaysMs: [10] } },
+    }));
+  });
+  afterAll(async () => {
+    await h.close();
+    await issuer.close();
+  });
+
+  it('a reply carrying a token for another audience is refused with 401: nothing shows, the meeting is logged with its join URL', async () => {
+    const activity = teamsMessage({ serviceUrl: h.connector.serviceUrl, text: '/meet Wrong audience' });
+    expect((await h.post(activity, { authorization: `Bearer ${await issuer.token(activity.serviceUrl as string)}` })).status).toBe(200);
+    await h.connector.waitFor(() => h.logs.lines.some((line) => line.outcome === 'reply_undelivered'));
+    expect(h.connector.messages).toHaveLength(0);
+    expect(h.connector.refused.map((call) => [call.status, call.code])).toEqual([[401, 'Unauthorized']]);
+    const joinUrl = (h.emulator.meetings()[0]?.resource as { joinWebUrl?: string } | undefined)?.joinWebUrl;
+    expect(h.logs.lines.find((line) => line.outcome === 'reply_undelivered')).toMatchObject({ level: 50, joinUrl });
   });
 });

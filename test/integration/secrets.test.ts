@@ -60,8 +60,8 @@ describe('secrets never appear in logs or replies', () => {
     h.emulator.addUser({ id: user.aadObjectId, tenantId, displayName: 'Cold', userPrincipalName: 'cold@cold.example' });
     h.emulator.injectFault({ target: 'token', status: 401, code: 'invalid_client', message: 'AADSTS7000215: Invalid client secret provided.' });
     await post(teamsMessage({ serviceUrl: url, text: '/meet Cold', tenantId, from: user }));
-    // The Bot Connector failing a reply.
-    h.connector.failures.push(403);
+    // The Bot Connector refusing a reply.
+    h.connector.failures.push(400);
     await post(teamsMessage({ serviceUrl: url, text: '/meet Undeliverable' }));
 
     const accessTokens = [...h.emulator.graphRequests, ...h.emulator.tokenRequests]

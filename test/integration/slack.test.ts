@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { MeetNowError } from '../../src/errors';
 import { startMeetNow } from '../../src/index';
 import { startHarness, type Harness } from '../support/harness';
-import { slackMessage } from '../support/slack-activity';
+import { slackMessage, SLACK_BOT_USER } from '../support/slack-activity';
 import { HEIDI, TENANT } from '../support/teams-activity';
 
 type Json = Record<string, unknown>;
@@ -75,13 +75,13 @@ describe('Slack through Azure Bot Service', () => {
   it.each([
     ['/meet', 'Budget'],
     ['/meetnow', 'Budget'],
-  ])('the slash command %s arrives in channelData and is parsed to the same command', async (command, text) => {
+  ])('the slash command %s, as Slack posts its fields (assumed in channelData.SlackMessage: Azure Bot Service documents no command URL), is parsed to the same command', async (command, text) => {
     await h.post(slackMessage({ serviceUrl: h.connector.serviceUrl, userId: 'U0ANN', slashCommand: { command, text } }));
     expectMeetingReply(ANN_OID);
     expect((h.emulator.graphRequests[0]?.body as Json).subject).toBe('Budget');
   });
 
-  it('a button payload carrying /meet starts the meeting', async () => {
+  it('a legacy button click (interactive_message in channelData.Payload) carrying /meet starts the meeting', async () => {
     await h.post(slackMessage({ serviceUrl: h.connector.serviceUrl, userId: 'U0ANN', buttonValue: '/meet Standup' }));
     expectMeetingReply(ANN_OID);
   });
@@ -137,11 +137,31 @@ describe('Slack through Azure Bot Service', () => {
     expect(h.emulator.counts.token).toBe(0);
   });
 
-  it('help reads well in Slack (single-asterisk bold)', async () => {
+  it('help reads well in Slack (single-asterisk bold), with examples typed without the slash Slack keeps for its own commands', async () => {
     await h.post(slackMessage({ serviceUrl: h.connector.serviceUrl, userId: 'U0ANN', text: 'help' }));
     const text = reply().text as string;
     expect(text).toContain('*MeetNow*');
     expect(text).not.toContain('**');
+    expect(text).toContain('`meet Quarterly numbers`');
+    expect(text).not.toContain('`/meet');
+  });
+
+  it('a direct message typed as the help shows it (meet <subject>, a message event) starts the meeting', async () => {
+    await h.post(slackMessage({ serviceUrl: h.connector.serviceUrl, userId: 'U0ANN', text: 'meet Quarterly numbers' }));
+    expectMeetingReply(ANN_OID);
+    expect((h.emulator.graphRequests[0]?.body as Json).subject).toBe('Quarterly numbers');
+  });
+
+  it('a mention in a channel (an app_mention event) starts the meeting', async () => {
+    await h.post(slackMessage({ serviceUrl: h.connector.serviceUrl, userId: 'U0ANN', eventType: 'app_mention', text: `<@${SLACK_BOT_USER}> meet Design review` }));
+    expectMeetingReply(ANN_OID);
+    expect((h.emulator.graphRequests[0]?.body as Json).subject).toBe('Design review');
+  });
+
+  it.each(['SlackMessage', 'Payload'] as const)('a Block Kit button click (block_actions in channelData.%s) starts the meeting its value names', async (where) => {
+    await h.post(slackMessage({ serviceUrl: h.connector.serviceUrl, userId: 'U0ANN', blockAction: { value: '/meet Standup', in: where } }));
+    expectMeetingReply(ANN_OID);
+    expect((h.emulator.graphRequests[0]?.body as Json).subject).toBe('Standup');
   });
 
   it('reloads the map when the file changes, and keeps the old one when the new one is invalid', async () => {

@@ -117,12 +117,12 @@ describe('nothing lost: a created meeting whose reply cannot be delivered', () =
     h.connector.failures.length = 0;
   }, 60_000);
 
-  it('a 403 (bot removed from the conversation) is not retried: the meeting is logged at once', async () => {
-    h.connector.failures.push(403, 403, 403);
-    await h.post(teamsMessage({ serviceUrl: h.connector.serviceUrl, text: '/meet Removed' }));
+  it('a 400 (the Bot Connector refuses the reply itself) is not retried: the meeting is logged at once', async () => {
+    h.connector.failures.push(400, 400, 400);
+    await h.post(teamsMessage({ serviceUrl: h.connector.serviceUrl, text: '/meet Refused' }));
     await waitUntil(() => lost().length === 1);
     expect(lost()[0]).toMatchObject({ level: 50, joinUrl: joinUrlOf().joinUrl });
-    expect(h.connector.failures).toHaveLength(2); // one try: a 403 is final
+    expect(h.connector.failures).toHaveLength(2); // one try: a 400 is final
     h.connector.failures.length = 0;
   });
 

@@ -1,3 +1,4 @@
+import { generateKeyPairSync, verify } from 'node:crypto';
 import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -6,8 +7,12 @@ import { exportJWK, generateKeyPair, SignJWT, UnsecuredJWT, type JWK, type KeyLi
 import { startHarness, type Harness, type HarnessOptions } from './harness';
 
 export const BOT_ISSUER = 'https://api.botframework.loopback.test';
-/** The token the bot's outbound calls carry in tests (instead of one from Microsoft Entra). */
-export const OUTBOUND_TOKEN = 'outbound-loopback-token';
+/**
+ * Stands in for Microsoft Entra's signing key for the tokens the bot sends to the Bot Connector: the loopback
+ * credentials sign with it and the fake Bot Connector checks with it.
+ */
+const OUTBOUND_KEYS = generateKeyPairSync('rsa', { modulusLength: 2048 });
+const OUTBOUND_ISSUER = 'https://login.microsoftonline.com/botframework.com/';
 
 export interface TokenClaims {
   iss?: string;
@@ -85,22 +90,54 @@ export class BotFrameworkIssuer {
   }
 }
 
-class FixedTokenCredentials extends MicrosoftAppCredentials {
+/** Tokens as Entra issues them for a bot's client credentials: `aud` the scope botbuilder asked for, `appid` the bot. */
+class LoopbackTokenCredentials extends MicrosoftAppCredentials {
   override async getToken(): Promise<string> {
-    return OUTBOUND_TOKEN;
+    const now = Math.floor(Date.now() / 1000);
+    return new SignJWT({ appid: this.appId, ver: '1.0' })
+      .setProtectedHeader({ alg: 'RS256', typ: 'JWT' })
+      .setIssuer(OUTBOUND_ISSUER)
+      .setAudience(this.oAuthScope.replace(/\/\.default$/, ''))
+      .setIssuedAt(now)
+      .setNotBefore(now - 60)
+      .setExpirationTime(now + 3600)
+      .sign(OUTBOUND_KEYS.privateKey);
   }
 }
 
-/** Outbound credentials for the bot's replies that need no Entra: every call carries OUTBOUND_TOKEN. */
+/** Outbound credentials for the bot's replies that need no Entra: tokens from a loopback key, for the audience botbuilder asks. */
 export class LoopbackBotCredentials extends PasswordServiceClientCredentialFactory {
   constructor(appId: string) {
     super(appId, 'unused', '');
   }
 
-  override async createCredentials(appId: string): Promise<ServiceClientCredentials> {
+  override async createCredentials(appId: string, audience: string): Promise<ServiceClientCredentials> {
     if (!(await this.isValidAppId(appId))) throw new Error('Invalid appId.');
-    return new FixedTokenCredentials(appId, 'unused');
+    return new LoopbackTokenCredentials(appId, 'unused', undefined, audience);
   }
+}
+
+/**
+ * What the Bot Connector checks of a bot's `Authorization` header: a Bearer JWT signed by (the loopback)
+ * Entra, for `audience`, issued to `appId`, not expired. Undefined when it passes, else what is wrong.
+ */
+export function verifyOutboundToken(authorization: string | undefined, appId: string, audience: string): string | undefined {
+  const token = /^Bearer ([\w-]+)\.([\w-]+)\.([\w-]+)$/.exec(authorization ?? '');
+  if (token === null) return 'no Bearer JWT';
+  const [, header = '', payload = '', signature = ''] = token;
+  const signed = verify('RSA-SHA256', Buffer.from(`${header}.${payload}`), OUTBOUND_KEYS.publicKey, Buffer.from(signature, 'base64url'));
+  if (!signed) return 'bad signature';
+  const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { aud?: unknown; appid?: unknown; exp?: unknown };
+  if (claims.aud !== audience) return `audience ${String(claims.aud)}`;
+  if (claims.appid !== appId) return `appid ${String(claims.appid)}`;
+  if (typeof claims.exp !== 'number' || claims.exp * 1000 < Date.now()) return 'expired';
+  return undefined;
+}
+
+/** The claims of the token in an `Authorization: Bearer …` header (for tests that look at it). */
+export function outboundClaims(authorization: string | undefined): Record<string, unknown> {
+  const payload = (authorization ?? '').split('.')[1] ?? '';
+  return JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Record<string, unknown>;
 }
 
 /** A key that is not the issuer's: tokens signed with it are forgeries. */

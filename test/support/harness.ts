@@ -58,6 +58,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     ...options.emulator,
   });
   const connector = await FakeConnector.start();
+  // Production mode: like the real Bot Connector, the fake takes only replies that carry this bot's token.
+  const botAppId = options.env?.MicrosoftAppId;
+  if (botAppId !== undefined && botAppId !== '') connector.requireTokenFor(botAppId);
   const logs = new LogCapture();
   const bot = await startMeetNow(
     {

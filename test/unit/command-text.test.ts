@@ -3,6 +3,7 @@ import { escapeText } from '../../src/cards/text-reply';
 import { commandText } from '../../src/commands/command-text';
 import { parseCommand } from '../../src/commands/parse-command';
 import { parseIdentityMap } from '../../src/identity/identity-map';
+import { slackPayloads, SLACK_BOT_USER } from '../support/slack-activity';
 
 const slack = (text: string, channelData: unknown = {}) => ({ channelId: 'slack', text, channelData });
 
@@ -21,6 +22,39 @@ describe('commandText', () => {
     [slack('hello', 'not an object'), { kind: 'unknown' }],
   ])('%j → %j', (activity, expected) => {
     expect(parseCommand(commandText(activity))).toEqual(expected);
+  });
+
+  describe('reads each payload as Slack documents it (src/commands/command-text.ts says which are verified)', () => {
+    const who = { userId: 'U0ANN', userName: 'ann', channel: 'C0GENERAL', ts: '1700000000.000100' };
+    const read = (text: string, channelData: Record<string, unknown>) => parseCommand(commandText({ channelId: 'slack', text, channelData: { ...channelData, ApiToken: 'xoxb-x' } }));
+
+    it.each([
+      ['a message event, typed without the slash', 'meet Plan', 'message'],
+      ['an app_mention event in a channel', `<@${SLACK_BOT_USER}> meet Plan`, 'app_mention'],
+      ['an app_mention event with the command after the mention', `<@${SLACK_BOT_USER}|meetnow>: /meet Plan`, 'app_mention'],
+    ] as const)('the Events API envelope (event_callback): %s', (_name, text, type) => {
+      const envelope = slackPayloads.event({ ...who, text, type });
+      expect(read(text, { SlackMessage: envelope })).toEqual({ kind: 'meet', subject: 'Plan' });
+      // The event's own text stands in when the activity has none.
+      expect(read('', { SlackMessage: envelope })).toEqual({ kind: 'meet', subject: 'Plan' });
+    });
+
+    it('a legacy button click (interactive_message) in channelData.Payload', () => {
+      expect(read('/meet Standup', { Payload: slackPayloads.interactiveMessage({ ...who, value: '/meet Standup' }) })).toEqual({ kind: 'meet', subject: 'Standup' });
+    });
+
+    it.each(['SlackMessage', 'Payload'])('a Block Kit button click (block_actions) in channelData.%s: its value, whatever the text', (where) => {
+      expect(read('', { [where]: slackPayloads.blockActions({ ...who, value: '/meet Standup' }) })).toEqual({ kind: 'meet', subject: 'Standup' });
+      expect(read('Start meeting now', { [where]: slackPayloads.blockActions({ ...who, value: '/meet Standup' }) })).toEqual({ kind: 'meet', subject: 'Standup' });
+    });
+
+    it.each([
+      ['/meet', 'Budget', { kind: 'meet', subject: 'Budget' }],
+      ['/meetnow', 'help', { kind: 'help' }],
+      ['/meet', '', { kind: 'meet-form' }],
+    ])('a slash command\'s fields (%s %s)', (command, text, expected) => {
+      expect(read('', { SlackMessage: slackPayloads.slashCommand({ ...who, command, text }) })).toEqual(expected);
+    });
   });
 
   it('leaves other channels to the activity text', () => {

@@ -83,8 +83,30 @@ describe('DirectConnector: the Bot Connector calls of a reply', () => {
       code: 'bot_connector',
       status: 403,
       message: 'POST smba.trafficmanager.net answered 403: BotNotInConversationRoster The bot is not part of the conversation roster.',
+      connectorCode: 'BotNotInConversationRoster',
     });
     expect(http.requests).toHaveLength(1);
+  });
+
+  it('a Retry-After beyond the budget ends the call at once and travels with the error, so a later try waits as asked', async () => {
+    const body = JSON.stringify({ error: { code: 'Throttled', message: 'Too many requests.' } });
+    const http = new ScriptedHttp([{ status: 429, headers: { 'retry-after': '120' }, body }]);
+    await expect(new DirectConnector(http, {}, fast).send(MicrosoftAppCredentials.Empty, SERVICE_URL, activity())).rejects.toMatchObject({
+      status: 429,
+      connectorCode: 'Throttled',
+      retryAfterMs: 120_000,
+    });
+    expect(http.requests).toHaveLength(1);
+  });
+
+  it('sends a sender name of any length back no longer than the cards show it', async () => {
+    const http = new ScriptedHttp([ok()]);
+    const name = 'Heidi '.repeat(10_000);
+    await new DirectConnector(http, {}, fast).send(MicrosoftAppCredentials.Empty, SERVICE_URL, activity({ recipient: { id: '29:1heidi', name } }));
+    const sent = JSON.parse(http.requests[0]?.body ?? '{}') as { recipient: { id: string; name: string } };
+    expect(sent.recipient.id).toBe('29:1heidi');
+    expect(Array.from(sent.recipient.name).length).toBeLessThanOrEqual(128);
+    expect(sent.recipient.name.startsWith('Heidi Heidi')).toBe(true);
   });
 
   it('gives up after four attempts when the service stays down', async () => {
