@@ -195,7 +195,8 @@ export function createServer(options: ServerOptions): Server {
     });
   }
 
-  // restify's body reader crashes the process on a bad gzip body (restify#1975): accept identity only.
+  // The body is read as sent, never decoded (restify's own reader, unused here, still crashes the process on a bad
+  // gzip body in 12.0.0: restify#1975): any Content-Encoding but identity gets 415.
   server.pre((req, res, next) => {
     const encoding = req.headers['content-encoding'];
     if (encoding !== undefined && encoding.trim().toLowerCase() !== 'identity') {
