@@ -2,13 +2,15 @@
 # MeetNow container: build stage compiles TypeScript, the final stage holds production dependencies only
 # and runs as the unprivileged `node` user. See docs/deploy.md.
 
-ARG NODE_IMAGE=node:20-bookworm-slim
+# Node 24 LTS, the Node every npm script runs (package.json: the `node` devDependency); engines: >= 22.
+ARG NODE_IMAGE=node:24-bookworm-slim
 
 # ---- build: full install (dev dependencies included); `npm ci` runs `prepare`, which compiles dist/ ----
 FROM ${NODE_IMAGE} AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
-# `prepare` would compile before src/ is copied: skip scripts here and build once the source is in.
+# `prepare` would compile before src/ is copied: skip scripts here and build once the source is in. This also
+# skips the `node` devDependency's download of a second Node 24: the image's own runs the compiler.
 RUN npm ci --no-audit --no-fund --ignore-scripts
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
@@ -35,4 +37,7 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
 # node itself is PID 1 and handles SIGTERM (graceful shutdown); `meetnow doctor` is `node dist/cli.js doctor`.
 # The same command as `npm start`, heap cap included (README, Performance: without it V8 lets the heap grow
 # to about four times what is live before collecting it; lower it for a container limited below 1.5 GB).
-CMD ["node", "--max-old-space-size=1024", "--disable-warning=DEP0111", "dist/index.js"]
+# --max-semi-space-size=16: Node 22+ sizes the young generation from that cap (64 MB semi-spaces for 1 GB where
+# Node 20 had 16 MB), which cost some 90 MB more RSS under load and no throughput; 16 keeps Node 20's.
+# https://nodejs.org/api/cli.html#--max-semi-space-sizesize-in-mib
+CMD ["node", "--max-old-space-size=1024", "--max-semi-space-size=16", "dist/index.js"]

@@ -167,6 +167,21 @@ export function createServer(options: ServerOptions): Server {
   const { adapter, logic, logger } = options;
   const server = restify.createServer({ name: 'meetnow', handleUncaughtExceptions: false });
 
+  // restify 12 routes on `new URL(Host header + request target)` and lets its TypeError end the process
+  // (restify#2011, open), so a Host like `a b` or `localhost:99999` would stop the bot for everyone. Parse it
+  // here first, the way restify will, and answer 400 as RFC 9112 §3.2 asks for an invalid Host.
+  // https://github.com/restify/node-restify/issues/2011 https://www.rfc-editor.org/rfc/rfc9112#section-3.2
+  server.pre((req, res, next) => {
+    try {
+      req.getUrl();
+      return next();
+    } catch {
+      res.header('connection', 'close');
+      res.send(400, { error: 'bad_request', message: 'The Host header and request target do not form a valid URL' });
+      return next(false);
+    }
+  });
+
   if (options.loopbackOnly) {
     // 421 Misdirected Request: this server does not answer for that name (RFC 9110 §15.5.20). First, so that
     // it covers every route and no other check reveals anything.
@@ -180,7 +195,8 @@ export function createServer(options: ServerOptions): Server {
     });
   }
 
-  // restify's body reader crashes the process on a bad gzip body (restify#1975): accept identity only.
+  // The body is read as sent, never decoded (restify's own reader, unused here, still crashes the process on a bad
+  // gzip body in 12.0.0: restify#1975): any Content-Encoding but identity gets 415.
   server.pre((req, res, next) => {
     const encoding = req.headers['content-encoding'];
     if (encoding !== undefined && encoding.trim().toLowerCase() !== 'identity') {

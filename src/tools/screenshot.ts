@@ -19,25 +19,29 @@ async function main(): Promise<void> {
   const output = resolve(process.argv[2] ?? DEFAULT_SCREENSHOT);
   const bot = await startMeetNow({ ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', METRICS_PORT: 'off' });
   const playground = await startPlayground({ botEndpoint: `http://127.0.0.1:${bot.port}/api/messages`, port: 0 });
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS });
+  // A browser that cannot start must not leave the Playground and the bot running behind this process.
   try {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 }, locale: 'en-US', timezoneId: 'UTC' });
-    await page.goto(playground.url);
-    // The Playground tells the bot the reader is in UTC: the browser too, so the clock and the card agree.
-    // The welcome card arrives when the Playground installs the app; then speak in the chat.
-    await page.getByText('Hi, I’m MeetNow').first().waitFor({ timeout: 30_000 });
-    const composer = page.locator('[data-lexical-editor="true"]').first();
-    await composer.focus();
-    await composer.pressSequentially('/meet Quarterly numbers');
-    await page.keyboard.press('Enter');
-    const join = page.getByText('Join meeting', { exact: true }).first();
-    await join.waitFor({ timeout: 30_000 });
-    await join.scrollIntoViewIfNeeded();
-    mkdirSync(dirname(output), { recursive: true });
-    await page.screenshot({ path: output });
-    process.stdout.write(`wrote ${output}\n`);
+    const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS });
+    try {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 1000 }, locale: 'en-US', timezoneId: 'UTC' });
+      await page.goto(playground.url);
+      // The Playground tells the bot the reader is in UTC: the browser too, so the clock and the card agree.
+      // The welcome card arrives when the Playground installs the app; then speak in the chat.
+      await page.getByText('Hi, I’m MeetNow').first().waitFor({ timeout: 30_000 });
+      const composer = page.locator('[data-lexical-editor="true"]').first();
+      await composer.focus();
+      await composer.pressSequentially('/meet Quarterly numbers');
+      await page.keyboard.press('Enter');
+      const join = page.getByText('Join meeting', { exact: true }).first();
+      await join.waitFor({ timeout: 30_000 });
+      await join.scrollIntoViewIfNeeded();
+      mkdirSync(dirname(output), { recursive: true });
+      await page.screenshot({ path: output });
+      process.stdout.write(`wrote ${output}\n`);
+    } finally {
+      await browser.close();
+    }
   } finally {
-    await browser.close();
     await playground.close();
     await bot.close();
   }

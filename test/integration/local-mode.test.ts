@@ -50,6 +50,14 @@ describe('local mode (no MicrosoftAppId) answers only requests addressed to loop
     expect(h.emulator.meetings()).toHaveLength(1);
   });
 
+  it.each(['localhost:99999', '[::1', 'local host'])('Host %p, which no URL can hold → 400, and the bot keeps serving', async (host) => {
+    const refused = await send(h.bot.url, '/api/messages', host, meet());
+    expect(refused.status).toBe(400);
+    expect(JSON.parse(refused.body)).toMatchObject({ error: 'bad_request' });
+    expect(h.emulator.graphRequests).toHaveLength(0);
+    expect((await send(h.bot.url, '/healthz', 'localhost')).status).toBe(200);
+  });
+
   it('says at warn that real Graph credentials are configured without Bot Framework authentication', () => {
     expect(warnings(h)).toContainEqual(expect.stringContaining('Graph credentials are configured without Bot Framework authentication'));
     expect(warnings(h)).not.toContainEqual(expect.stringContaining('listens beyond loopback'));
@@ -79,6 +87,10 @@ describe('with Bot Framework authentication the Host header is not checked (behi
     await h.close();
     await issuer.close();
   });
+  beforeEach(() => {
+    h.connector.reset();
+    h.emulator.reset();
+  });
 
   it('a foreign Host with a valid token is served; without a token it gets 401', async () => {
     const activity = teamsMessage({ serviceUrl: h.connector.serviceUrl, text: '/meet Public name' });
@@ -88,4 +100,19 @@ describe('with Bot Framework authentication the Host header is not checked (behi
     expect((await send(h.bot.url, '/api/messages', 'meetnow.contoso.example', activity)).status).toBe(401);
     expect(warnings(h)).not.toContainEqual(expect.stringContaining('without Bot Framework authentication'));
   });
+
+  it.each(['meetnow contoso.example', 'meetnow.contoso.example:99999', 'foo|bar'])(
+    'Host %p, which no URL can hold, gets 400 before any token is read, and the bot keeps serving',
+    async (host) => {
+      const activity = teamsMessage({ serviceUrl: h.connector.serviceUrl, text: '/meet After a bad Host' });
+      for (const path of ['/api/messages', '/healthz', '/nowhere']) {
+        const refused = await send(h.bot.url, path, host, path === '/api/messages' ? activity : undefined);
+        expect(refused.status).toBe(400);
+        expect(JSON.parse(refused.body)).toMatchObject({ error: 'bad_request' });
+      }
+      const token = await issuer.token(activity.serviceUrl as string);
+      expect((await send(h.bot.url, '/api/messages', 'meetnow.contoso.example', activity, { authorization: `Bearer ${token}` })).status).toBe(200);
+      expect(h.emulator.meetings()).toHaveLength(1);
+    },
+  );
 });
