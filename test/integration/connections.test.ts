@@ -47,7 +47,8 @@ const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
 const postHead = (host: string, headers: string) => `POST /api/messages HTTP/1.1\r\nHost: ${host}\r\nContent-Type: application/json\r\n${headers}\r\n`;
 
 describe.each([
-  ['the default caps (128 per client)', {}, 128],
+  // The flood arrives within a second: none of it is stale yet, so the total cap is what holds it.
+  ['the default caps (512 in all, 128 per client)', {}, 512],
   ['HTTP_MAX_CONNECTIONS=50 and no per-client cap', { HTTP_MAX_CONNECTIONS: '50', HTTP_MAX_CONNECTIONS_PER_CLIENT: 'off' }, 50],
 ])('1,000 half-sent requests from one address, with %s', (_caps, env, held) => {
   let h: Harness;
@@ -73,6 +74,46 @@ describe.each([
       expect(attackers.at(-1)?.closed).toBe(false);
     } finally {
       for (const client of attackers) client.socket.destroy();
+    }
+  });
+});
+
+describe('many connections from one address (Azure Bot Service, a proxy)', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness({ env: { MEET_RATE_LIMIT: 'off' } });
+  });
+  afterAll(async () => h.close());
+
+  it('past 128 from one address, a connection that has sent nothing for a second makes room for the next one', async () => {
+    const waiting: RawClient[] = [];
+    try {
+      for (let i = 0; i < 128; i += 1) {
+        const client = await RawClient.open(h.bot.port);
+        await client.write('GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Never-Ends: ');
+        waiting.push(client);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 1_100));
+      const next = await RawClient.open(h.bot.port);
+      waiting.push(next);
+      await until(() => waiting[0]?.closed === true, 'the oldest waiting connection to be closed');
+      expect(waiting.slice(1).every((client) => !client.closed)).toBe(true);
+    } finally {
+      for (const client of waiting) client.socket.destroy();
+    }
+  });
+
+  it('a whole channel clicking at once through one address is served: 200 /meet held busy by a slow Graph, none refused', async () => {
+    h.emulator.setLatency(500);
+    try {
+      const statuses = await Promise.all(
+        Array.from({ length: 200 }, (_, i) => h.post(teamsMessage({ serviceUrl: h.connector.serviceUrl, text: `/meet Busy ${i}` })).then((response) => response.status)),
+      );
+      expect(statuses.filter((status) => status !== 200)).toEqual([]);
+      expect(h.emulator.meetings()).toHaveLength(200);
+      expect(h.logs.lines.some((line) => String(line.msg).startsWith('connection refused'))).toBe(false);
+    } finally {
+      h.emulator.setLatency(0);
     }
   });
 });

@@ -16,11 +16,11 @@ function get(port: number): Promise<number> {
 }
 
 describe('ConnectionGuard', () => {
-  it('never closes a connection that is serving a request: when all are busy, the new one is refused and reported', async () => {
+  it('never closes a connection that is serving a request: when all are busy at the total cap, the new one is refused and reported', async () => {
     const held: ServerResponse[] = [];
     const server = createServer((_req: IncomingMessage, res: ServerResponse) => void held.push(res));
     const refused: string[] = [];
-    new ConnectionGuard({ maxConnections: 10, maxConnectionsPerClient: 2 }, (address) => refused.push(address)).attach(server);
+    new ConnectionGuard({ maxConnections: 2, maxConnectionsPerClient: undefined }, (address) => refused.push(address)).attach(server);
     server.listen(0, '127.0.0.1');
     await once(server, 'listening');
     const { port } = server.address() as AddressInfo;
@@ -38,6 +38,26 @@ describe('ConnectionGuard', () => {
       while (held.length < 3) await new Promise((resolve) => setTimeout(resolve, 5));
       held[2]?.end();
       expect(await third).toBe(200);
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
+  });
+
+  it('serves a sender past its own cap whose connections are all busy (a channel clicking at once through Azure Bot Service)', async () => {
+    const held: ServerResponse[] = [];
+    const server = createServer((_req: IncomingMessage, res: ServerResponse) => void held.push(res));
+    const refused: string[] = [];
+    new ConnectionGuard({ maxConnections: 10, maxConnectionsPerClient: 2 }, (address) => refused.push(address)).attach(server);
+    server.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    const { port } = server.address() as AddressInfo;
+    try {
+      const answers = [get(port), get(port), get(port), get(port)];
+      while (held.length < 4) await new Promise((resolve) => setTimeout(resolve, 5));
+      for (const res of held) res.end();
+      expect(await Promise.all(answers)).toEqual([200, 200, 200, 200]);
+      expect(refused).toEqual([]);
     } finally {
       server.closeAllConnections();
       server.close();
