@@ -1,5 +1,5 @@
 import { createSecureContext } from 'node:tls';
-import { Agent, request } from 'undici';
+import { Agent, EnvHttpProxyAgent, request, type Dispatcher } from 'undici';
 import { MeetNowError } from '../errors';
 
 export interface HttpRequest {
@@ -24,9 +24,26 @@ export interface HttpClient {
   close(): Promise<void>;
 }
 
-export interface UndiciHttpClientOptions {
+/**
+ * Outbound proxies, from `HTTPS_PROXY`, `HTTP_PROXY` and `NO_PROXY` (config.ts). Routing is undici's
+ * EnvHttpProxyAgent's: an https:// target goes through `httpsProxy`, else through `httpProxy`; an http://
+ * target through `httpProxy`; a host matching `noProxy` goes direct.
+ */
+export interface ProxySettings {
+  httpsProxy?: string;
+  httpProxy?: string;
+  /** Comma- or space-separated host names (a name covers its subdomains, `.x`/`*.x` too), each with an optional `:port`; `*` for all. */
+  noProxy?: string;
+}
+
+export interface DispatcherOptions {
   /** Extra trusted CA in PEM (the embedded emulator's certificate). Without it Node's trust store applies. */
   caPem?: string;
+  /** Undefined: every call is direct. */
+  proxy?: ProxySettings;
+}
+
+export interface UndiciHttpClientOptions extends DispatcherOptions {
   defaultTimeoutMs?: number;
   /** Largest response body accepted; a bigger one is a network error, not an out-of-memory. */
   maxResponseBytes?: number;
@@ -35,20 +52,37 @@ export interface UndiciHttpClientOptions {
 const DEFAULT_TIMEOUT_MS = 10_000;
 const DEFAULT_MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
 
+/**
+ * The keep-alive pool every request goes through, behind undici's EnvHttpProxyAgent when a proxy is
+ * configured. The proxies come from config, never from undici reading process.env: an empty string stands
+ * for "none", where undefined would send EnvHttpProxyAgent to the environment.
+ */
+export function createDispatcher(options: DispatcherOptions): Dispatcher {
+  // One TLS context for every connection: without it each new connection builds its own (its CA store
+  // included), a third of a handshake's CPU when a burst of users opens many connections at once.
+  const tls = { secureContext: createSecureContext(options.caPem === undefined ? {} : { ca: options.caPem }) };
+  const pool = { keepAliveTimeout: 30_000, keepAliveMaxTimeout: 600_000, connect: tls };
+  if (options.proxy === undefined) return new Agent(pool);
+  return new EnvHttpProxyAgent({
+    ...pool,
+    // TLS to the origin inside the CONNECT tunnel: undici applies `requestTls` there, not `connect`.
+    requestTls: tls,
+    httpsProxy: options.proxy.httpsProxy ?? '',
+    httpProxy: options.proxy.httpProxy ?? '',
+    noProxy: options.proxy.noProxy ?? '',
+  });
+}
+
 /** Keep-alive connection pool over undici: one TLS handshake per origin, reused by every turn. */
 export class UndiciHttpClient implements HttpClient {
-  private readonly agent: Agent;
+  private readonly agent: Dispatcher;
+  private readonly proxy: ProxySettings | undefined;
   private readonly defaultTimeoutMs: number;
   private readonly maxResponseBytes: number;
 
   constructor(options: UndiciHttpClientOptions = {}) {
-    this.agent = new Agent({
-      keepAliveTimeout: 30_000,
-      keepAliveMaxTimeout: 600_000,
-      // One TLS context for every connection: without it each new connection builds its own (its CA store
-      // included), a third of a handshake's CPU when a burst of users opens many connections at once.
-      connect: { secureContext: createSecureContext(options.caPem === undefined ? {} : { ca: options.caPem }) },
-    });
+    this.agent = createDispatcher(options);
+    this.proxy = options.proxy;
     this.defaultTimeoutMs = options.defaultTimeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
   }
@@ -86,7 +120,7 @@ export class UndiciHttpClient implements HttpClient {
     } catch (error) {
       if (error instanceof MeetNowError) throw error;
       const host = safeHost(req.url);
-      const reason = signal.aborted ? `timed out after ${timeoutMs} ms` : describeNetworkError(error);
+      const reason = signal.aborted ? `timed out after ${timeoutMs} ms` : (this.proxyRefusal(req.url, error) ?? describeNetworkError(error));
       throw new MeetNowError('network', `${req.method} ${host} failed: ${reason}`, { cause: error });
     }
   }
@@ -94,7 +128,19 @@ export class UndiciHttpClient implements HttpClient {
   async close(): Promise<void> {
     await this.agent.close();
   }
+
+  /** The proxy's own refusal of a tunnel (407, 403, 502…), naming the proxy by host only: its URL may hold a password. */
+  private proxyRefusal(url: string, error: unknown): string | undefined {
+    const status = error instanceof Error ? PROXY_REFUSAL.exec(error.message)?.[1] : undefined;
+    const proxy = url.startsWith('https:') ? (this.proxy?.httpsProxy ?? this.proxy?.httpProxy) : this.proxy?.httpProxy;
+    if (status === undefined || proxy === undefined) return undefined;
+    const hint = status === '407' ? ': the proxy wants credentials (user:password@ in the proxy URL) or refused the ones given' : '';
+    return `the proxy ${new URL(proxy).host} refused the tunnel with HTTP ${status}${hint}`;
+  }
 }
+
+/** undici's words when the proxy answers CONNECT with anything but 200 (lib/dispatcher/proxy-agent.js). */
+const PROXY_REFUSAL = /^Proxy response \((\d{3})\) !== 200/;
 
 function safeHost(url: string): string {
   try {

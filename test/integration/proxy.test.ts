@@ -1,0 +1,83 @@
+import { ConnectProxy, type ConnectProxyOptions } from '../support/connect-proxy';
+import { startHarness, type Harness } from '../support/harness';
+import { teamsMessage } from '../support/teams-activity';
+
+const CREDENTIALS = 'corp%5Cheidi:s3cr%40t-pr0xy';
+const PASSWORD_TEXT = ['s3cr%40t-pr0xy', 's3cr@t-pr0xy'];
+
+/** The bot and its emulator and fake connector, with a loopback proxy started first so that its URL can go into the environment. */
+function useProxiedHarness(proxyOptions: ConnectProxyOptions, env: (proxy: ConnectProxy) => NodeJS.ProcessEnv): () => { h: Harness; proxy: ConnectProxy } {
+  let h: Harness | undefined;
+  let proxy: ConnectProxy | undefined;
+  beforeAll(async () => {
+    proxy = await ConnectProxy.start(proxyOptions);
+    h = await startHarness({ env: env(proxy) });
+  });
+  afterAll(async () => {
+    await h?.close();
+    await proxy?.close();
+  });
+  beforeEach(() => {
+    h?.connector.reset();
+    h?.emulator.reset();
+    proxy?.reset();
+  });
+  return () => ({ h: h as Harness, proxy: proxy as ConnectProxy });
+}
+
+const hostPortOf = (url: string) => new URL(url).host;
+
+async function meet(h: Harness, subject: string): Promise<string> {
+  const response = await h.post(teamsMessage({ serviceUrl: h.connector.serviceUrl, text: `/meet ${subject}` }));
+  expect(response.status).toBe(200);
+  await h.connector.waitFor(() => h.connector.messages.length > 0);
+  return JSON.stringify(h.connector.messages[0]?.activity);
+}
+
+describe('HTTPS_PROXY and HTTP_PROXY', () => {
+  const get = useProxiedHarness({}, (proxy) => ({ HTTPS_PROXY: proxy.url(), HTTP_PROXY: proxy.url() }));
+
+  it('a /meet gets its token and creates the meeting through CONNECT tunnels to Entra and Graph, and the card reaches the user through a tunnel to the Bot Connector', async () => {
+    const { h, proxy } = get();
+    expect(await meet(h, 'Through the proxy')).toContain('Join meeting');
+    expect(h.emulator.graphRequests).toHaveLength(1);
+    expect(proxy.tunnelsTo(hostPortOf(h.emulator.baseUrl))).toBeGreaterThan(0);
+    // http:// Bot Connector: undici tunnels it through HTTP_PROXY as well (CONNECT, not absolute-form requests).
+    expect(proxy.tunnelsTo(hostPortOf(h.connector.serviceUrl))).toBeGreaterThan(0);
+    expect([...proxy.tunnels.keys()].sort()).toEqual([hostPortOf(h.connector.serviceUrl), hostPortOf(h.emulator.baseUrl)].sort());
+  });
+
+  it('keeps its tunnels open: a second /meet opens no new one', async () => {
+    const { h, proxy } = get();
+    await meet(h, 'First');
+    const tunnels = proxy.tunnelsTo(hostPortOf(h.emulator.baseUrl));
+    h.connector.reset();
+    await meet(h, 'Second');
+    expect(proxy.tunnelsTo(hostPortOf(h.emulator.baseUrl))).toBe(tunnels);
+  });
+});
+
+describe('NO_PROXY', () => {
+  const get = useProxiedHarness({}, (proxy) => ({ HTTPS_PROXY: proxy.url(), http_proxy: proxy.url(), NO_PROXY: 'example.org, 127.0.0.1' }));
+
+  it('sends calls to a listed host directly: no tunnel, and the meeting is still created', async () => {
+    const { h, proxy } = get();
+    expect(await meet(h, 'Direct')).toContain('Join meeting');
+    expect(h.emulator.graphRequests).toHaveLength(1);
+    expect(proxy.tunnels.size).toBe(0);
+  });
+});
+
+describe('a proxy that wants credentials', () => {
+  const get = useProxiedHarness({ credentials: 'corp\\heidi:s3cr@t-pr0xy' }, (proxy) => ({ https_proxy: proxy.url(CREDENTIALS), HTTP_PROXY: proxy.url(CREDENTIALS) }));
+
+  it('gets them from the proxy URL (percent-decoded), and the password shows in no log line', async () => {
+    const { h, proxy } = get();
+    expect(await meet(h, 'Authenticated')).toContain('Join meeting');
+    expect(proxy.tunnelsTo(hostPortOf(h.emulator.baseUrl))).toBeGreaterThan(0);
+    expect(new Set(proxy.authorizations)).toEqual(new Set([`Basic ${Buffer.from('corp\\heidi:s3cr@t-pr0xy').toString('base64')}`]));
+    const logs = h.logs.raw.join('\n');
+    expect(logs).toContain(proxy.hostPort);
+    for (const secret of [...PASSWORD_TEXT, Buffer.from('corp\\heidi:s3cr@t-pr0xy').toString('base64')]) expect(logs).not.toContain(secret);
+  });
+});
