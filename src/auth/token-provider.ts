@@ -57,17 +57,25 @@ const DISCOVERY = /\/([^/?]+)\/v2\.0\/\.well-known\/openid-configuration(?:\?|$)
 
 /**
  * msal reduces a failed OIDC discovery to `endpoints_resolution_error`, whether Entra was out of reach or
- * said that the tenant does not exist (AADSTS90002). This keeps Entra's refusal per tenant, so that the
- * error can tell the two apart.
+ * said that the tenant does not exist (AADSTS90002). This keeps Entra's refusal per tenant, and the network
+ * failure (a refused connection, a proxy refusing its tunnel) that kept the answer from coming, so that
+ * the error can tell them apart.
  */
 class DiscoveryRefusals implements INetworkModule {
   private readonly refusals = new BoundedMap<string, string>({ maxEntries: MAX_TENANTS });
+  private readonly unreachable = new BoundedMap<string, MeetNowError>({ maxEntries: MAX_TENANTS });
 
   constructor(private readonly inner: INetworkModule) {}
 
   async sendGetRequestAsync<T>(url: string, options?: NetworkRequestOptions, timeout?: number): Promise<NetworkResponse<T>> {
-    const response = await this.inner.sendGetRequestAsync<T>(url, options, timeout);
     const tenant = DISCOVERY.exec(url)?.[1]?.toLowerCase();
+    let response: NetworkResponse<T>;
+    try {
+      response = await this.inner.sendGetRequestAsync<T>(url, options, timeout);
+    } catch (error) {
+      if (tenant !== undefined && error instanceof MeetNowError) this.unreachable.set(tenant, error);
+      throw error;
+    }
     if (tenant !== undefined) {
       this.refusals.delete(tenant);
       const description = (response.body as { error_description?: unknown } | undefined)?.error_description;
@@ -85,6 +93,13 @@ class DiscoveryRefusals implements INetworkModule {
     const refusal = this.refusals.get(tenant);
     this.refusals.delete(tenant);
     return refusal;
+  }
+
+  /** The network failure of the tenant's last discovery, if it failed so (once: the entry is forgotten). */
+  takeUnreachable(tenant: string): MeetNowError | undefined {
+    const failure = this.unreachable.get(tenant);
+    this.unreachable.delete(tenant);
+    return failure;
   }
 }
 
@@ -135,7 +150,7 @@ export class MsalTokenProvider implements TokenProvider {
       return result.accessToken;
     } catch (error) {
       const refusal = this.network.take(tenant);
-      const coded = toTokenError(error, tenant, refusal);
+      const coded = this.network.takeUnreachable(tenant) ?? toTokenError(error, tenant, refusal);
       if (LASTING_FAILURES.has(coded.code)) this.rememberFailure(tenant, coded);
       throw coded;
     }

@@ -81,3 +81,19 @@ describe('a proxy that wants credentials', () => {
     for (const secret of [...PASSWORD_TEXT, Buffer.from('corp\\heidi:s3cr@t-pr0xy').toString('base64')]) expect(logs).not.toContain(secret);
   });
 });
+
+describe.each([407, 502])('a proxy that refuses the tunnel with %i', (status) => {
+  // HTTPS_PROXY alone: the http:// Bot Connector is reached directly, so the answer can reach the user.
+  const get = useProxiedHarness({ refuseWith: status }, (proxy) => ({ HTTPS_PROXY: proxy.url(CREDENTIALS) }));
+
+  it('gives the user the network answer and logs the proxy by host, never its password', async () => {
+    const { h, proxy } = get();
+    const reply = await meet(h, 'Refused');
+    expect(reply).toContain("couldn't reach Microsoft's meeting service");
+    expect(h.emulator.graphRequests).toHaveLength(0);
+    expect(proxy.tunnelsTo(hostPortOf(h.emulator.baseUrl))).toBeGreaterThan(0);
+    const logs = h.logs.raw.join('\n');
+    expect(logs).toContain(`the proxy ${proxy.hostPort} refused the tunnel with HTTP ${status}`);
+    for (const secret of PASSWORD_TEXT) expect(logs).not.toContain(secret);
+  });
+});
