@@ -3,7 +3,7 @@ import { createServer as createHttpServer, type Server as HttpServer } from 'nod
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import { ConfigurationBotFrameworkAuthentication, ConfigurationServiceClientCredentialFactory } from 'botbuilder';
 import type { ServiceClientCredentialsFactory } from 'botframework-connector';
 import type pino from 'pino';
 import { MsalNetworkClient } from './auth/msal-network-client';
@@ -11,6 +11,7 @@ import { MsalTokenProvider } from './auth/token-provider';
 import { MeetNowAdapter } from './bot/adapter';
 import { DirectConnector } from './bot/direct-connector';
 import { MeetBot } from './bot/meet-bot';
+import { PooledCredentialsFactory } from './bot/pooled-bot-credentials';
 import { readerContext } from './bot/reader-context';
 import { turnFailedText } from './bot/replies';
 import { WelcomeMemory } from './bot/welcome';
@@ -270,7 +271,11 @@ export async function startMeetNow(env: NodeJS.ProcessEnv, options: MeetNowOptio
   // Its own pool, with Node's trust store only: the Bot Connector is never the emulator.
   const connectorHttp = new UndiciHttpClient({ proxy: config.proxy, defaultTimeoutMs: options.timing?.httpTimeoutMs });
   const adapter = new MeetNowAdapter(
-    new ConfigurationBotFrameworkAuthentication(config.botFrameworkSettings, options.botCredentials),
+    new ConfigurationBotFrameworkAuthentication(
+      config.botFrameworkSettings,
+      // The bot's own token comes from Entra like the Graph token: over the same pool, through the same proxy.
+      options.botCredentials ?? new PooledCredentialsFactory(new ConfigurationServiceClientCredentialFactory(config.botFrameworkSettings), new MsalNetworkClient(http, { onRetry })),
+    ),
     new DirectConnector(connectorHttp, { onRetry: (info) => (onRetry(info), metrics.retry('bot_connector', info.status)) }),
   );
   adapter.onTurnError = async (context, error) => {

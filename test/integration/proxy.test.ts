@@ -1,6 +1,9 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { BotFrameworkIssuer } from '../support/bot-framework-issuer';
 import { ConnectProxy, type ConnectProxyOptions } from '../support/connect-proxy';
 import { startHarness, type Harness } from '../support/harness';
-import { teamsMessage } from '../support/teams-activity';
+import { freePort } from '../support/redis-server';
+import { TENANT, teamsMessage } from '../support/teams-activity';
 
 const CREDENTIALS = 'corp%5Cheidi:s3cr%40t-pr0xy';
 const PASSWORD_TEXT = ['s3cr%40t-pr0xy', 's3cr@t-pr0xy'];
@@ -95,5 +98,49 @@ describe.each([407, 502])('a proxy that refuses the tunnel with %i', (status) =>
     const logs = h.logs.raw.join('\n');
     expect(logs).toContain(`the proxy ${proxy.hostPort} refused the tunnel with HTTP ${status}`);
     for (const secret of PASSWORD_TEXT) expect(logs).not.toContain(secret);
+  });
+});
+
+describe('the bot\'s own Bot Framework token (MicrosoftAppId and MicrosoftAppPassword)', () => {
+  const appId = randomUUID();
+  const password = randomBytes(18).toString('base64url');
+  let issuer: BotFrameworkIssuer;
+  let proxy: ConnectProxy;
+  let h: Harness;
+
+  beforeAll(async () => {
+    issuer = await BotFrameworkIssuer.start(appId);
+    proxy = await ConnectProxy.start();
+    const port = await freePort();
+    // The emulator stands in for the bot's Entra (ToChannelFromBotLoginUrl): it issues tokens for the Bot Connector's audience.
+    h = await startHarness({
+      emulator: { port, graphAudience: 'https://api.botframework.com', apps: [{ clientId: appId, clientSecret: password }] },
+      env: {
+        ...issuer.env(),
+        MicrosoftAppPassword: password,
+        ToChannelFromBotLoginUrl: `https://127.0.0.1:${port}/${TENANT}`,
+        GRAPH_CLIENT_ID: appId,
+        GRAPH_CLIENT_SECRET: password,
+        HTTPS_PROXY: proxy.url(),
+      },
+    });
+  });
+  afterAll(async () => {
+    await h.close();
+    await proxy.close();
+    await issuer.close();
+  });
+
+  it('is fetched through HTTPS_PROXY like the Graph token, and the reply carries it', async () => {
+    // Help needs no Graph token: the only call to Entra is the bot's own, for its reply.
+    const activity = teamsMessage({ serviceUrl: h.connector.serviceUrl, text: 'help' });
+    const response = await h.post(activity, { authorization: `Bearer ${await issuer.token(activity.serviceUrl as string)}` });
+    expect(response.status).toBe(200);
+    await h.connector.waitFor(() => h.connector.messages.length > 0);
+    expect(h.emulator.graphRequests).toHaveLength(0);
+    expect(proxy.tunnelsTo(hostPortOf(h.emulator.baseUrl))).toBeGreaterThan(0);
+    const token = h.connector.messages[0]?.authorization?.replace(/^Bearer /, '') ?? '';
+    const claims = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as Record<string, unknown>;
+    expect(claims).toMatchObject({ aud: 'https://api.botframework.com', appid: appId });
   });
 });
