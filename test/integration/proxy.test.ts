@@ -1,9 +1,11 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { BotFrameworkIssuer } from '../support/bot-framework-issuer';
+import { Emulator } from '../../src/emulator';
+import { runDoctor } from '../../src/ops/doctor';
 import { ConnectProxy, type ConnectProxyOptions } from '../support/connect-proxy';
 import { startHarness, type Harness } from '../support/harness';
 import { freePort } from '../support/redis-server';
-import { TENANT, teamsMessage } from '../support/teams-activity';
+import { HEIDI, TENANT, teamsMessage } from '../support/teams-activity';
 
 const CREDENTIALS = 'corp%5Cheidi:s3cr%40t-pr0xy';
 const PASSWORD_TEXT = ['s3cr%40t-pr0xy', 's3cr@t-pr0xy'];
@@ -142,5 +144,40 @@ describe('the bot\'s own Bot Framework token (MicrosoftAppId and MicrosoftAppPas
     const token = h.connector.messages[0]?.authorization?.replace(/^Bearer /, '') ?? '';
     const claims = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as Record<string, unknown>;
     expect(claims).toMatchObject({ aud: 'https://api.botframework.com', appid: appId });
+  });
+});
+
+describe('the doctor', () => {
+  let emulator: Emulator;
+  const clientId = randomUUID();
+  const clientSecret = randomBytes(18).toString('base64url');
+  beforeAll(async () => {
+    emulator = await Emulator.start({
+      tenants: [TENANT],
+      users: [{ id: HEIDI.aadObjectId, tenantId: TENANT, displayName: HEIDI.name, userPrincipalName: 'heidi@contoso.example' }],
+      apps: [{ clientId, clientSecret }],
+    });
+  });
+  afterAll(async () => emulator.close());
+
+  it.each([
+    ['an open proxy', {}, true],
+    ['a proxy that refuses the tunnel', { refuseWith: 407 }, false],
+  ] as const)('checks through %s, as the bot would call, and names it by host only', async (_name, options: ConnectProxyOptions, ok) => {
+    const proxy = await ConnectProxy.start(options);
+    try {
+      const report = await runDoctor(
+        { GRAPH_CLIENT_ID: clientId, GRAPH_CLIENT_SECRET: clientSecret, AUTHORITY_HOST: emulator.authorityHost, GRAPH_BASE_URL: emulator.graphBaseUrl, HTTPS_PROXY: proxy.url(CREDENTIALS) },
+        { caPem: emulator.caPem, tenant: TENANT, organizer: HEIDI.aadObjectId },
+      );
+      expect(report.ok).toBe(ok);
+      expect(proxy.tunnelsTo(hostPortOf(emulator.baseUrl))).toBeGreaterThan(0);
+      const text = JSON.stringify(report);
+      expect(report.checks.find((c) => c.id === 'backend')?.detail).toContain(`through the proxy ${proxy.hostPort}`);
+      if (!ok) expect(report.checks.find((c) => c.id === 'token')?.detail).toContain(`the proxy ${proxy.hostPort} refused the tunnel with HTTP 407`);
+      for (const secret of PASSWORD_TEXT) expect(text).not.toContain(secret);
+    } finally {
+      await proxy.close();
+    }
   });
 });
