@@ -5,7 +5,7 @@ import { runDoctor } from '../../src/ops/doctor';
 import { ConnectProxy, type ConnectProxyOptions } from '../support/connect-proxy';
 import { startHarness, type Harness } from '../support/harness';
 import { freePort } from '../support/redis-server';
-import { HEIDI, TENANT, teamsMessage } from '../support/teams-activity';
+import { BOT, HEIDI, TENANT, teamsMessage } from '../support/teams-activity';
 
 const CREDENTIALS = 'corp%5Cheidi:s3cr%40t-pr0xy';
 const PASSWORD_TEXT = ['s3cr%40t-pr0xy', 's3cr@t-pr0xy'];
@@ -179,5 +179,43 @@ describe('the doctor', () => {
     } finally {
       await proxy.close();
     }
+  });
+});
+
+describe('roster look-ups (botbuilder\'s own ConnectorClient)', () => {
+  let proxy: ConnectProxy;
+  let h: Harness;
+  const saved = { HTTP_PROXY: process.env.HTTP_PROXY, NO_PROXY: process.env.NO_PROXY };
+
+  beforeAll(async () => {
+    proxy = await ConnectProxy.start();
+    // botbuilder's Azure pipeline reads the process environment itself, not MeetNow's configuration.
+    process.env.HTTP_PROXY = proxy.url();
+    delete process.env.NO_PROXY;
+    h = await startHarness({ env: { HTTP_PROXY: proxy.url() } });
+  });
+  afterAll(async () => {
+    await h.close();
+    await proxy.close();
+    for (const [name, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  });
+
+  it('go through the proxy the process environment names, as absolute-form requests; the reply through a tunnel', async () => {
+    const person = { id: '29:1rosterperson', name: 'Roster Person', aadObjectId: randomUUID() };
+    const message = teamsMessage({
+      serviceUrl: h.connector.serviceUrl,
+      kind: 'groupChat',
+      text: `<at>MeetNow</at> /meet Sync <at>${person.name}</at>`,
+      mentions: [{ id: BOT.id, name: 'MeetNow' }, person],
+    });
+    h.connector.rosters.set((message.conversation as Record<string, string>).id ?? '', [person]);
+    expect((await h.post(message)).status).toBe(200);
+    await h.connector.waitFor(() => h.connector.messages.length > 0);
+    expect(h.connector.rosterCalls.filter((call) => call.memberId === person.id)).toHaveLength(1);
+    expect(proxy.forwarded.get(hostPortOf(h.connector.serviceUrl))).toBe(1);
+    expect(proxy.tunnelsTo(hostPortOf(h.connector.serviceUrl))).toBeGreaterThan(0);
   });
 });

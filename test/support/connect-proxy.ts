@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { connect, type AddressInfo, type Socket } from 'node:net';
 
 export interface ConnectProxyOptions {
@@ -10,12 +10,15 @@ export interface ConnectProxyOptions {
 }
 
 /**
- * A forward proxy on loopback, as an enterprise proxy behaves: `CONNECT host:port` opens a tunnel, counted
- * per target. (undici tunnels http:// targets too, so no absolute-form forwarding is needed.)
+ * A forward proxy on loopback, as an enterprise proxy behaves: `CONNECT host:port` opens a tunnel, and a
+ * request in absolute form (`GET http://host:port/path`, as node:http clients send through a proxy) is
+ * forwarded; both are counted per target.
  */
 export class ConnectProxy {
   /** CONNECT requests per `host:port`, tunnels refused included. */
   readonly tunnels = new Map<string, number>();
+  /** Absolute-form requests per `host:port`, refused ones included. */
+  readonly forwarded = new Map<string, number>();
   /** `Proxy-Authorization` headers as received (to show what the bot sends, and that it sends it only here). */
   readonly authorizations: string[] = [];
   private readonly sockets = new Set<Socket>();
@@ -29,6 +32,7 @@ export class ConnectProxy {
     const server = createServer();
     const proxy = new ConnectProxy(server, options);
     server.on('connect', (req: IncomingMessage, client: Socket, head: Buffer) => proxy.tunnel(req, client, head));
+    server.on('request', (req: IncomingMessage, res: ServerResponse) => proxy.forward(req, res));
     server.on('connection', (socket: Socket) => {
       proxy.sockets.add(socket);
       socket.on('close', () => proxy.sockets.delete(socket));
@@ -54,6 +58,7 @@ export class ConnectProxy {
 
   reset(): void {
     this.tunnels.clear();
+    this.forwarded.clear();
     this.authorizations.length = 0;
   }
 
@@ -64,8 +69,8 @@ export class ConnectProxy {
   }
 
   /** Counts the request and says which status refuses it, if any. */
-  private refusal(req: IncomingMessage, target: string): number | undefined {
-    this.tunnels.set(target, this.tunnelsTo(target) + 1);
+  private refusal(req: IncomingMessage, counts: Map<string, number>, target: string): number | undefined {
+    counts.set(target, (counts.get(target) ?? 0) + 1);
     const authorization = req.headers['proxy-authorization'];
     if (authorization !== undefined) this.authorizations.push(authorization);
     if (this.options.refuseWith !== undefined) return this.options.refuseWith;
@@ -75,7 +80,7 @@ export class ConnectProxy {
 
   private tunnel(req: IncomingMessage, client: Socket, head: Buffer): void {
     const target = req.url ?? '';
-    const refusal = this.refusal(req, target);
+    const refusal = this.refusal(req, this.tunnels, target);
     client.on('error', () => client.destroy());
     if (refusal !== undefined) {
       client.end(`HTTP/1.1 ${refusal} Refused\r\n${refusal === 407 ? 'Proxy-Authenticate: Basic realm="corp"\r\n' : ''}Content-Length: 0\r\n\r\n`);
@@ -90,5 +95,23 @@ export class ConnectProxy {
     });
     upstream.on('error', () => client.destroy());
     client.on('close', () => upstream.destroy());
+  }
+
+  private forward(req: IncomingMessage, res: ServerResponse): void {
+    const target = new URL(req.url ?? '/', 'http://invalid');
+    const refusal = this.refusal(req, this.forwarded, target.host);
+    if (refusal !== undefined) {
+      res.writeHead(refusal, refusal === 407 ? { 'proxy-authenticate': 'Basic realm="corp"' } : {}).end();
+      return;
+    }
+    const headers = { ...req.headers };
+    delete headers['proxy-authorization'];
+    delete headers['proxy-connection'];
+    const upstream = request({ host: target.hostname, port: target.port, method: req.method, path: `${target.pathname}${target.search}`, headers }, (answer) => {
+      res.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(res);
+    });
+    upstream.on('error', () => res.writeHead(502).end());
+    req.pipe(upstream);
   }
 }
