@@ -140,6 +140,7 @@ describe('the bot\'s own Bot Framework token (MicrosoftAppId and MicrosoftAppPas
     expect(response.status).toBe(200);
     await h.connector.waitFor(() => h.connector.messages.length > 0);
     expect(h.emulator.graphRequests).toHaveLength(0);
+    expect(h.emulator.tokenRequests.map((r) => (r.body as Record<string, unknown>).scope)).toEqual(['https://api.botframework.com/.default']);
     expect(proxy.tunnelsTo(hostPortOf(h.emulator.baseUrl))).toBeGreaterThan(0);
     const token = h.connector.messages[0]?.authorization?.replace(/^Bearer /, '') ?? '';
     const claims = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as Record<string, unknown>;
