@@ -120,7 +120,7 @@ export class UndiciHttpClient implements HttpClient {
     } catch (error) {
       if (error instanceof MeetNowError) throw error;
       const host = safeHost(req.url);
-      const reason = signal.aborted ? `timed out after ${timeoutMs} ms` : (this.proxyRefusal(req.url, error) ?? describeNetworkError(error));
+      const reason = signal.aborted ? `timed out after ${timeoutMs} ms` : (this.proxyFailure(req.url, error) ?? describeNetworkError(error));
       throw new MeetNowError('network', `${req.method} ${host} failed: ${reason}`, { cause: error });
     }
   }
@@ -129,13 +129,25 @@ export class UndiciHttpClient implements HttpClient {
     await this.agent.close();
   }
 
-  /** The proxy's own refusal of a tunnel (407, 403, 502…), naming the proxy by host only: its URL may hold a password. */
-  private proxyRefusal(url: string, error: unknown): string | undefined {
-    const status = error instanceof Error ? PROXY_REFUSAL.exec(error.message)?.[1] : undefined;
-    const proxy = url.startsWith('https:') ? (this.proxy?.httpsProxy ?? this.proxy?.httpProxy) : this.proxy?.httpProxy;
-    if (status === undefined || proxy === undefined) return undefined;
-    const hint = status === '407' ? ': the proxy wants credentials (user:password@ in the proxy URL) or refused the ones given' : '';
-    return `the proxy ${new URL(proxy).host} refused the tunnel with HTTP ${status}${hint}`;
+  /**
+   * A failure of the proxy itself, naming it by host only (its URL may hold a password): its refusal of the
+   * tunnel (407, 403, 502…), or a connection to it that failed (refused, unknown name).
+   */
+  private proxyFailure(url: string, error: unknown): string | undefined {
+    const proxyUrl = url.startsWith('https:') ? (this.proxy?.httpsProxy ?? this.proxy?.httpProxy) : this.proxy?.httpProxy;
+    if (proxyUrl === undefined || typeof error !== 'object' || error === null) return undefined;
+    const proxy = new URL(proxyUrl);
+    // Read by shape: a socket error comes from Node's own realm, not always an `instanceof Error` here.
+    const failed = error as { message?: unknown; code?: unknown; address?: unknown; port?: unknown; hostname?: unknown };
+    const status = typeof failed.message === 'string' ? PROXY_REFUSAL.exec(failed.message)?.[1] : undefined;
+    if (status !== undefined) {
+      const hint = status === '407' ? ': the proxy wants credentials (user:password@ in the proxy URL) or refused the ones given' : '';
+      return `the proxy ${proxy.host} refused the tunnel with HTTP ${status}${hint}`;
+    }
+    const name = proxy.hostname.replace(/^\[|\]$/g, '');
+    const port = Number(proxy.port === '' ? (proxy.protocol === 'https:' ? 443 : 80) : proxy.port);
+    const toProxy = failed.hostname === name || (failed.address === name && failed.port === port);
+    return typeof failed.code === 'string' && toProxy ? `the proxy ${proxy.host} could not be reached (${failed.code})` : undefined;
   }
 }
 

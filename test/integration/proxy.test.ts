@@ -103,6 +103,24 @@ describe.each([407, 502])('a proxy that refuses the tunnel with %i', (status) =>
   });
 });
 
+describe('a proxy that is not there', () => {
+  let h: Harness;
+  let proxyPort: number;
+  beforeAll(async () => {
+    proxyPort = await freePort();
+    h = await startHarness({ env: { HTTPS_PROXY: `http://heidi:s3cr%40t-pr0xy@127.0.0.1:${proxyPort}` } });
+  });
+  afterAll(async () => h.close());
+
+  it('gives the user the network answer and logs that the proxy could not be reached, by host only', async () => {
+    const reply = await meet(h, 'No proxy');
+    expect(reply).toContain("couldn't reach Microsoft's meeting service");
+    const logs = h.logs.raw.join('\n');
+    expect(logs).toContain(`the proxy 127.0.0.1:${proxyPort} could not be reached (ECONNREFUSED)`);
+    for (const secret of PASSWORD_TEXT) expect(logs).not.toContain(secret);
+  });
+});
+
 describe('the bot\'s own Bot Framework token (MicrosoftAppId and MicrosoftAppPassword)', () => {
   const appId = randomUUID();
   const password = randomBytes(18).toString('base64url');
