@@ -5,6 +5,7 @@ import { MeetNowError } from './errors';
 import { GUID } from './guards';
 import type { RateLimit } from './meetings/ports';
 import type { ConnectionLimits } from './http/connection-guard';
+import type { ProxySettings } from './http/http-client';
 
 /** Microsoft's production endpoints: the defaults whenever real credentials are configured. */
 export const PRODUCTION_AUTHORITY_HOST = 'https://login.microsoftonline.com';
@@ -72,6 +73,8 @@ export interface Config {
   tenantRateLimit: RateLimit | undefined;
   /** The tenant /readyz asks a token for: `GRAPH_TENANT_ID`, else `MicrosoftAppTenantId`; undefined: not probed. */
   readinessTenantId: string | undefined;
+  /** Outbound proxies (`HTTPS_PROXY`, `HTTP_PROXY`, `NO_PROXY`); undefined: none is set, every call is direct. */
+  proxy: ProxySettings | undefined;
 }
 
 const METRICS_OFF = /^(off|none|false|disabled?)$/i;
@@ -135,6 +138,8 @@ const rateLimit = (fallback: string) =>
   );
 
 const APP_TYPES = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const;
+
+const proxyUrl = url(['http:', 'https:'], 'http:// or https:// proxy');
 
 const schema = z.object({
   PORT: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).max(65535).default(3978)),
@@ -203,6 +208,13 @@ const schema = z.object({
       .refine((value) => /^off$/i.test(value) || (/^\d{1,9}$/.test(value) && Number(value) >= 1), 'must be a whole number of at least 1, or off')
       .optional(),
   ),
+  // Both spellings, as curl and undici read them; the lower-case one wins when both are set.
+  HTTPS_PROXY: proxyUrl,
+  https_proxy: proxyUrl,
+  HTTP_PROXY: proxyUrl,
+  http_proxy: proxyUrl,
+  NO_PROXY: optionalString,
+  no_proxy: optionalString,
 });
 
 type Problems = string[];
@@ -355,5 +367,13 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     organizerRateLimit: vars.MEET_RATE_LIMIT === undefined ? undefined : Object.freeze(vars.MEET_RATE_LIMIT),
     tenantRateLimit: vars.MEET_TENANT_RATE_LIMIT === undefined ? undefined : Object.freeze(vars.MEET_TENANT_RATE_LIMIT),
     readinessTenantId: vars.GRAPH_TENANT_ID ?? vars.MicrosoftAppTenantId,
+    proxy: proxySettings(vars),
   });
+}
+
+function proxySettings(vars: Vars): ProxySettings | undefined {
+  const httpsProxy = vars.https_proxy ?? vars.HTTPS_PROXY;
+  const httpProxy = vars.http_proxy ?? vars.HTTP_PROXY;
+  if (httpsProxy === undefined && httpProxy === undefined) return undefined;
+  return Object.freeze({ httpsProxy, httpProxy, noProxy: vars.no_proxy ?? vars.NO_PROXY });
 }

@@ -3,7 +3,7 @@ import { createServer as createHttpServer, type Server as HttpServer } from 'nod
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import { ConfigurationBotFrameworkAuthentication, ConfigurationServiceClientCredentialFactory } from 'botbuilder';
 import type { ServiceClientCredentialsFactory } from 'botframework-connector';
 import type pino from 'pino';
 import { MsalNetworkClient } from './auth/msal-network-client';
@@ -11,6 +11,7 @@ import { MsalTokenProvider } from './auth/token-provider';
 import { MeetNowAdapter } from './bot/adapter';
 import { DirectConnector } from './bot/direct-connector';
 import { MeetBot } from './bot/meet-bot';
+import { PooledCredentialsFactory } from './bot/pooled-bot-credentials';
 import { readerContext } from './bot/reader-context';
 import { turnFailedText } from './bot/replies';
 import { WelcomeMemory } from './bot/welcome';
@@ -154,6 +155,17 @@ function warnAboutLocalMode(config: Config, logger: pino.Logger): void {
   }
 }
 
+/** Which proxies outbound calls take, by host only: a proxy URL may hold a password. */
+function logProxies(config: Config, embedded: boolean, logger: pino.Logger): void {
+  if (config.proxy === undefined) return;
+  const { httpsProxy, httpProxy, noProxy } = config.proxy;
+  const host = (proxy: string | undefined) => (proxy === undefined ? undefined : new URL(proxy).host);
+  logger.info(
+    { httpsProxy: host(httpsProxy ?? httpProxy), httpProxy: host(httpProxy), noProxy, embeddedEmulatorDirect: embedded || undefined },
+    'outbound calls go through a proxy (HTTPS_PROXY, HTTP_PROXY), except to the hosts in NO_PROXY',
+  );
+}
+
 /** The composition root: configuration → adapters → server → listen. The only place that constructs. */
 export async function startMeetNow(env: NodeJS.ProcessEnv, options: MeetNowOptions = {}): Promise<MeetNowHandle> {
   const config = loadConfig(env);
@@ -191,7 +203,9 @@ export async function startMeetNow(env: NodeJS.ProcessEnv, options: MeetNowOptio
           throw error;
         });
 
-  const http = new UndiciHttpClient({ caPem: graph.caPem, defaultTimeoutMs: options.timing?.httpTimeoutMs });
+  logProxies(config, embedded !== undefined, logger);
+  // The embedded emulator lives in this process on loopback: a proxy elsewhere could not reach it.
+  const http = new UndiciHttpClient({ caPem: graph.caPem, proxy: embedded === undefined ? config.proxy : undefined, defaultTimeoutMs: options.timing?.httpTimeoutMs });
   const onRetry = (info: { attempt: number; status: number; waitMs: number }) => logger.info(info, 'throttled: retrying');
   const tokens = new MsalTokenProvider({
     settings: graph,
@@ -255,9 +269,13 @@ export async function startMeetNow(env: NodeJS.ProcessEnv, options: MeetNowOptio
   });
 
   // Its own pool, with Node's trust store only: the Bot Connector is never the emulator.
-  const connectorHttp = new UndiciHttpClient({ defaultTimeoutMs: options.timing?.httpTimeoutMs });
+  const connectorHttp = new UndiciHttpClient({ proxy: config.proxy, defaultTimeoutMs: options.timing?.httpTimeoutMs });
   const adapter = new MeetNowAdapter(
-    new ConfigurationBotFrameworkAuthentication(config.botFrameworkSettings, options.botCredentials),
+    new ConfigurationBotFrameworkAuthentication(
+      config.botFrameworkSettings,
+      // The bot's own token comes from Entra like the Graph token: over the same pool, through the same proxy.
+      options.botCredentials ?? new PooledCredentialsFactory(new ConfigurationServiceClientCredentialFactory(config.botFrameworkSettings), new MsalNetworkClient(http, { onRetry })),
+    ),
     new DirectConnector(connectorHttp, { onRetry: (info) => (onRetry(info), metrics.retry('bot_connector', info.status)) }),
   );
   adapter.onTurnError = async (context, error) => {

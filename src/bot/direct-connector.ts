@@ -18,7 +18,7 @@ export const CONNECTOR_RETRY_POLICY: RetryPolicy = { ...DEFAULT_RETRY_POLICY, re
  * policies, node:http): under load that was a sixth of a `/meet` turn. This sends the same URL (same
  * encoding), the activity as JSON (MeetNow's activities hold only schema fields) and `Authorization` from
  * the same Bot Framework credentials, and retries 408/429/500/502/503/504 honouring Retry-After and a
- * failed connection once. It does not go through HTTPS_PROXY, which botbuilder's pipeline honoured.
+ * failed connection once. Its pool takes HTTPS_PROXY / HTTP_PROXY as configured, as botbuilder's pipeline did.
  */
 export class DirectConnector {
   constructor(

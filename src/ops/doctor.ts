@@ -9,7 +9,7 @@ import { asMeetNowError, MeetNowError } from '../errors';
 import { GraphClient } from '../graph/graph-client';
 import { toGraphError } from '../graph/graph-errors';
 import { AppMeetingsApi, UsersMeetingsApi } from '../graph/meetings-api';
-import { UndiciHttpClient, type HttpResponse } from '../http/http-client';
+import { UndiciHttpClient, type HttpResponse, type ProxySettings } from '../http/http-client';
 import { createLogger } from '../logger';
 import type { Meeting } from '../meetings/meeting';
 import { accessPolicyFix, consentUrl, credentialFix, consentFix, graphRefusalFix, graphRootFix, meetingFailureFix, networkFix, roleFix, scopeFix } from './doctor-fixes';
@@ -60,8 +60,9 @@ interface Wiring {
   emulator?: Emulator;
 }
 
-function wire(graph: GraphSettings, timeoutMs: number, emulator?: Emulator): Wiring {
-  const http = new UndiciHttpClient({ caPem: graph.caPem, defaultTimeoutMs: timeoutMs });
+function wire(graph: GraphSettings, proxy: ProxySettings | undefined, timeoutMs: number, emulator?: Emulator): Wiring {
+  // As the bot: through the configured proxy, except to the embedded emulator in this process.
+  const http = new UndiciHttpClient({ caPem: graph.caPem, proxy: emulator === undefined ? proxy : undefined, defaultTimeoutMs: timeoutMs });
   const tokens = new MsalTokenProvider({
     settings: graph,
     networkClient: new MsalNetworkClient(http),
@@ -114,7 +115,7 @@ export async function runDoctor(env: NodeJS.ProcessEnv, options: DoctorOptions =
   const timeoutMs = options.timeoutMs ?? 15_000;
   const embedded = config.graph === undefined ? await startEmbeddedBackend() : undefined;
   const graph: GraphSettings = embedded?.graph ?? { ...(config.graph as GraphSettings), caPem: options.caPem };
-  const wiring = wire(graph, timeoutMs, embedded?.emulator);
+  const wiring = wire(graph, config.proxy, timeoutMs, embedded?.emulator);
   try {
     await diagnose(config, wiring, options, checks);
   } finally {
@@ -134,7 +135,7 @@ async function diagnose(config: Config, wiring: Wiring, options: DoctorOptions, 
     status: 'info',
     detail: embedded
       ? `no Graph credentials are configured, so this checks the embedded Entra + Graph emulator at ${graph.baseUrl} (nothing leaves this machine). Set GRAPH_CLIENT_ID and GRAPH_CLIENT_SECRET (or MicrosoftAppId and MicrosoftAppPassword) to check Microsoft's services.`
-      : `Entra ${graph.authorityHost}, Graph ${graph.baseUrl}, app ${graph.clientId} with a ${credential}`,
+      : `Entra ${graph.authorityHost}, Graph ${graph.baseUrl}, app ${graph.clientId} with a ${credential}${proxyNote(config)}`,
     data: { authorityHost: graph.authorityHost, graphBaseUrl: graph.baseUrl, clientId: graph.clientId },
   });
 
@@ -192,6 +193,12 @@ async function diagnose(config: Config, wiring: Wiring, options: DoctorOptions, 
     return;
   }
   await checkMeeting(config, wiring, tenant, organizer, embedded && options.organizer === undefined, checks);
+}
+
+/** The proxy the calls take, by host only (its URL may hold a password). */
+function proxyNote(config: Config): string {
+  const proxy = config.proxy?.httpsProxy ?? config.proxy?.httpProxy;
+  return proxy === undefined ? '' : `, through the proxy ${new URL(proxy).host} unless NO_PROXY lists the host`;
 }
 
 async function checkToken(wiring: Wiring, tenant: string, checks: DoctorCheck[]): Promise<string | undefined> {
