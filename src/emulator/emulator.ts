@@ -1,4 +1,5 @@
 import { createServer, type Server } from 'node:https';
+import type { JWK } from 'jose';
 import type { AddressInfo } from 'node:net';
 import { controlRoutes, type EmulatorControl } from './control-api';
 import { DEFAULT_APP_ROLES, Directory } from './directory';
@@ -175,6 +176,11 @@ export class Emulator implements EmulatorControl {
 
   meetings(): ReadonlyArray<StoredMeeting> {
     return this.store.all();
+  }
+
+  /** The keys Entra publishes for its tokens (`jwks_uri`): what a service trusting this Entra verifies with. */
+  get signingKeys(): { keys: JWK[] } {
+    return this.signer.jwks;
   }
 
   /**

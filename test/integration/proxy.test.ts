@@ -144,6 +144,7 @@ describe('the bot\'s own Bot Framework token (MicrosoftAppId and MicrosoftAppPas
         HTTPS_PROXY: proxy.url(),
       },
     });
+    h.connector.trustSigningKeys(h.emulator.signingKeys);
   });
   afterAll(async () => {
     await h.close();

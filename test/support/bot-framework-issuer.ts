@@ -1,4 +1,4 @@
-import { generateKeyPairSync, verify } from 'node:crypto';
+import { generateKeyPairSync, verify, type KeyObject } from 'node:crypto';
 import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -119,13 +119,13 @@ export class LoopbackBotCredentials extends PasswordServiceClientCredentialFacto
 
 /**
  * What the Bot Connector checks of a bot's `Authorization` header: a Bearer JWT signed by (the loopback)
- * Entra, for `audience`, issued to `appId`, not expired. Undefined when it passes, else what is wrong.
+ * Entra, or by another Entra the test trusts, for `audience`, issued to `appId`, not expired. Undefined when it passes, else what is wrong.
  */
-export function verifyOutboundToken(authorization: string | undefined, appId: string, audience: string): string | undefined {
+export function verifyOutboundToken(authorization: string | undefined, appId: string, audience: string, otherSigners: readonly KeyObject[] = []): string | undefined {
   const token = /^Bearer ([\w-]+)\.([\w-]+)\.([\w-]+)$/.exec(authorization ?? '');
   if (token === null) return 'no Bearer JWT';
   const [, header = '', payload = '', signature = ''] = token;
-  const signed = verify('RSA-SHA256', Buffer.from(`${header}.${payload}`), OUTBOUND_KEYS.publicKey, Buffer.from(signature, 'base64url'));
+  const signed = [OUTBOUND_KEYS.publicKey, ...otherSigners].some((key) => verify('RSA-SHA256', Buffer.from(`${header}.${payload}`), key, Buffer.from(signature, 'base64url')));
   if (!signed) return 'bad signature';
   const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { aud?: unknown; appid?: unknown; exp?: unknown };
   if (claims.aud !== audience) return `audience ${String(claims.aud)}`;

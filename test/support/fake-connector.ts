@@ -1,3 +1,5 @@
+import { createPublicKey, type JsonWebKey, type KeyObject } from 'node:crypto';
+import type { JWK } from 'jose';
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -102,6 +104,7 @@ export class FakeConnector {
   readonly unknownConversations = new Set<string>();
   /** Messages deleted in Teams, as `conversationId\nactivityId`: updating one answers 404 ActivityNotFoundInConversation. */
   private readonly deleted = new Set<string>();
+  private readonly signers: KeyObject[] = [];
   /** The size limit of an activity (UTF-16 bytes); a test may lower it to make the bot's own card too big. */
   maxMessageBytes = TEAMS_MESSAGE_LIMIT_BYTES;
   /** Answers 429 Throttled with this Retry-After (seconds) to the next `count` activity calls. */
@@ -148,6 +151,11 @@ export class FakeConnector {
   /** Production mode: refuse (401) any activity call without a valid token for `appId` and the Bot Connector audience. */
   requireTokenFor(appId: string): void {
     this.botAppId = appId;
+  }
+
+  /** Takes tokens signed with these published keys too (a test whose bot gets its token from the emulator's Entra). */
+  trustSigningKeys(jwks: { keys: readonly JWK[] }): void {
+    for (const key of jwks.keys) this.signers.push(createPublicKey({ key: key as JsonWebKey, format: 'jwk' }));
   }
 
   /** A user deletes the bot's message: updating it is refused from now on. */
@@ -232,7 +240,7 @@ export class FakeConnector {
     body: string,
   ): { status: number; code?: string; message?: string; headers?: Record<string, string> } | undefined {
     if (this.botAppId !== undefined) {
-      const problem = verifyOutboundToken(req.headers.authorization, this.botAppId, BOT_CONNECTOR_AUDIENCE);
+      const problem = verifyOutboundToken(req.headers.authorization, this.botAppId, BOT_CONNECTOR_AUDIENCE, this.signers);
       if (problem !== undefined) return { status: 401, message: `Authorization has been denied for this request (${problem}).` };
     }
     const failure = this.failures.shift();
@@ -260,7 +268,7 @@ export class FakeConnector {
       res.writeHead(status, { 'content-type': 'application/json' });
       res.end(JSON.stringify(body));
     };
-    if (this.botAppId !== undefined && verifyOutboundToken(req.headers.authorization, this.botAppId, BOT_CONNECTOR_AUDIENCE) !== undefined) {
+    if (this.botAppId !== undefined && verifyOutboundToken(req.headers.authorization, this.botAppId, BOT_CONNECTOR_AUDIENCE, this.signers) !== undefined) {
       return answer(401, { error: CONNECTOR_ERRORS[401] });
     }
     if (this.unknownConversations.has(conversationId)) return answer(404, { error: CONNECTOR_ERRORS[404] });
