@@ -191,7 +191,7 @@ export async function startMeetNow(env: NodeJS.ProcessEnv, options: MeetNowOptio
           throw error;
         });
 
-  const http = new UndiciHttpClient({ caPem: graph.caPem, defaultTimeoutMs: options.timing?.httpTimeoutMs });
+  const http = new UndiciHttpClient({ caPem: graph.caPem, defaultTimeoutMs: options.timing?.httpTimeoutMs, http2: config.graphHttp2 });
   const onRetry = (info: { attempt: number; status: number; waitMs: number }) => logger.info(info, 'throttled: retrying');
   const tokens = new MsalTokenProvider({
     settings: graph,

@@ -1,5 +1,5 @@
-import { createSecureContext } from 'node:tls';
-import { Agent, request } from 'undici';
+import { createSecureContext, type TLSSocket } from 'node:tls';
+import { Agent, Client, Pool, request, type buildConnector } from 'undici';
 import { MeetNowError } from '../errors';
 
 export interface HttpRequest {
@@ -9,6 +9,12 @@ export interface HttpRequest {
   body?: string;
   /** Whole-attempt deadline (connect, headers and body), at most the client's default. */
   timeoutMs?: number;
+  /**
+   * Sending it twice does no harm (a GET, a token request, Graph's createOrGet keyed by externalId). Only such
+   * requests share an HTTP/2 connection with others in flight, because undici sends them again on a new
+   * connection when the server closes the old one with GOAWAY. Default: true for GET.
+   */
+  idempotent?: boolean;
 }
 
 export interface HttpResponse {
@@ -30,12 +36,16 @@ export interface UndiciHttpClientOptions {
   defaultTimeoutMs?: number;
   /** Largest response body accepted; a bigger one is a network error, not an out-of-memory. */
   maxResponseBytes?: number;
+  /** Offer HTTP/2 (ALPN `h2`, falling back to HTTP/1.1 when the server does not take it); `GRAPH_HTTP2`. Default true. */
+  http2?: boolean;
 }
 
 const DEFAULT_TIMEOUT_MS = 10_000;
 const DEFAULT_MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
+/** Requests in flight on one HTTP/2 connection: undici's and Node's default; a server's SETTINGS may lower it. */
+const STREAMS_PER_CONNECTION = 100;
 
-/** Keep-alive connection pool over undici: one TLS handshake per origin, reused by every turn. */
+/** Keep-alive connection pool over undici: TLS handshakes are paid once and reused by every turn; over HTTP/2 one connection carries many turns at once. */
 export class UndiciHttpClient implements HttpClient {
   private readonly agent: Agent;
   private readonly defaultTimeoutMs: number;
@@ -48,6 +58,7 @@ export class UndiciHttpClient implements HttpClient {
       // One TLS context for every connection: without it each new connection builds its own (its CA store
       // included), a third of a handshake's CPU when a burst of users opens many connections at once.
       connect: { secureContext: createSecureContext(options.caPem === undefined ? {} : { ca: options.caPem }) },
+      ...(options.http2 === false ? {} : http2Options()),
     });
     this.defaultTimeoutMs = options.defaultTimeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
@@ -64,6 +75,7 @@ export class UndiciHttpClient implements HttpClient {
         headers: req.headers,
         body: req.body,
         signal,
+        idempotent: req.idempotent ?? req.method === 'GET',
         headersTimeout: timeoutMs,
         bodyTimeout: timeoutMs,
       });
@@ -94,6 +106,33 @@ export class UndiciHttpClient implements HttpClient {
   async close(): Promise<void> {
     await this.agent.close();
   }
+}
+
+/**
+ * HTTP/2 where the server's ALPN offers it. undici 7 lets a connection carry only `pipelining` requests at once even
+ * over HTTP/2 (nodejs/undici#4143, fixed in undici 8), and `pipelining` above 1 would also pipeline HTTP/1.1. So each
+ * connection learns its protocol when it opens: HTTP/2 carries up to STREAMS_PER_CONNECTION requests, HTTP/1.1 one.
+ */
+function http2Options(): Pick<Agent.Options, 'allowH2' | 'maxConcurrentStreams' | 'factory'> {
+  return {
+    allowH2: true,
+    maxConcurrentStreams: STREAMS_PER_CONNECTION,
+    factory: (origin, opts) => new Pool(origin, { ...opts, factory: multiplexOverH2 }),
+  };
+}
+
+function multiplexOverH2(origin: string | URL, opts: object): Client {
+  const options = opts as Client.Options;
+  const connect = options.connect as buildConnector.connector;
+  const client: Client = new Client(origin, {
+    ...options,
+    connect: (target, callback) =>
+      connect(target, (...args) => {
+        if (args[0] === null) client.pipelining = (args[1] as TLSSocket).alpnProtocol === 'h2' ? STREAMS_PER_CONNECTION : 1;
+        callback(...args);
+      }),
+  });
+  return client;
 }
 
 function safeHost(url: string): string {

@@ -57,8 +57,9 @@ interface Wiring {
   emulator?: Emulator;
 }
 
-function wire(graph: GraphSettings, timeoutMs: number, emulator?: Emulator): Wiring {
-  const http = new UndiciHttpClient({ caPem: graph.caPem, defaultTimeoutMs: timeoutMs });
+function wire(graph: GraphSettings, timeoutMs: number, http2: boolean, emulator?: Emulator): Wiring {
+  // The bot's own protocol choice, so the doctor sees what a proxy or middlebox does to it.
+  const http = new UndiciHttpClient({ caPem: graph.caPem, defaultTimeoutMs: timeoutMs, http2 });
   const tokens = new MsalTokenProvider({
     settings: graph,
     networkClient: new MsalNetworkClient(http),
@@ -101,7 +102,7 @@ export async function runDoctor(env: NodeJS.ProcessEnv, options: DoctorOptions =
   const timeoutMs = options.timeoutMs ?? 15_000;
   const embedded = config.graph === undefined ? await startEmbeddedBackend() : undefined;
   const graph: GraphSettings = embedded?.graph ?? { ...(config.graph as GraphSettings), caPem: options.caPem };
-  const wiring = wire(graph, timeoutMs, embedded?.emulator);
+  const wiring = wire(graph, timeoutMs, config.graphHttp2, embedded?.emulator);
   try {
     await diagnose(config, wiring, options, checks);
   } finally {
