@@ -181,6 +181,11 @@ export class Emulator implements EmulatorControl {
     return this.recorder.counts();
   }
 
+  /** Entra and Graph requests per HTTP version (`2.0`, `1.1`) since start or the last reset(). */
+  get httpVersions(): Readonly<Record<string, number>> {
+    return this.recorder.httpVersions();
+  }
+
   meetings(): ReadonlyArray<StoredMeeting> {
     return this.store.all();
   }

@@ -159,7 +159,7 @@ function write(res: EmulatorResponse, ex: Exchange, kind: RouteKind, reply: Repl
 
 function record(deps: RequestListenerDeps, kind: RouteKind, req: EmulatorRequest, method: string, path: string, rawBody: Buffer, status: number, at: number): void {
   if (kind === 'control') return;
-  deps.recorder.add(kind, () => ({
+  deps.recorder.add(kind, req.httpVersion, () => ({
     httpVersion: req.httpVersion,
     method,
     path,

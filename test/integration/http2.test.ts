@@ -149,6 +149,7 @@ describe('UndiciHttpClient over HTTP/2 and HTTP/1.1', () => {
       const answer = await http.send({ method: 'GET', url: meUrl() });
       expect([answer.status, answer.headers['retry-after']]).toEqual([429, '7']);
       expect(emulator.graphRequests.map((r) => r.httpVersion)).toEqual(['2.0']);
+      expect(emulator.httpVersions).toEqual({ '2.0': 1 });
     });
   });
 });
