@@ -1,5 +1,5 @@
 import { createSecureContext, type TLSSocket } from 'node:tls';
-import { Agent, Client, Pool, request, type buildConnector } from 'undici';
+import { Agent, Client, Pool, errors, request, type buildConnector } from 'undici';
 import { MeetNowError } from '../errors';
 
 export interface HttpRequest {
@@ -67,14 +67,30 @@ export class UndiciHttpClient implements HttpClient {
   async send(req: HttpRequest): Promise<HttpResponse> {
     // The caller may shorten an attempt (what is left of a retry budget), never lengthen it.
     const timeoutMs = Math.min(req.timeoutMs ?? this.defaultTimeoutMs, this.defaultTimeoutMs);
-    const signal = AbortSignal.timeout(timeoutMs);
+    // A plain timer, not an AbortSignal: on Node 20 a signal costs about a fifth of an HTTP/2 request's CPU, more
+    // than HTTP/2 saves. undici's headers and body timeouts end the abandoned request itself.
+    let expired = false;
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(() => {
+        expired = true;
+        reject(timedOut(req, timeoutMs));
+      }, timeoutMs);
+    });
+    try {
+      return await Promise.race([this.attempt(req, timeoutMs, () => expired), deadline]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private async attempt(req: HttpRequest, timeoutMs: number, abandoned: () => boolean): Promise<HttpResponse> {
     try {
       const response = await request(req.url, {
         dispatcher: this.agent,
         method: req.method,
         headers: req.headers,
         body: req.body,
-        signal,
         idempotent: req.idempotent ?? req.method === 'GET',
         headersTimeout: timeoutMs,
         bodyTimeout: timeoutMs,
@@ -84,6 +100,10 @@ export class UndiciHttpClient implements HttpClient {
       for await (const chunk of response.body) {
         const buffer = chunk as Buffer;
         size += buffer.length;
+        if (abandoned()) {
+          response.body.destroy();
+          throw timedOut(req, timeoutMs);
+        }
         if (size > this.maxResponseBytes) {
           response.body.destroy();
           throw new MeetNowError('network', `response from ${new URL(req.url).host} exceeds ${this.maxResponseBytes} bytes`);
@@ -97,9 +117,8 @@ export class UndiciHttpClient implements HttpClient {
       return { status: response.statusCode, headers, body: Buffer.concat(chunks).toString('utf8') };
     } catch (error) {
       if (error instanceof MeetNowError) throw error;
-      const host = safeHost(req.url);
-      const reason = signal.aborted ? `timed out after ${timeoutMs} ms` : describeNetworkError(error);
-      throw new MeetNowError('network', `${req.method} ${host} failed: ${reason}`, { cause: error });
+      if (error instanceof errors.HeadersTimeoutError || error instanceof errors.BodyTimeoutError) throw timedOut(req, timeoutMs, error);
+      throw new MeetNowError('network', `${req.method} ${safeHost(req.url)} failed: ${describeNetworkError(error)}`, { cause: error });
     }
   }
 
@@ -133,6 +152,10 @@ function multiplexOverH2(origin: string | URL, opts: object): Client {
       }),
   });
   return client;
+}
+
+function timedOut(req: HttpRequest, timeoutMs: number, cause?: unknown): MeetNowError {
+  return new MeetNowError('network', `${req.method} ${safeHost(req.url)} failed: timed out after ${timeoutMs} ms`, { cause });
 }
 
 function safeHost(url: string): string {
