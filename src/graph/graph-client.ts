@@ -30,7 +30,7 @@ export class GraphClient {
   }
 
   get(tenantId: string, path: string, operation: string): Promise<GraphResult> {
-    return this.send('GET', tenantId, path, undefined, operation, undefined, undefined, true);
+    return this.send('GET', tenantId, path, undefined, operation);
   }
 
   private async send(
@@ -41,7 +41,7 @@ export class GraphClient {
     operation: string,
     observer?: CallObserver,
     language?: string,
-    idempotent = false,
+    idempotent?: boolean,
   ): Promise<GraphResult> {
     const tokenStarted = performance.now();
     const token = await this.options.tokens.getToken(tenantId).then(

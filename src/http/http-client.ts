@@ -11,8 +11,9 @@ export interface HttpRequest {
   timeoutMs?: number;
   /**
    * Sending it twice does no harm (a GET, a token request, Graph's createOrGet keyed by externalId). Only such
-   * requests share an HTTP/2 connection with others in flight, because undici sends them again on a new
-   * connection when the server closes the old one with GOAWAY. Default: true for GET.
+   * requests go over HTTP/2, sharing a connection with others in flight, because undici 7 sends them again on a
+   * new connection when the server closes the old one with GOAWAY (and would queue the others one by one behind
+   * each other on a shared connection); the rest keep HTTP/1.1 connections of their own. Default: true for GET.
    */
   idempotent?: boolean;
 }
@@ -47,19 +48,23 @@ const STREAMS_PER_CONNECTION = 100;
 
 /** Keep-alive connection pool over undici: TLS handshakes are paid once and reused by every turn; over HTTP/2 one connection carries many turns at once. */
 export class UndiciHttpClient implements HttpClient {
+  /** HTTP/2 where offered (with `http2`), for repeatable requests. */
   private readonly agent: Agent;
+  /** HTTP/1.1, one request per connection: for requests that must not be sent twice. */
+  private readonly singleAgent: Agent;
   private readonly defaultTimeoutMs: number;
   private readonly maxResponseBytes: number;
 
   constructor(options: UndiciHttpClientOptions = {}) {
-    this.agent = new Agent({
+    const base: Agent.Options = {
       keepAliveTimeout: 30_000,
       keepAliveMaxTimeout: 600_000,
       // One TLS context for every connection: without it each new connection builds its own (its CA store
       // included), a third of a handshake's CPU when a burst of users opens many connections at once.
       connect: { secureContext: createSecureContext(options.caPem === undefined ? {} : { ca: options.caPem }) },
-      ...(options.http2 === false ? {} : http2Options()),
-    });
+    };
+    this.singleAgent = new Agent(base);
+    this.agent = options.http2 === false ? this.singleAgent : new Agent({ ...base, ...http2Options() });
     this.defaultTimeoutMs = options.defaultTimeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
   }
@@ -85,13 +90,14 @@ export class UndiciHttpClient implements HttpClient {
   }
 
   private async attempt(req: HttpRequest, timeoutMs: number, abandoned: () => boolean): Promise<HttpResponse> {
+    const repeatable = req.idempotent ?? req.method === 'GET';
     try {
       const response = await request(req.url, {
-        dispatcher: this.agent,
+        dispatcher: repeatable ? this.agent : this.singleAgent,
         method: req.method,
         headers: req.headers,
         body: req.body,
-        idempotent: req.idempotent ?? req.method === 'GET',
+        idempotent: repeatable,
         headersTimeout: timeoutMs,
         bodyTimeout: timeoutMs,
       });
@@ -123,7 +129,7 @@ export class UndiciHttpClient implements HttpClient {
   }
 
   async close(): Promise<void> {
-    await this.agent.close();
+    await Promise.all([...new Set([this.agent, this.singleAgent])].map((agent) => agent.close()));
   }
 }
 

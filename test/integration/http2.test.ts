@@ -9,17 +9,19 @@ import { useHarness, type Harness } from '../support/harness';
 import { teamsMessage } from '../support/teams-activity';
 
 describe.each([
-  ['unset', {}, '2.0'],
-  ['off', { GRAPH_HTTP2: 'off' }, '1.1'],
-] as const)('GRAPH_HTTP2 %s: the protocol of the calls to Entra and Graph', (_name, env, version) => {
+  ['GRAPH_HTTP2 unset', {}, '2.0', '2.0'],
+  ['GRAPH_HTTP2=off', { GRAPH_HTTP2: 'off' }, '1.1', '1.1'],
+  // The beta POST is not createOrGet: sent twice it would book two meetings, so it never shares a connection.
+  ['MEETINGS_API=app', { MEETINGS_API: 'app' }, '2.0', '1.1'],
+] as const)('%s: the protocol of the calls to Entra and Graph', (_name, env, tokenVersion, graphVersion) => {
   let h: Harness;
   useHarness((started) => (h = started), { env });
 
-  it(`creates the meeting over HTTP/${version === '2.0' ? '2' : '1.1'}`, async () => {
+  it(`asks for the token over HTTP ${tokenVersion} and creates the meeting over HTTP ${graphVersion}`, async () => {
     const response = await h.post(teamsMessage({ serviceUrl: h.connector.serviceUrl, text: '/meet Over the wire' }));
     expect(response.status).toBe(200);
-    expect(h.emulator.tokenRequests.map((r) => r.httpVersion)).toEqual([version]);
-    expect(h.emulator.graphRequests.map((r) => [r.httpVersion, r.status])).toEqual([[version, 201]]);
+    expect(h.emulator.tokenRequests.map((r) => r.httpVersion)).toEqual([tokenVersion]);
+    expect(h.emulator.graphRequests.map((r) => [r.httpVersion, r.status])).toEqual([[graphVersion, 201]]);
   });
 });
 
@@ -75,6 +77,22 @@ describe('UndiciHttpClient over HTTP/2 and HTTP/1.1', () => {
     expect(answers.map((a) => a.status)).toEqual(Array(20).fill(200));
     expect(versions).toEqual(Array(21).fill('2.0'));
     expect(h2.connections()).toBe(1);
+  });
+
+  it('sends requests that must not be sent twice over HTTP/1.1, each on a connection of its own', async () => {
+    const versions: string[] = [];
+    const h2 = await listen(createSecureServer({ key: tls.key, cert: tls.cert, allowHTTP1: true }));
+    closing.push(() => new Promise((resolve) => h2.server.close(() => resolve())));
+    const http = client();
+    h2.server.once('request', answerWhenAllArrived(1, versions));
+    await http.send({ method: 'GET', url: `${h2.url}/warm` });
+
+    h2.server.on('request', answerWhenAllArrived(5, versions));
+    const answers = await Promise.all(Array.from({ length: 5 }, (_, i) => http.send({ method: 'POST', url: `${h2.url}/events/${i}`, body: 'x' })));
+
+    expect(answers.map((a) => a.status)).toEqual(Array(5).fill(200));
+    expect(versions).toEqual(['2.0', ...Array(5).fill('1.1')]);
+    expect(h2.connections()).toBe(6);
   });
 
   it('falls back to HTTP/1.1, one request per connection, when the server offers only HTTP/1.1', async () => {
