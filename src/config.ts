@@ -60,6 +60,8 @@ export interface Config {
   graph: GraphSettings | undefined;
   graphTenantId: string | undefined;
   meetingsApi: MeetingsApiKind;
+  /** Offer HTTP/2 to Graph and Entra (`GRAPH_HTTP2`, default on); off for a proxy or middlebox that breaks it. */
+  graphHttp2: boolean;
   allowedTenants: ReadonlySet<string>;
   identityMapPath: string | undefined;
   /** Shared dedupe memory for several instances (`REDIS_URL`); undefined: in-memory, one instance. */
@@ -171,6 +173,10 @@ const schema = z.object({
   GRAPH_BASE_URL: url(['https:', 'http:'], 'http(s)'),
   GRAPH_SCOPE: optionalString,
   MEETINGS_API: z.preprocess(blankToUndefined, z.enum(['users', 'app']).default('users')),
+  GRAPH_HTTP2: z.preprocess(
+    (value) => (typeof blankToUndefined(value) === 'string' ? String(blankToUndefined(value)).toLowerCase() : undefined),
+    z.enum(['on', 'off'], { message: 'must be on or off' }).default('on'),
+  ),
   ALLOWED_TENANTS: z.preprocess(
     blankToUndefined,
     z
@@ -354,6 +360,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     graph: graph === undefined ? undefined : Object.freeze(graph),
     graphTenantId: vars.GRAPH_TENANT_ID,
     meetingsApi: vars.MEETINGS_API,
+    graphHttp2: vars.GRAPH_HTTP2 === 'on',
     allowedTenants: new Set(vars.ALLOWED_TENANTS ?? []),
     identityMapPath: vars.IDENTITY_MAP_PATH,
     redisUrl: vars.REDIS_URL,

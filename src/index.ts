@@ -205,7 +205,7 @@ export async function startMeetNow(env: NodeJS.ProcessEnv, options: MeetNowOptio
 
   logProxies(config, embedded !== undefined, logger);
   // The embedded emulator lives in this process on loopback: a proxy elsewhere could not reach it.
-  const http = new UndiciHttpClient({ caPem: graph.caPem, proxy: embedded === undefined ? config.proxy : undefined, defaultTimeoutMs: options.timing?.httpTimeoutMs });
+  const http = new UndiciHttpClient({ caPem: graph.caPem, proxy: embedded === undefined ? config.proxy : undefined, defaultTimeoutMs: options.timing?.httpTimeoutMs, http2: config.graphHttp2 });
   const onRetry = (info: { attempt: number; status: number; waitMs: number }) => logger.info(info, 'throttled: retrying');
   const tokens = new MsalTokenProvider({
     settings: graph,

@@ -59,6 +59,11 @@ export class EmulatorClient {
     return (await this.control('GET', 'stats')) as EmulatorStats;
   }
 
+  /** Entra and Graph requests per HTTP version (`2.0`, `1.1`) since the emulator started. */
+  async httpVersions(): Promise<Record<string, number>> {
+    return (await this.control('GET', 'http-versions')) as Record<string, number>;
+  }
+
   async close(): Promise<void> {
     await this.agent.close();
   }

@@ -19,7 +19,8 @@ export class MsalNetworkClient implements INetworkModule {
 
   async sendPostRequestAsync<T>(url: string, options?: NetworkRequestOptions): Promise<NetworkResponse<T>> {
     const response = await sendWithRetry(
-      (remainingMs) => this.http.send({ method: 'POST', url, headers: options?.headers, body: options?.body, timeoutMs: remainingMs }),
+      // A token request asked twice only mints a second token.
+      (remainingMs) => this.http.send({ method: 'POST', url, headers: options?.headers, body: options?.body, timeoutMs: remainingMs, idempotent: true }),
       undefined,
       this.events,
     );

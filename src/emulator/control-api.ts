@@ -13,6 +13,7 @@ export interface EmulatorControl {
   addTenant(id: string): void;
   reset(): void;
   readonly counts: RequestCounts;
+  readonly httpVersions: Readonly<Record<string, number>>;
   meetings(): ReadonlyArray<unknown>;
 }
 
@@ -91,6 +92,7 @@ export function controlRoutes(control: EmulatorControl): Route[] {
     route('POST', 'tenants', applying(tenantSchema, ({ id }) => control.addTenant(id))),
     route('POST', 'reset', () => (control.reset(), done)),
     route('GET', 'stats', () => ({ status: 200, body: control.counts })),
+    route('GET', 'http-versions', () => ({ status: 200, body: control.httpVersions })),
     route('GET', 'meetings', () => ({ status: 200, body: { value: control.meetings() } })),
   ];
 }

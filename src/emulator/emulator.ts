@@ -1,6 +1,6 @@
-import { createServer, type Server } from 'node:https';
+import { createSecureServer, type Http2SecureServer } from 'node:http2';
 import type { JWK } from 'jose';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { controlRoutes, type EmulatorControl } from './control-api';
 import { DEFAULT_APP_ROLES, Directory } from './directory';
 import { entraRoutes } from './entra';
@@ -31,7 +31,8 @@ export interface MintAccessTokenOptions {
 }
 
 /**
- * Entra (login.microsoftonline.com) and Graph (graph.microsoft.com) on one loopback https server:
+ * Entra (login.microsoftonline.com) and Graph (graph.microsoft.com) on one loopback https server that speaks
+ * HTTP/2 (ALPN `h2`) and HTTP/1.1, as the real services do:
  * the product's back-end when no credentials are configured, and the test double of every test.
  */
 export class Emulator implements EmulatorControl {
@@ -49,7 +50,8 @@ export class Emulator implements EmulatorControl {
   private closing: Promise<void> | undefined;
 
   private constructor(
-    private readonly server: Server,
+    private readonly server: Http2SecureServer,
+    private readonly sockets: Set<Socket>,
     baseUrl: string,
     caPem: string,
     graphAudience: string,
@@ -77,10 +79,15 @@ export class Emulator implements EmulatorControl {
     options.users?.forEach((u) => directory.addUser(u));
     options.apps?.forEach((a) => directory.addApp(a));
 
-    const server = createServer({ key: tls.key, cert: tls.cert });
+    const server = createSecureServer({ key: tls.key, cert: tls.cert, allowHTTP1: true });
     // A socket that fails TLS or HTTP parsing is simply closed; the emulator never throws on client input.
     server.on('tlsClientError', (_err, socket) => socket.destroy());
-    server.on('clientError', (_err, socket) => socket.destroy());
+    // Kept to be cut on close(): an HTTP/2 server has no closeAllConnections().
+    const sockets = new Set<Socket>();
+    server.on('secureConnection', (socket: Socket) => {
+      sockets.add(socket);
+      socket.once('close', () => sockets.delete(socket));
+    });
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(options.port ?? 0, host, () => {
@@ -93,6 +100,7 @@ export class Emulator implements EmulatorControl {
 
     const emulator = new Emulator(
       server,
+      sockets,
       baseUrl,
       tls.cert,
       graphAudience,
@@ -174,6 +182,11 @@ export class Emulator implements EmulatorControl {
     return this.recorder.counts();
   }
 
+  /** Entra and Graph requests per HTTP version (`2.0`, `1.1`) since start or the last reset(). */
+  get httpVersions(): Readonly<Record<string, number>> {
+    return this.recorder.httpVersions();
+  }
+
   meetings(): ReadonlyArray<StoredMeeting> {
     return this.store.all();
   }
@@ -213,7 +226,7 @@ export class Emulator implements EmulatorControl {
     this.closing ??= new Promise<void>((resolve) => {
       this.sleeper.cancelAll();
       this.server.close(() => resolve());
-      this.server.closeAllConnections();
+      for (const socket of this.sockets) socket.destroy();
     });
     return this.closing;
   }

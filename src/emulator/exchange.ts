@@ -1,4 +1,18 @@
-import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
+import { constants, type Http2ServerRequest, type Http2ServerResponse } from 'node:http2';
+
+/** The emulator speaks HTTP/2 (ALPN `h2`) and HTTP/1.1 on one port. */
+export type EmulatorRequest = IncomingMessage | Http2ServerRequest;
+export type EmulatorResponse = ServerResponse | Http2ServerResponse;
+
+/**
+ * Ends an exchange without an answer, as a failing server does: over HTTP/1.1 the connection is lost, over HTTP/2
+ * the stream is reset (RST_STREAM INTERNAL_ERROR) and the connection's other requests go on.
+ */
+export function cut(req: EmulatorRequest): void {
+  if ('stream' in req) req.stream.close(constants.NGHTTP2_INTERNAL_ERROR);
+  else req.socket.destroy();
+}
 
 /** One request as the handlers see it: fully read, size-checked, with its ids. */
 export interface Exchange {
@@ -32,7 +46,7 @@ export interface Route {
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
-/** Past this many bytes the client is not worth draining any longer: the socket is cut. */
+/** Past this many bytes the client is not worth draining any longer: the exchange is cut. */
 const MAX_DRAIN_BYTES = 8 * MAX_BODY_BYTES;
 
 export type BodyRead = { ok: true; body: Buffer } | { ok: false; reason: 'too-large' | 'aborted' };
@@ -41,7 +55,7 @@ export type BodyRead = { ok: true; body: Buffer } | { ok: false; reason: 'too-la
  * Reads the whole body, keeping at most MAX_BODY_BYTES; an oversize body is drained (so the client
  * can read the 413) unless it is absurdly large.
  */
-export function readBody(req: IncomingMessage): Promise<BodyRead> {
+export function readBody(req: EmulatorRequest): Promise<BodyRead> {
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -56,7 +70,7 @@ export function readBody(req: IncomingMessage): Promise<BodyRead> {
       size += chunk.length;
       if (size <= MAX_BODY_BYTES) chunks.push(chunk);
       else if (size > MAX_DRAIN_BYTES) {
-        req.socket.destroy();
+        cut(req);
         settle({ ok: false, reason: 'aborted' });
       }
     });

@@ -8,6 +8,8 @@ export class RequestRecorder {
   readonly graph: RecordedRequest[] = [];
   readonly discovery: RecordedRequest[] = [];
   private readonly counters: RequestCounts = { token: 0, graph: 0, discovery: 0 };
+  /** Requests per HTTP version (`2.0`, `1.1`), to show which protocol clients negotiated. */
+  private readonly versions = new Map<string, number>();
 
   constructor(
     readonly keeping: boolean,
@@ -15,8 +17,9 @@ export class RequestRecorder {
   ) {}
 
   /** `make` runs only when recording, so counting alone stays cheap. */
-  add(kind: RecordKind, make: () => RecordedRequest): void {
+  add(kind: RecordKind, httpVersion: string, make: () => RecordedRequest): void {
     this.counters[kind] += 1;
+    this.versions.set(httpVersion, (this.versions.get(httpVersion) ?? 0) + 1);
     if (!this.keeping) return;
     const list = this[kind];
     list.push(make());
@@ -27,7 +30,12 @@ export class RequestRecorder {
     return { ...this.counters };
   }
 
+  httpVersions(): Record<string, number> {
+    return Object.fromEntries(this.versions);
+  }
+
   clear(): void {
+    this.versions.clear();
     this.token.length = 0;
     this.graph.length = 0;
     this.discovery.length = 0;

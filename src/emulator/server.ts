@@ -1,6 +1,5 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { EntraError, GraphError, defaultEntraError, defaultEntraFault, defaultGraphCode, defaultGraphMessage, entraErrorBody, graphErrorBody } from './errors';
-import { bodyForRecord, headerValue, readBody, type Exchange, type Reply, type Route, type RouteKind } from './exchange';
+import { bodyForRecord, cut, headerValue, readBody, type EmulatorRequest, type EmulatorResponse, type Exchange, type Reply, type Route, type RouteKind } from './exchange';
 import type { FaultQueue } from './faults';
 import { unknownGraphPath } from './graph';
 import { newGuid } from './ids';
@@ -28,12 +27,12 @@ interface Matched {
 }
 
 /** Routing, faults, latency, recording and the wire format shared by every route. */
-export function createRequestListener(deps: RequestListenerDeps): (req: IncomingMessage, res: ServerResponse) => void {
+export function createRequestListener(deps: RequestListenerDeps): (req: EmulatorRequest, res: EmulatorResponse) => void {
   return (req, res) => {
     handle(deps, req, res).catch((err: unknown) => {
       // Last resort: handle() already answers every failure; this only guards against a bug there.
       deps.logger?.warn({ err }, 'emulator: request handling failed');
-      if (!res.headersSent) res.writeHead(500);
+      if (!res.headersSent) res.statusCode = 500;
       res.end();
     });
   };
@@ -50,7 +49,7 @@ function match(routes: Route[], method: string, path: string): Matched | { metho
   return wrongMethod === undefined ? undefined : { methodNotAllowed: wrongMethod };
 }
 
-async function handle(deps: RequestListenerDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function handle(deps: RequestListenerDeps, req: EmulatorRequest, res: EmulatorResponse): Promise<void> {
   const at = Date.now();
   const method = req.method ?? 'GET';
   let url: URL;
@@ -97,7 +96,7 @@ async function handle(deps: RequestListenerDeps, req: IncomingMessage, res: Serv
   await deps.sleeper.sleep(delay);
 
   if ('drop' in outcome) {
-    req.socket.destroy();
+    cut(req);
     record(deps, kind, req, method, path, rawBody, 0, at);
     return;
   }
@@ -145,7 +144,7 @@ function faultOutcome(kind: RouteKind, ex: Exchange, fault: Fault, baseUrl: stri
   return { reply: failure(kind, ex, err, baseUrl) };
 }
 
-function write(res: ServerResponse, ex: Exchange, kind: RouteKind, reply: Reply): void {
+function write(res: EmulatorResponse, ex: Exchange, kind: RouteKind, reply: Reply): void {
   if (res.writableEnded || res.destroyed) return;
   const payload = reply.rawBody ?? (reply.body === undefined ? '' : JSON.stringify(reply.body));
   const idHeaders: Record<string, string> =
@@ -154,13 +153,16 @@ function write(res: ServerResponse, ex: Exchange, kind: RouteKind, reply: Reply)
       : { 'request-id': ex.requestId, 'client-request-id': ex.clientRequestId };
   const bodyHeaders: Record<string, string> =
     reply.status === 204 ? {} : { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': String(Buffer.byteLength(payload)) };
-  res.writeHead(reply.status, { ...bodyHeaders, ...idHeaders, ...reply.headers });
+  // statusCode and setHeader, not writeHead: the one call both HTTP/1.1's and HTTP/2's responses type alike.
+  res.statusCode = reply.status;
+  for (const [name, value] of Object.entries({ ...bodyHeaders, ...idHeaders, ...reply.headers })) res.setHeader(name, value);
   res.end(payload);
 }
 
-function record(deps: RequestListenerDeps, kind: RouteKind, req: IncomingMessage, method: string, path: string, rawBody: Buffer, status: number, at: number): void {
+function record(deps: RequestListenerDeps, kind: RouteKind, req: EmulatorRequest, method: string, path: string, rawBody: Buffer, status: number, at: number): void {
   if (kind === 'control') return;
-  deps.recorder.add(kind, () => ({
+  deps.recorder.add(kind, req.httpVersion, () => ({
+    httpVersion: req.httpVersion,
     method,
     path,
     headers: { ...req.headers },

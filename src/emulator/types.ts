@@ -78,13 +78,15 @@ export interface Fault {
   message?: string;
   /** Delay before answering; alone it makes a slow success. */
   latencyMs?: number;
-  /** Destroy the socket without an answer. */
+  /** End the exchange without an answer: HTTP/1.1 loses its connection, HTTP/2 its stream (RST_STREAM). */
   drop?: boolean;
   /** Answer a success status with a truncated JSON body. */
   malformedBody?: boolean;
 }
 
 export interface RecordedRequest {
+  /** `2.0` when the client negotiated HTTP/2, else `1.1`. */
+  httpVersion: string;
   method: string;
   path: string;
   headers: Record<string, string | string[] | undefined>;

@@ -24,8 +24,9 @@ export interface GraphClientOptions {
 export class GraphClient {
   constructor(private readonly options: GraphClientOptions) {}
 
-  post(tenantId: string, path: string, payload: unknown, operation: string, observer?: CallObserver, language?: string): Promise<GraphResult> {
-    return this.send('POST', tenantId, path, JSON.stringify(payload), operation, observer, language);
+  /** `idempotent`: Graph answers a repeat with the same resource (createOrGet by externalId), see HttpRequest. */
+  post(tenantId: string, path: string, payload: unknown, operation: string, observer?: CallObserver, language?: string, idempotent = false): Promise<GraphResult> {
+    return this.send('POST', tenantId, path, JSON.stringify(payload), operation, observer, language, idempotent);
   }
 
   get(tenantId: string, path: string, operation: string): Promise<GraphResult> {
@@ -40,6 +41,7 @@ export class GraphClient {
     operation: string,
     observer?: CallObserver,
     language?: string,
+    idempotent?: boolean,
   ): Promise<GraphResult> {
     const tokenStarted = performance.now();
     const token = await this.options.tokens.getToken(tenantId).then(
@@ -60,7 +62,7 @@ export class GraphClient {
     const response = await sendWithRetry(
       async (remainingMs) => {
         const started = performance.now();
-        const answer = await this.options.http.send({ method, url, headers, body, timeoutMs: remainingMs });
+        const answer = await this.options.http.send({ method, url, headers, body, timeoutMs: remainingMs, idempotent });
         const durationMs = performance.now() - started;
         this.options.events?.onResponse?.(operation, answer, durationMs);
         observer?.graphAnswered?.({ operation, status: answer.status, durationMs, requestId: graphRequestId(answer) });

@@ -176,7 +176,8 @@ export class UsersMeetingsApi implements MeetingsApi {
       ...scheduleFields(input),
       ...(attendees.length > 0 ? { participants: { attendees } } : {}),
     };
-    const result = await this.graph.post(input.organizer.tenantId, path, body, operation, input.observer, input.language);
+    // createOrGet returns the meeting already made for this externalId, so a repeat is harmless.
+    const result = await this.graph.post(input.organizer.tenantId, path, body, operation, input.observer, input.language, true);
     const resource = parse(v1Resource, result, operation);
     const audio = resource.audioConferencing;
     const dialIn: DialIn | undefined =

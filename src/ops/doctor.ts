@@ -60,9 +60,10 @@ interface Wiring {
   emulator?: Emulator;
 }
 
-function wire(graph: GraphSettings, proxy: ProxySettings | undefined, timeoutMs: number, emulator?: Emulator): Wiring {
-  // As the bot: through the configured proxy, except to the embedded emulator in this process.
-  const http = new UndiciHttpClient({ caPem: graph.caPem, proxy: emulator === undefined ? proxy : undefined, defaultTimeoutMs: timeoutMs });
+function wire(graph: GraphSettings, proxy: ProxySettings | undefined, timeoutMs: number, http2: boolean, emulator?: Emulator): Wiring {
+  // As the bot: through the configured proxy (except to the embedded emulator in this process), with the
+  // bot's own protocol choice, so the doctor sees what a proxy or middlebox does to it.
+  const http = new UndiciHttpClient({ caPem: graph.caPem, proxy: emulator === undefined ? proxy : undefined, defaultTimeoutMs: timeoutMs, http2 });
   const tokens = new MsalTokenProvider({
     settings: graph,
     networkClient: new MsalNetworkClient(http),
@@ -115,7 +116,7 @@ export async function runDoctor(env: NodeJS.ProcessEnv, options: DoctorOptions =
   const timeoutMs = options.timeoutMs ?? 15_000;
   const embedded = config.graph === undefined ? await startEmbeddedBackend() : undefined;
   const graph: GraphSettings = embedded?.graph ?? { ...(config.graph as GraphSettings), caPem: options.caPem };
-  const wiring = wire(graph, config.proxy, timeoutMs, embedded?.emulator);
+  const wiring = wire(graph, config.proxy, timeoutMs, config.graphHttp2, embedded?.emulator);
   try {
     await diagnose(config, wiring, options, checks);
   } finally {

@@ -106,6 +106,13 @@ describe('loadConfig', () => {
     expect(config.botFrameworkSettings.ToBotFromChannelOpenIdMetadataUrl).toBe('https://x.test/meta');
   });
 
+  it('offers HTTP/2 to Graph and Entra unless GRAPH_HTTP2=off', () => {
+    expect(loadConfig({}).graphHttp2).toBe(true);
+    expect(loadConfig({ GRAPH_HTTP2: 'ON' }).graphHttp2).toBe(true);
+    expect(loadConfig({ GRAPH_HTTP2: 'off' }).graphHttp2).toBe(false);
+    expect(problems({ GRAPH_HTTP2: 'false' })).toMatch(/GRAPH_HTTP2: must be on or off/);
+  });
+
   it('lists every problem in one message', () => {
     const message = problems({
       PORT: 'eighty',
