@@ -269,7 +269,7 @@ export async function startMeetNow(env: NodeJS.ProcessEnv, options: MeetNowOptio
   });
 
   // Its own pool, with Node's trust store only: the Bot Connector is never the emulator.
-  const connectorHttp = new UndiciHttpClient({ proxy: config.proxy, defaultTimeoutMs: options.timing?.httpTimeoutMs });
+  const connectorHttp = new UndiciHttpClient({ proxy: config.proxy, defaultTimeoutMs: options.timing?.httpTimeoutMs, http2: false });
   const adapter = new MeetNowAdapter(
     new ConfigurationBotFrameworkAuthentication(
       config.botFrameworkSettings,
