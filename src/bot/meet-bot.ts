@@ -54,6 +54,12 @@ export interface MeetBotOptions {
 
 type Delivery = (context: TurnContext) => Promise<void>;
 
+/** What a card click is answered with (the meeting card, or words), and whether this click started the meeting. */
+interface CardAnswer {
+  answer: Attachment | string;
+  created: boolean;
+}
+
 /**
  * What the redelivery check did with a message's dedupe key (MeetingService.firstDelivery): took it, had
  * none to take (no activity id, or not a message), or failed without saying whether it took it.
@@ -131,7 +137,7 @@ export class MeetBot {
     if (activity.value !== undefined && (activity.text === undefined || activity.text === '')) {
       // Action.Submit fallback of the "Start meeting now" card: replace that card in place.
       const answer = this.answerCardSafely(context, parseCardAction(activity.value, undefined, whenContextOf(activity)), log);
-      await this.deliverWhenReady(context, answer, log, (result, turn) => showCardAnswer(turn, activity, result), (turn) =>
+      await this.deliverWhenReady(context, answer, log, (result, turn) => showCardAnswer(turn, activity, result.answer), (turn) =>
         turn.sendActivity(inProgressText(messagesOf(turn.activity))),
       );
       return;
@@ -184,20 +190,36 @@ export class MeetBot {
       context,
       answer,
       log,
-      (result, turn, late) => (late ? showCardAnswer(turn, activity, result) : this.sendInvokeResponse(turn, invokeAnswer(result))),
+      (result, turn, late) => (late ? showCardAnswer(turn, activity, result.answer) : this.answerInvoke(turn, activity, result, log)),
       (turn) => this.sendInvokeResponse(turn, invokeAnswer(inProgressText(messagesOf(turn.activity)))),
     );
   }
 
+  /**
+   * The answer to a quick `Action.Execute` click. Teams shows an invoke-response card to the clicker alone
+   * (https://learn.microsoft.com/microsoftteams/platform/task-modules-and-cards/cards/universal-actions-for-adaptive-cards/work-with-universal-actions-for-adaptive-cards),
+   * so the clicked card's own message is updated for everyone in the conversation (DESIGN §4); the invoke is
+   * still answered with the card. Only the click that started the meeting updates it (a channel clicking at
+   * once costs one update, not one per click); an update that fails leaves the clicker's card and is logged.
+   */
+  private async answerInvoke(turn: TurnContext, clicked: Activity, { answer, created }: CardAnswer, log: Logger): Promise<void> {
+    if (created && typeof answer !== 'string' && clicked.replyToId !== undefined && capabilitiesOf(clicked.channelId).updatesMessages) {
+      await showCardAnswer(turn, clicked, answer).catch((error: unknown) =>
+        log.warn({ reason: (error as Error).message }, 'could not update the clicked card for everyone: only the clicker sees the meeting card'),
+      );
+    }
+    await this.sendInvokeResponse(turn, invokeAnswer(answer));
+  }
+
   /** A card click's answer, failures turned into words (the click is answered either way). */
-  private answerCardSafely(context: TurnContext, action: CardAction, log: Logger): Promise<Attachment | string> {
+  private answerCardSafely(context: TurnContext, action: CardAction, log: Logger): Promise<CardAnswer> {
     const activity = context.activity;
     const trace = traceOf(context);
     return this.answerCardAction(context, action, log).catch((error: unknown) => {
       const coded = asMeetNowError(error);
       trace?.fail(coded);
       this.logFailure(coded, log);
-      return this.errorWords(coded, activity);
+      return { answer: this.errorWords(coded, activity), created: false };
     });
   }
 
@@ -255,13 +277,13 @@ export class MeetBot {
 
 
   /** The card answer to a "Start meeting now" click: the meeting card, or words when there is none (yet). */
-  private async answerCardAction(context: TurnContext, action: CardAction, log: Logger): Promise<Attachment | string> {
+  private async answerCardAction(context: TurnContext, action: CardAction, log: Logger): Promise<CardAnswer> {
     // The turn may end before the meeting exists (slow Graph): nothing below touches `context` after an await.
     const activity = context.activity;
     const trace = traceOf(context);
-    if (action.kind === 'unknown') return usageHint(messagesOf(activity));
-    if (action.kind === 'subject-too-long') return subjectTooLongText(action.length, messagesOf(activity));
-    if (action.kind === 'when-invalid') return cardWhenProblemText(action.problem, action.phrase, readerContext(activity));
+    if (action.kind === 'unknown') return { answer: usageHint(messagesOf(activity)), created: false };
+    if (action.kind === 'subject-too-long') return { answer: subjectTooLongText(action.length, messagesOf(activity)), created: false };
+    if (action.kind === 'when-invalid') return { answer: cardWhenProblemText(action.problem, action.phrase, readerContext(activity)), created: false };
     const organizer = await this.organizerFor(activity);
     const cardKey = activity.replyToId ?? action.cardId ?? activity.id ?? randomUUID();
     const outcome = await this.options.meetings.startMeeting({
@@ -278,12 +300,12 @@ export class MeetBot {
     else trace?.duplicate('card');
     const started = outcome.kind === 'created' ? outcome.started : outcome.previous;
     log.info({ outcome: outcome.kind, meetingId: started?.meeting.id }, 'card action handled');
-    if (started === undefined) return inProgressText(messagesOf(activity));
+    if (started === undefined) return { answer: inProgressText(messagesOf(activity)), created: false };
     // A repeat click gets the meeting card only where it replaces the clicked card; elsewhere the card is
     // already in the conversation and a second one would read as a second meeting.
     const inPlace = activity.type === ActivityTypes.Invoke || (activity.replyToId !== undefined && capabilitiesOf(activity.channelId).updatesMessages);
-    if (outcome.kind === 'duplicate' && !inPlace) return messagesOf(activity).t('start.alreadyStarted');
-    return this.meetingCard(started, activity, true, undefined, action.schedule !== undefined);
+    if (outcome.kind === 'duplicate' && !inPlace) return { answer: messagesOf(activity).t('start.alreadyStarted'), created: false };
+    return { answer: this.meetingCard(started, activity, true, undefined, action.schedule !== undefined), created: outcome.kind === 'created' };
   }
 
   /**

@@ -92,7 +92,13 @@ describe('the "Start meeting now" card', () => {
       expect(text(value)).toContain('Started by Megan Bowen');
     }
     expect(h.emulator.meetings()).toHaveLength(1);
-    expect(h.connector.messages).toHaveLength(1); // only the start card itself: invokes answer in the HTTP response
+    // Teams shows the invoke's answer to the clicker alone: the card's own message is updated for everyone
+    // else in the chat, once, by the click that started the meeting; no second message is posted.
+    const posted = h.connector.messages.filter((call) => call.method === 'POST');
+    const updates = h.connector.messages.filter((call) => call.method === 'PUT');
+    expect(posted).toHaveLength(1);
+    expect(updates.map((call) => call.activityId)).toEqual(['card-activity-1']);
+    expect(joinUrlOf((updates[0]?.activity.attachments as Array<{ content: Json }>)[0]?.content ?? {})).toBe(joinUrlOf(card));
   });
 
   it('Action.Submit (fallback): replaces the card in place with PUT …/activities/{replyToId}; a second click updates it to the same meeting', async () => {
