@@ -246,7 +246,10 @@ export async function startMeetNow(env: NodeJS.ProcessEnv, options: MeetNowOptio
       tenant: config.tenantRateLimit,
     },
   });
-  const delivery = new MeetingDelivery(options.timing?.deliveryRetryDelaysMs);
+  const delivery = new MeetingDelivery(
+    { retryDelaysMs: options.timing?.deliveryRetryDelaysMs },
+    { onRetry: (info) => (onRetry(info), metrics.retry('bot_connector', info.status)) },
+  );
   identityMap?.watch();
   const bot = new MeetBot({
     meetings,
@@ -276,7 +279,7 @@ export async function startMeetNow(env: NodeJS.ProcessEnv, options: MeetNowOptio
       // The bot's own token comes from Entra like the Graph token: over the same pool, through the same proxy.
       options.botCredentials ?? new PooledCredentialsFactory(new ConfigurationServiceClientCredentialFactory(config.botFrameworkSettings), new MsalNetworkClient(http, { onRetry })),
     ),
-    new DirectConnector(connectorHttp, { onRetry: (info) => (onRetry(info), metrics.retry('bot_connector', info.status)) }),
+    new DirectConnector(connectorHttp),
   );
   adapter.onTurnError = async (context, error) => {
     logger.error({ err: error, activityId: context.activity.id }, 'unhandled turn error');

@@ -2,31 +2,21 @@ import type { Activity, ResourceResponse } from 'botbuilder';
 import { AppCredentials, AuthenticationConstants } from 'botframework-connector';
 import { MeetNowError } from '../errors';
 import type { HttpClient, HttpRequest, HttpResponse } from '../http/http-client';
-import { DEFAULT_RETRY_POLICY, parseRetryAfter, sendWithRetry, type RetryEvents, type RetryPolicy } from '../http/retry';
+import { parseRetryAfter } from '../http/retry';
 import { isRecord } from '../guards';
 import { displayName } from '../commands/subject';
-
-/**
- * The answers botbuilder's connector client (its Azure SDK pipeline) retried — 408, 429 and the 5xx a
- * busy or restarting service gives — within Graph's budget of 4 attempts and 20 s.
- */
-export const CONNECTOR_RETRY_POLICY: RetryPolicy = { ...DEFAULT_RETRY_POLICY, retryOn: new Set([408, 429, 500, 502, 503, 504]) };
 
 /**
  * The Bot Connector calls of every reply (send, reply-to, update), made over MeetNow's own keep-alive pool.
  * botbuilder's ConnectorClient runs each one through an Azure SDK pipeline (mapper serialization, a dozen
  * policies, node:http): under load that was a sixth of a `/meet` turn. This sends the same URL (same
  * encoding), the activity as JSON (MeetNow's activities hold only schema fields) and `Authorization` from
- * the same Bot Framework credentials, and retries 408/429/500/502/503/504 honouring Retry-After and a
- * failed connection once. Its pool takes HTTPS_PROXY / HTTP_PROXY as configured, as botbuilder's pipeline did.
+ * the same Bot Framework credentials. Its pool takes HTTPS_PROXY / HTTP_PROXY as configured, as botbuilder's
+ * pipeline did. It makes one request: a refused or throttled reply is MeetingDelivery's to retry (in the
+ * background, on one schedule and budget), so no Retry-After is ever waited out inside a turn.
  */
 export class DirectConnector {
-  constructor(
-    private readonly http: HttpClient,
-    /** Sees each retry after a throttled or failed answer (the turn log and the retry metric). */
-    private readonly events: RetryEvents = {},
-    private readonly retry: RetryPolicy = CONNECTOR_RETRY_POLICY,
-  ) {}
+  constructor(private readonly http: HttpClient) {}
 
   /** Credentials this connector can sign with; other kinds stay with botbuilder's own client. */
   static supports(credentials: unknown): credentials is AppCredentials {
@@ -55,21 +45,23 @@ export class DirectConnector {
       headers.authorization = `Bearer ${await credentials.getToken()}`;
     }
     const body = JSON.stringify(withNamesShortened(activity));
-    const response = await sendWithRetry((remainingMs) => this.sendOnce({ method, url, headers, body, timeoutMs: remainingMs }), this.retry, this.events);
+    const response = await this.sendOnce({ method, url, headers, body });
     if (response.status >= 200 && response.status < 300) return resourceResponse(response.body);
     const reason = connectorError(response.body);
     const said = [reason.code, reason.message].filter((part) => part !== undefined && part !== '').join(' ');
     throw new MeetNowError('bot_connector', `${method} ${new URL(url).host} answered ${response.status}${said === '' ? '' : `: ${said}`}`, {
       status: response.status,
       connectorCode: reason.code,
-      // A throttled reply that ran out of this call's budget: the delivery's next try waits at least this long.
+      // A throttled reply: the delivery's next try waits at least this long.
       retryAfterMs: parseRetryAfter(response.headers['retry-after'], Date.now()),
     });
   }
+
   /**
-   * One attempt, made a second time when the connection failed before any answer (a keep-alive socket the
-   * server had just closed, a refused connect), as botbuilder's pipeline did. A timed-out request is not
-   * made again: the Bot Connector may have posted it. Either way a failure is the Bot Connector's.
+   * One request, opened a second time at once when the connection failed before any answer (a keep-alive
+   * socket the server had just closed, a refused connect), as botbuilder's pipeline did: the Bot Connector
+   * never saw it, so this posts nothing twice. A timed-out request is not made again: the Bot Connector may
+   * have posted it. Either way a failure is the Bot Connector's.
    */
   private async sendOnce(req: HttpRequest): Promise<HttpResponse> {
     for (let attempt = 1; ; attempt++) {

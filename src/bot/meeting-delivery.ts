@@ -3,10 +3,19 @@ import { TurnContext, type ConversationReference } from 'botbuilder';
 import type { ClaimsIdentity } from 'botframework-connector';
 import type { Logger } from 'pino';
 import { httpStatusOf, MeetNowError } from '../errors';
+import type { RetryEvents } from '../http/retry';
 import type { Meeting } from '../meetings/meeting';
 
-/** Waits between delivery attempts after the first one failed: about half a minute in all. */
-export const DEFAULT_DELIVERY_RETRY_DELAYS_MS: readonly number[] = [1_000, 2_000, 4_000, 8_000, 16_000];
+/** The one retry schedule of a meeting reply (the Bot Connector client itself makes one request). */
+export interface DeliveryPolicy {
+  /** Waits between tries after the first one failed: 1 + its length tries in all. */
+  retryDelaysMs: readonly number[];
+  /** Time from the first try after which no retry starts, however long a Retry-After asks to wait. */
+  budgetMs: number;
+}
+
+/** Six tries over about half a minute; the budget leaves room for slow answers and a short Retry-After. */
+export const DEFAULT_DELIVERY_POLICY: DeliveryPolicy = { retryDelaysMs: [1_000, 2_000, 4_000, 8_000, 16_000], budgetMs: 40_000 };
 
 /** How a reply reaches the conversation: `sendActivity`, or `updateActivity` for a card replaced in place. */
 export type Send = (turn: TurnContext) => Promise<unknown>;
@@ -37,16 +46,26 @@ export function isRetryableDeliveryError(error: unknown): boolean {
 }
 
 /**
- * Delivers a reply that carries a meeting which already exists, so it is never silently lost: when the Bot
- * Connector fails, the turn ends anyway (Teams gets its HTTP answer) and delivery is retried in the
- * background with backoff; when it still fails, the meeting id and join URL are logged at error level so an
- * operator can hand them to the user.
+ * Delivers a reply that carries a meeting which already exists, so it is never silently lost: the turn
+ * makes one try and never waits; when the Bot Connector fails, the turn ends anyway (Teams gets its HTTP
+ * answer in time) and delivery is retried in the background with backoff, honouring Retry-After, within
+ * one budget; when it still fails, the meeting id and join URL are logged at error level so an operator can
+ * hand them to the user. This is the only place a reply is retried.
  */
 export class MeetingDelivery {
   private readonly pending = new Map<Promise<void>, Undelivered>();
   private readonly stopped = new AbortController();
+  private readonly retryDelaysMs: readonly number[];
+  private readonly budgetMs: number;
 
-  constructor(private readonly retryDelaysMs: readonly number[] = DEFAULT_DELIVERY_RETRY_DELAYS_MS) {}
+  constructor(
+    policy: Partial<DeliveryPolicy> = {},
+    /** Sees each retry of a refused reply (the log and the retry metric). */
+    private readonly events: RetryEvents = {},
+  ) {
+    this.retryDelaysMs = policy.retryDelaysMs ?? DEFAULT_DELIVERY_POLICY.retryDelaysMs;
+    this.budgetMs = policy.budgetMs ?? DEFAULT_DELIVERY_POLICY.budgetMs;
+  }
 
   /**
    * Never throws: a failure is retried or logged here. `smaller` is the same meeting in a lighter reply (its
@@ -68,6 +87,7 @@ export class MeetingDelivery {
     const adapter = context.adapter;
     const reference = TurnContext.getConversationReference(context.activity) as ConversationReference;
     const identity = context.turnState.get<ClaimsIdentity>(adapter.BotIdentityKey);
+    const startedAt = Date.now();
     let firstError: unknown;
     try {
       await send(context);
@@ -81,7 +101,7 @@ export class MeetingDelivery {
       firstError = error;
     }
     const entry: Undelivered = { meeting, conversationId, log };
-    const background = this.retry(adapter, identity, reference, send, entry, firstError).finally(() => this.pending.delete(background));
+    const background = this.retry(adapter, identity, reference, send, entry, firstError, startedAt).finally(() => this.pending.delete(background));
     this.pending.set(background, entry);
   }
 
@@ -107,18 +127,21 @@ export class MeetingDelivery {
     send: Send,
     entry: Undelivered,
     firstError: unknown,
+    startedAt: number,
   ): Promise<void> {
     let lastError = firstError;
     for (const [index, delayMs] of this.retryDelaysMs.entries()) {
-      // A throttled reply waits as long as the Bot Connector asked; when that is longer than the retries
-      // left would take, retrying ends at once (as Graph's Retry-After beyond the budget does).
+      // A throttled reply waits as long as the Bot Connector asked; a wait that would start the retry past
+      // the budget ends retrying at once (as Graph's Retry-After beyond the budget does).
       const retryAfterMs = lastError instanceof MeetNowError ? (lastError.retryAfterMs ?? 0) : 0;
-      const leftMs = this.retryDelaysMs.slice(index).reduce((sum, ms) => sum + ms, 0);
-      if (retryAfterMs > leftMs) {
+      const waitMs = Math.max(delayMs, retryAfterMs);
+      if (Date.now() - startedAt + waitMs > this.budgetMs) {
         this.giveUp(entry, lastError, index + 1);
         return;
       }
-      const slept = await sleep(Math.max(delayMs, retryAfterMs), true, { signal: this.stopped.signal }).catch(() => false);
+      const status = httpStatusOf(lastError);
+      if (status !== undefined) this.events.onRetry?.({ attempt: index + 1, status, waitMs });
+      const slept = await sleep(waitMs, true, { signal: this.stopped.signal }).catch(() => false);
       if (!slept || entry.abandoned === true) return;
       // The adapter hands errors thrown inside the callback to onTurnError: catch them here instead.
       let failure: { error: unknown } | undefined;
