@@ -21,7 +21,7 @@ import type { WhenContext } from '../commands/parse-when';
 import { asMeetNowError, MeetNowError } from '../errors';
 import type { OrganizerResolver } from '../identity/organizer-resolver';
 import { activityRequestKey, type MeetingService, type StartedMeeting } from '../meetings/meeting-service';
-import type { MeetingSchedule, Organizer } from '../meetings/meeting';
+import type { Meeting, MeetingSchedule, Organizer } from '../meetings/meeting';
 import { SILENT_TURN_TELEMETRY, type TurnTelemetry } from '../ops/turn-telemetry';
 import { MeetingDelivery } from './meeting-delivery';
 import { resolveInvitation, type Invitation } from './attendees';
@@ -54,9 +54,10 @@ export interface MeetBotOptions {
 
 type Delivery = (context: TurnContext) => Promise<void>;
 
-/** What a card click is answered with (the meeting card, or words), and whether this click started the meeting. */
+/** What a card click is answered with (the meeting card, or words), the meeting it shows, and whether this click started it. */
 interface CardAnswer {
   answer: Attachment | string;
+  meeting?: Meeting;
   created: boolean;
 }
 
@@ -137,7 +138,7 @@ export class MeetBot {
     if (activity.value !== undefined && (activity.text === undefined || activity.text === '')) {
       // Action.Submit fallback of the "Start meeting now" card: replace that card in place.
       const answer = this.answerCardSafely(context, parseCardAction(activity.value, undefined, whenContextOf(activity)), log);
-      await this.deliverWhenReady(context, answer, log, (result, turn) => showCardAnswer(turn, activity, result.answer), (turn) =>
+      await this.deliverWhenReady(context, answer, log, (result, turn) => this.showClickAnswer(turn, activity, result, log), (turn) =>
         turn.sendActivity(inProgressText(messagesOf(turn.activity))),
       );
       return;
@@ -190,7 +191,7 @@ export class MeetBot {
       context,
       answer,
       log,
-      (result, turn, late) => (late ? showCardAnswer(turn, activity, result.answer) : this.answerInvoke(turn, activity, result, log)),
+      (result, turn, late) => (late ? this.showClickAnswer(turn, activity, result, log) : this.answerInvoke(turn, activity, result, log)),
       (turn) => this.sendInvokeResponse(turn, invokeAnswer(inProgressText(messagesOf(turn.activity)))),
     );
   }
@@ -202,13 +203,15 @@ export class MeetBot {
    * still answered with the card. Only the click that started the meeting updates it (a channel clicking at
    * once costs one update, not one per click); an update that fails leaves the clicker's card and is logged.
    */
-  private async answerInvoke(turn: TurnContext, clicked: Activity, { answer, created }: CardAnswer, log: Logger): Promise<void> {
-    if (created && typeof answer !== 'string' && clicked.replyToId !== undefined && capabilitiesOf(clicked.channelId).updatesMessages) {
-      await showCardAnswer(turn, clicked, answer).catch((error: unknown) =>
-        log.warn({ reason: (error as Error).message }, 'could not update the clicked card for everyone: only the clicker sees the meeting card'),
-      );
-    }
-    await this.sendInvokeResponse(turn, invokeAnswer(answer));
+  private async answerInvoke(turn: TurnContext, clicked: Activity, result: CardAnswer, log: Logger): Promise<void> {
+    if (result.created && clicked.replyToId !== undefined && capabilitiesOf(clicked.channelId).updatesMessages) await this.showClickAnswer(turn, clicked, result, log);
+    await this.sendInvokeResponse(turn, invokeAnswer(result.answer));
+  }
+
+  /** The click's answer in the conversation; a meeting card goes through the one retry layer, so that it is never lost silently. */
+  private async showClickAnswer(turn: TurnContext, clicked: Activity, { answer, meeting }: CardAnswer, log: Logger): Promise<void> {
+    if (typeof answer === 'string' || meeting === undefined) await showCardAnswer(turn, clicked, answer);
+    else await this.delivery.deliver(turn, (to) => showCardAnswer(to, clicked, answer), meeting, log);
   }
 
   /** A card click's answer, failures turned into words (the click is answered either way). */
@@ -305,7 +308,7 @@ export class MeetBot {
     // already in the conversation and a second one would read as a second meeting.
     const inPlace = activity.type === ActivityTypes.Invoke || (activity.replyToId !== undefined && capabilitiesOf(activity.channelId).updatesMessages);
     if (outcome.kind === 'duplicate' && !inPlace) return { answer: messagesOf(activity).t('start.alreadyStarted'), created: false };
-    return { answer: this.meetingCard(started, activity, true, undefined, action.schedule !== undefined), created: outcome.kind === 'created' };
+    return { answer: this.meetingCard(started, activity, true, undefined, action.schedule !== undefined), meeting: started.meeting, created: outcome.kind === 'created' };
   }
 
   /**

@@ -120,6 +120,20 @@ describe('nothing lost: a created meeting whose reply cannot be delivered', () =
     expect(lost()).toEqual([]);
   });
 
+  it.each([
+    ['Action.Submit', () => startMeetingSubmit({ serviceUrl: h.connector.serviceUrl, cardActivityId: 'flaky-card-1' })],
+    ['Action.Execute (the update for everyone)', () => startMeetingInvoke({ serviceUrl: h.connector.serviceUrl, cardActivityId: 'flaky-card-2' })],
+  ])('a card click (%s) whose card update meets a 5xx is retried in the background too, and the card arrives', async (_name, click) => {
+    h.connector.failures.push(503);
+    expect((await h.post(click())).status).toBe(200);
+    await h.connector.waitFor(() => h.connector.messages.some((call) => call.method === 'PUT'));
+    const update = h.connector.messages.find((call) => call.method === 'PUT');
+    expect(isCard(update?.activity ?? {})).toBe(true);
+    expect(JSON.stringify(update?.activity)).toContain(joinUrlOf().joinUrl);
+    await waitUntil(() => h.logs.lines.some((line) => line.msg === 'meeting delivered after retrying'));
+    expect(lost()).toEqual([]);
+  });
+
   it('when the Bot Connector keeps failing, logs the meeting id and join URL at error level', async () => {
     h.connector.failures.push(...Array<number>(100).fill(500));
     await h.post(teamsMessage({ serviceUrl: h.connector.serviceUrl, text: '/meet Never delivered' }));
