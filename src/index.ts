@@ -18,6 +18,7 @@ import { WelcomeMemory } from './bot/welcome';
 import { CardRenderer } from './cards/card-renderer';
 import { loadConfig, type Config, type GraphSettings } from './config';
 import type { Emulator } from './emulator';
+import { startEmbeddedBackend } from './embedded-backend';
 import { MeetNowError } from './errors';
 import { GraphClient } from './graph/graph-client';
 import { toGraphError } from './graph/graph-errors';
@@ -94,13 +95,6 @@ function watchedWelcomeMemory(metrics: MeetNowMetrics): WelcomeMemory {
   const memory = new WelcomeMemory();
   metrics.watchMemory('welcome', () => memory.bytes);
   return memory;
-}
-
-/** The embedded default back-end, loaded only when used: a configured bot never needs the emulator's modules (13 MB of RSS, start-up time). */
-function startEmbeddedBackend(): Promise<{ emulator: Emulator; graph: GraphSettings }> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { startEmbeddedBackend: start } = require('./emulator/embedded-backend') as typeof import('./emulator/embedded-backend');
-  return start();
 }
 
 /** The Redis dedupe store, loaded only with REDIS_URL: a single instance never needs ioredis (1 MB of heap). */

@@ -4,7 +4,7 @@ import { MsalNetworkClient } from '../auth/msal-network-client';
 import { MsalTokenProvider } from '../auth/token-provider';
 import { loadConfig, type Config, type GraphSettings } from '../config';
 import type { Emulator } from '../emulator';
-import { startEmbeddedBackend } from '../emulator/embedded-backend';
+import { startEmbeddedBackend } from '../embedded-backend';
 import { asMeetNowError, MeetNowError } from '../errors';
 import { GraphClient } from '../graph/graph-client';
 import { toGraphError } from '../graph/graph-errors';
