@@ -12,7 +12,7 @@ const BOT_SDK = {
 const EMULATOR = {
   group: ['**/emulator', '**/emulator/**'],
   allowTypeImports: true,
-  message: 'Production code loads the emulator lazily through src/embedded-backend.ts; only `import type` is allowed here.',
+  message: 'Production code loads the emulator lazily through src/optional-modules.ts; only `import type` is allowed here.',
 };
 const BOT = {
   group: ['**/bot', '**/bot/**'],

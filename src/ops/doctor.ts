@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { loadConfig, type Config, type GraphSettings } from '../config';
-import { startEmbeddedBackend } from '../embedded-backend';
+import { startEmbeddedBackend } from '../optional-modules';
 import { MeetNowError } from '../errors';
 import { GUID } from '../guards';
 import type { DoctorCheck } from './doctor-check';
