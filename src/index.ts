@@ -1,4 +1,3 @@
-import { once, type EventEmitter } from 'node:events';
 import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
@@ -12,12 +11,14 @@ import { MeetNowAdapter } from './bot/adapter';
 import { DirectConnector } from './bot/direct-connector';
 import { MeetBot } from './bot/meet-bot';
 import { PooledCredentialsFactory } from './bot/pooled-bot-credentials';
-import { readerContext } from './bot/reader-context';
-import { turnFailedText } from './bot/replies';
+import { replyOnTurnError } from './bot/turn-error';
 import { WelcomeMemory } from './bot/welcome';
 import { CardRenderer } from './cards/card-renderer';
-import { loadConfig, type Config, type GraphSettings } from './config';
-import type { Emulator } from './emulator';
+import { loadConfig, type GraphSettings } from './config';
+import type { MeetNowHandle } from './meetnow-handle';
+import { connectRedis, startEmbeddedBackend } from './optional-modules';
+import { listen, listenFailure } from './listen';
+import { logBackend, logProxies, warnAboutLocalMode } from './startup-notes';
 import { MeetNowError } from './errors';
 import { GraphClient } from './graph/graph-client';
 import { toGraphError } from './graph/graph-errors';
@@ -32,7 +33,6 @@ import { MemoryDedupeStore } from './meetings/memory-dedupe-store';
 import { MemoryRateLimiter } from './meetings/memory-rate-limiter';
 import { RedisRateLimiter } from './meetings/redis-rate-limiter';
 import type { DedupeStore } from './meetings/ports';
-import type { RedisDedupeStore } from './meetings/redis-dedupe-store';
 import { MeetingDelivery } from './bot/meeting-delivery';
 import { InFlightRequests } from './http/in-flight';
 import { MeteredGraphHttp, MeteredMeetingsApi, MeteredRateLimiter } from './ops/metered';
@@ -41,7 +41,9 @@ import { startMetricsServer, type MetricsServer } from './ops/metrics-server';
 import { ReadinessProbe } from './ops/readiness';
 import { LoggingTurnTelemetry } from './ops/turn-telemetry';
 import { ConnectionGuard } from './http/connection-guard';
-import { applyHttpTimeouts, createServer, HTTP_TIMEOUTS, isLoopbackName, type HttpTimeouts } from './server';
+import { applyHttpTimeouts, createServer, HTTP_TIMEOUTS, type HttpTimeouts } from './server';
+
+export type { MeetNowHandle } from './meetnow-handle';
 
 export interface MeetNowOptions {
   /** Extra CA to trust for Entra and Graph (tests; production uses NODE_EXTRA_CA_CERTS). */
@@ -67,22 +69,6 @@ export interface MeetNowOptions {
   botCredentials?: ServiceClientCredentialsFactory;
 }
 
-export interface MeetNowHandle {
-  config: Config;
-  /** http://host:port of the bot. */
-  url: string;
-  port: number;
-  /** The embedded emulator, when the bot runs on it. */
-  emulator?: Emulator;
-  graph: GraphSettings;
-  /** This bot's Prometheus metrics (a registry of its own). */
-  metrics: MeetNowMetrics;
-  /** http://host:port/metrics, unless METRICS_PORT=off (or its port was taken). */
-  metricsUrl?: string;
-  readiness: ReadinessProbe;
-  close(): Promise<void>;
-}
-
 /** The single-instance dedupe memory, with the bytes its remembered card clicks hold as a metric. */
 function watchedMemoryDedupe(metrics: MeetNowMetrics): MemoryDedupeStore {
   const store = new MemoryDedupeStore();
@@ -94,76 +80,6 @@ function watchedWelcomeMemory(metrics: MeetNowMetrics): WelcomeMemory {
   const memory = new WelcomeMemory();
   metrics.watchMemory('welcome', () => memory.bytes);
   return memory;
-}
-
-/** The embedded default back-end, loaded only when used: a configured bot never needs the emulator's modules (13 MB of RSS, start-up time). */
-function startEmbeddedBackend(): Promise<{ emulator: Emulator; graph: GraphSettings }> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { startEmbeddedBackend: start } = require('./emulator/embedded-backend') as typeof import('./emulator/embedded-backend');
-  return start();
-}
-
-/** The Redis dedupe store, loaded only with REDIS_URL: a single instance never needs ioredis (1 MB of heap). */
-function connectRedis(options: Parameters<typeof RedisDedupeStore.connect>[0]): Promise<RedisDedupeStore> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { RedisDedupeStore: Store } = require('./meetings/redis-dedupe-store') as typeof import('./meetings/redis-dedupe-store');
-  return Store.connect(options);
-}
-
-async function listen(server: EventEmitter & { listen(port: number, host: string): unknown }, port: number, host: string): Promise<void> {
-  server.listen(port, host);
-  await Promise.race([once(server, 'listening'), once(server, 'error').then(([error]) => Promise.reject(error))]);
-}
-
-/** A listen failure in words naming the address and the variables that chose it, instead of Node's stack. */
-function listenFailure(error: unknown, config: Config, host: string): unknown {
-  const code = (error as NodeJS.ErrnoException).code;
-  const address = `${host.includes(':') ? `[${host}]` : host}:${config.port}`;
-  const variables = config.hostOverride === undefined ? 'PORT' : 'PORT and HOST';
-  const why =
-    code === 'EADDRINUSE'
-      ? 'the port is already in use by another program (stop it, or set PORT to a free port)'
-      : code === 'EACCES'
-        ? 'this process may not use that port (set PORT to 1024 or above)'
-        : code === 'EADDRNOTAVAIL'
-          ? `${host} is not an address of this machine (fix HOST, or leave it unset)`
-          : undefined;
-  if (why === undefined) return error;
-  const values = `PORT=${config.port}${config.hostOverride === undefined ? '' : `, HOST=${config.hostOverride}`}`;
-  return new MeetNowError('config_invalid', `Invalid configuration:\n  - ${variables}: cannot listen on ${address}: ${why} [${values}]`);
-}
-
-/**
- * Local mode trusts every activity as sent (DESIGN §4): say so at warn, whatever LOG_LEVEL says, when it is
- * reachable from other machines or when it can book real meetings.
- */
-function warnAboutLocalMode(config: Config, logger: pino.Logger): void {
-  if (config.botAuthEnabled) return;
-  const warn = logger.child({}, { level: config.logLevel === 'silent' ? 'silent' : 'warn' });
-  const exposed = config.hosts.filter((host) => !isLoopbackName(host));
-  if (exposed.length > 0) {
-    warn.warn(
-      { hosts: exposed },
-      `Local mode (no MicrosoftAppId) listens beyond loopback (HOST=${exposed.join(',')}): requests are not authenticated, so set MicrosoftAppId or leave HOST unset.`,
-    );
-  }
-  if (config.graph !== undefined) {
-    warn.warn(
-      { graphClientId: config.graph.clientId, authorityHost: config.graph.authorityHost },
-      'Graph credentials are configured without Bot Framework authentication (no MicrosoftAppId): any local program can book meetings as any user of the tenant. Set MicrosoftAppId and MicrosoftAppPassword outside development.',
-    );
-  }
-}
-
-/** Which proxies outbound calls take, by host only: a proxy URL may hold a password. */
-function logProxies(config: Config, embedded: boolean, logger: pino.Logger): void {
-  if (config.proxy === undefined) return;
-  const { httpsProxy, httpProxy, noProxy } = config.proxy;
-  const host = (proxy: string | undefined) => (proxy === undefined ? undefined : new URL(proxy).host);
-  logger.info(
-    { httpsProxy: host(httpsProxy ?? httpProxy), httpProxy: host(httpProxy), noProxy, embeddedEmulatorDirect: embedded || undefined },
-    'outbound calls go through a proxy (HTTPS_PROXY, HTTP_PROXY), except to the hosts in NO_PROXY',
-  );
 }
 
 /** The composition root: configuration → adapters → server → listen. The only place that constructs. */
@@ -183,15 +99,7 @@ export async function startMeetNow(env: NodeJS.ProcessEnv, options: MeetNowOptio
 
   const embedded = config.graph === undefined ? await startEmbeddedBackend() : undefined;
   const graph: GraphSettings = embedded?.graph ?? { ...(config.graph as GraphSettings), caPem: options.caPem };
-  if (embedded !== undefined) {
-    // DESIGN §3: this line shows at every log level, so it is written at warn whatever LOG_LEVEL says.
-    logger.child({}, { level: config.logLevel === 'silent' ? 'silent' : 'warn' }).warn(
-      { emulator: embedded.emulator.baseUrl },
-      `MeetNow is using the embedded Entra + Graph emulator at ${embedded.emulator.baseUrl}: no Microsoft endpoint is called. Set GRAPH_CLIENT_ID/GRAPH_CLIENT_SECRET (or MicrosoftAppId/MicrosoftAppPassword) to use Microsoft Graph.`,
-    );
-  } else {
-    logger.info({ authorityHost: graph.authorityHost, graphBaseUrl: graph.baseUrl, meetingsApi: config.meetingsApi }, 'MeetNow is using Microsoft Entra and Graph');
-  }
+  logBackend(config, graph, embedded?.emulator.baseUrl, logger);
   warnAboutLocalMode(config, logger);
   // Several instances behind a load balancer share their dedupe memory through Redis; an unreachable
   // REDIS_URL stops start-up cleanly (after the back-end line above, which DESIGN §3 wants first).
@@ -281,13 +189,7 @@ export async function startMeetNow(env: NodeJS.ProcessEnv, options: MeetNowOptio
     ),
     new DirectConnector(connectorHttp),
   );
-  adapter.onTurnError = async (context, error) => {
-    logger.error({ err: error, activityId: context.activity.id }, 'unhandled turn error');
-    // Best effort: the turn already failed, and nothing here may turn that into a 5xx.
-    await Promise.resolve()
-      .then(() => context.sendActivity(turnFailedText(readerContext(context.activity).locale)))
-      .catch(() => undefined);
-  };
+  adapter.onTurnError = replyOnTurnError(logger);
   const server = createServer({ adapter, logic: bot.run, logger, readiness, loopbackOnly: !config.botAuthEnabled });
 
   const inFlight = new InFlightRequests();

@@ -31,6 +31,7 @@ import { welcomeIfInstalled, WelcomeMemory } from './welcome';
 import { observeTurn, traceOf } from './turn-trace';
 import { messagesFor, type Messages } from '../i18n/messages';
 import { cardWhenProblemText, creatingText, errorText, helpText, inProgressText, subjectTooLongText, usageHint, whenProblemText, type ReplyContext } from './replies';
+import { senderOf } from './sender';
 
 export interface MeetBotOptions {
   meetings: MeetingService;
@@ -370,7 +371,7 @@ export class MeetBot {
   }
 
   private async organizerFor(activity: Activity): Promise<Organizer> {
-    const organizer = await this.options.organizers.resolve(activity);
+    const organizer = await this.options.organizers.resolve(senderOf(activity));
     this.options.meetings.assertTenantAllowed(organizer.tenantId);
     return organizer;
   }

@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Attachment } from 'botbuilder';
 import { MAX_SUBJECT_LENGTH } from '../commands/subject';
 import { messagesFor, type Messages } from '../i18n/messages';
 import type { Meeting } from '../meetings/meeting';
 import { compileTemplate, type CompiledTemplate } from './compiled-template';
 import { formatDateTime, literalText, telLink } from './format';
 import { displayName } from '../commands/subject';
+import type { CardAttachment } from './attachment';
 
 export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
 
@@ -149,11 +149,11 @@ export class CardRenderer {
     this.startMeeting = load('start-meeting');
   }
 
-  meetingCard(view: MeetingCardView): Attachment {
+  meetingCard(view: MeetingCardView): CardAttachment {
     return { contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: this.meeting(meetingCardData(view)) as Record<string, unknown> };
   }
 
-  startMeetingCard(view: StartMeetingCardView): Attachment {
+  startMeetingCard(view: StartMeetingCardView): CardAttachment {
     return { contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: this.startMeeting(startMeetingCardData(view)) as Record<string, unknown> };
   }
 }

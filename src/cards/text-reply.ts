@@ -1,6 +1,6 @@
-import { CardFactory, type Attachment } from 'botbuilder';
 import type { ChannelCapabilities } from '../channels/capabilities';
 import { messagesFor } from '../i18n/messages';
+import type { CardAttachment } from './attachment';
 import type { MeetingCardView } from './card-renderer';
 import { formatDateTime, telLink } from './format';
 import { displayName } from '../commands/subject';
@@ -57,16 +57,27 @@ export function meetingText(view: MeetingCardView, markup: Markup): string {
   return lines.join('\n');
 }
 
+interface HeroCard {
+  title: string;
+  text?: string;
+  buttons: { type: 'openUrl' | 'imBack'; title: string; value: string }[];
+}
+
+/** https://learn.microsoft.com/en-us/microsoftteams/platform/task-modules-and-cards/cards/cards-reference#hero-card */
+const heroCard = (content: HeroCard): CardAttachment => ({ contentType: 'application/vnd.microsoft.card.hero', content: { ...content } });
+
 /** A hero card with an open-URL button: Azure Bot Service turns it into a Slack message with a button. */
-export function meetingHeroCard(view: MeetingCardView, markup: Markup): Attachment {
+export function meetingHeroCard(view: MeetingCardView, markup: Markup): CardAttachment {
   const m = messagesFor(view.locale);
-  return CardFactory.heroCard(escapeText(view.meeting.subject, markup), undefined, [{ type: 'openUrl', title: m.t('meeting.join'), value: view.meeting.joinUrl }]);
+  return heroCard({ title: escapeText(view.meeting.subject, markup), buttons: [{ type: 'openUrl', title: m.t('meeting.join'), value: view.meeting.joinUrl }] });
 }
 
 /** The "Start meeting now" offer where no card input exists: a button that sends `/meet <default subject>`. */
-export function startMeetingHeroCard(defaultSubject: string, markup: Markup, locale?: string): Attachment {
+export function startMeetingHeroCard(defaultSubject: string, markup: Markup, locale?: string): CardAttachment {
   const m = messagesFor(locale);
-  return CardFactory.heroCard(m.t('start.title'), m.t('start.textOffer', { subject: escapeText(defaultSubject, markup) }), undefined, [
-    { type: 'imBack', title: m.t('start.button'), value: `/meet ${defaultSubject}` },
-  ]);
+  return heroCard({
+    title: m.t('start.title'),
+    text: m.t('start.textOffer', { subject: escapeText(defaultSubject, markup) }),
+    buttons: [{ type: 'imBack', title: m.t('start.button'), value: `/meet ${defaultSubject}` }],
+  });
 }

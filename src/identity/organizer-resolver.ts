@@ -1,9 +1,9 @@
-import type { Activity } from 'botbuilder';
 import { capabilitiesOf } from '../channels/capabilities';
 import { MeetNowError } from '../errors';
 import type { Organizer } from '../meetings/meeting';
 import type { MappedIdentity } from './identity-map';
 import { teamsOrganizer } from './organizer';
+import type { Sender } from './sender';
 
 /** Object ids for user principal names (Graph `GET /users/{upn}`). */
 export interface UserDirectory {
@@ -15,9 +15,9 @@ export interface IdentityLookup {
   lookup(channelId: string, senderId: string): MappedIdentity | undefined;
 }
 
-/** Who the organizer is, from the authenticated activity only. */
+/** Who the organizer is, from the authenticated sender only. */
 export interface OrganizerResolver {
-  resolve(activity: Partial<Activity>): Promise<Organizer>;
+  resolve(sender: Sender): Promise<Organizer>;
 }
 
 /**
@@ -33,18 +33,19 @@ export class ChannelOrganizerResolver implements OrganizerResolver {
     private readonly assertTenantAllowed: (tenantId: string) => void = () => undefined,
   ) {}
 
-  async resolve(activity: Partial<Activity>): Promise<Organizer> {
-    const { senderIdentity } = capabilitiesOf(activity.channelId);
-    if (senderIdentity === 'entra') return teamsOrganizer(activity);
+  async resolve(sender: Sender): Promise<Organizer> {
+    const { channelId } = sender;
+    const { senderIdentity } = capabilitiesOf(channelId);
+    if (senderIdentity === 'entra') return teamsOrganizer(sender);
     if (senderIdentity === 'client-chosen') {
-      throw new MeetNowError('identity_unverifiable', `on channel ${String(activity.channelId).slice(0, 64)} the client chooses from.id: nobody organizes through it`);
+      throw new MeetNowError('identity_unverifiable', `on channel ${String(channelId).slice(0, 64)} the client chooses from.id: nobody organizes through it`);
     }
-    const senderId = activity.from?.id;
-    const entry = typeof senderId === 'string' && typeof activity.channelId === 'string' ? this.identityMap?.lookup(activity.channelId, senderId) : undefined;
+    const senderId = sender.from.id;
+    const entry = typeof senderId === 'string' && typeof channelId === 'string' ? this.identityMap?.lookup(channelId, senderId) : undefined;
     if (entry === undefined) {
-      throw new MeetNowError('identity_unmapped', `sender ${String(senderId)} on ${String(activity.channelId)} is not in the identity map`);
+      throw new MeetNowError('identity_unmapped', `sender ${String(senderId)} on ${String(channelId)} is not in the identity map`);
     }
-    const name = activity.from?.name;
+    const name = sender.from.name;
     const displayName = typeof name === 'string' && name.trim() !== '' ? name.trim() : undefined;
     this.assertTenantAllowed(entry.tenantId);
     const objectId = 'aadObjectId' in entry ? entry.aadObjectId : await this.directory.findUserId(entry.tenantId, entry.userPrincipalName);

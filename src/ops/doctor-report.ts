@@ -1,4 +1,5 @@
-import type { CheckStatus, DoctorReport } from './doctor';
+import type { DoctorReport } from './doctor';
+import type { CheckStatus } from './doctor-check';
 
 const MARKS: Record<CheckStatus, string> = { pass: '✔', fail: '✘', warn: '!', skip: '-', info: 'i' };
 const COLORS: Record<CheckStatus, string> = { pass: '\x1b[32m', fail: '\x1b[31m', warn: '\x1b[33m', skip: '\x1b[90m', info: '\x1b[36m' };
