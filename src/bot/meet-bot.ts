@@ -12,18 +12,18 @@ import type { Logger } from 'pino';
 import type { CardRenderer } from '../cards/card-renderer';
 import { meetingHeroCard, meetingText, startMeetingHeroCard } from '../cards/text-reply';
 import { capabilitiesOf } from '../channels/capabilities';
-import { commandText } from '../commands/command-text';
-import { parseCardAction, START_MEETING_VERB, type CardAction } from '../commands/parse-card-action';
-import { readMentions, type ReadMentions } from '../commands/mentions';
-import { parseCommand } from '../commands/parse-command';
+import type { CardAction } from '../commands/parse-card-action';
+import type { ReadMentions } from '../commands/mentions';
 import { MAX_SUBJECT_LENGTH, normalizeSubject, shortenSubject, subjectLength } from '../commands/subject';
-import type { WhenContext } from '../commands/parse-when';
 import { asMeetNowError, MeetNowError } from '../errors';
 import type { OrganizerResolver } from '../identity/organizer-resolver';
 import { activityRequestKey, type MeetingService, type StartedMeeting } from '../meetings/meeting-service';
 import type { Meeting, MeetingSchedule, Organizer } from '../meetings/meeting';
 import { SILENT_TURN_TELEMETRY, type TurnTelemetry } from '../ops/turn-telemetry';
+import { AcknowledgeThenContinue, type TurnLine } from './acknowledge';
 import { MeetingDelivery } from './meeting-delivery';
+import { meetRoutes, turnInput, type ActivityClaim, type MeetHandlers } from './meet-routes';
+import { Router } from './router';
 import { resolveInvitation, type Invitation } from './attendees';
 import { readerContext } from './reader-context';
 import { TeamsRoster, type Roster } from './roster';
@@ -52,8 +52,6 @@ export interface MeetBotOptions {
   welcomed?: WelcomeMemory;
 }
 
-type Delivery = (context: TurnContext) => Promise<void>;
-
 /** What a card click is answered with (the meeting card, or words), the meeting it shows, and whether this click started it. */
 interface CardAnswer {
   answer: Attachment | string;
@@ -61,27 +59,19 @@ interface CardAnswer {
   created: boolean;
 }
 
-/**
- * What the redelivery check did with a message's dedupe key (MeetingService.firstDelivery): took it, had
- * none to take (no activity id, or not a message), or failed without saying whether it took it.
- */
-type ActivityClaim = 'taken' | 'none' | 'unknown';
-
-const ADAPTIVE_CARD_INVOKE = 'adaptiveCard/action';
-
 /** The turn handler: extract → parse → use case → render → send. botbuilder stays in this folder. */
 export class MeetBot {
-  private readonly pending = new Set<Promise<void>>();
-  private readonly acknowledgeAfterMs: number;
-  private readonly typingAfterMs: number;
+  private readonly acknowledger: AcknowledgeThenContinue;
   private readonly roster: Roster;
   private readonly welcomed: WelcomeMemory;
   private readonly delivery: MeetingDelivery;
 
   constructor(private readonly options: MeetBotOptions) {
-    this.acknowledgeAfterMs = options.acknowledgeAfterMs ?? 8_000;
-    // Past 1.5 s: a meeting that comes sooner needs no indicator, and under load every early typing post doubles the Bot Connector traffic.
-    this.typingAfterMs = options.typingAfterMs ?? 1_500;
+    this.acknowledger = new AcknowledgeThenContinue({
+      acknowledgeAfterMs: options.acknowledgeAfterMs ?? 8_000,
+      // Past 1.5 s: a meeting that comes sooner needs no indicator, and under load every early typing post doubles the Bot Connector traffic.
+      typingAfterMs: options.typingAfterMs ?? 1_500,
+    });
     this.roster = options.roster ?? new TeamsRoster();
     this.delivery = options.delivery ?? new MeetingDelivery();
     this.welcomed = options.welcomed ?? new WelcomeMemory();
@@ -93,8 +83,9 @@ export class MeetBot {
     const trace = observeTurn(context, (this.options.telemetry ?? SILENT_TURN_TELEMETRY).start(turn));
     const log = this.options.logger.child({ correlationId: trace.correlationId, activityId: activity.id, channel: activity.channelId, conversationType: turn.conversationType });
     try {
-      // Typing, reactions, message updates…: nothing to answer, so nothing to remember for 24 hours either.
-      if (!ANSWERED_TYPES.has(activity.type)) return;
+      // Typing, reactions, message updates…: no route takes them, so nothing to answer or to remember for 24 hours.
+      const selected = this.router.select(turnInput(activity));
+      if (selected === undefined) return;
       // Teams redelivers when a bot is slow: an activity already taken gets no second answer of any kind.
       // (Invokes are answered in their HTTP response, so a repeated one is answered again, creating nothing.)
       // A failing dedupe store does not silence the bot: the message is answered (a meeting request still
@@ -105,9 +96,7 @@ export class MeetBot {
         log.info({ outcome: 'duplicate' }, 'redelivered activity ignored');
         return;
       }
-      if (activity.type === ActivityTypes.Message) await this.onMessage(context, log, claim);
-      else if (activity.type === ActivityTypes.Invoke) await this.onInvoke(context, log);
-      else await welcomeIfInstalled(context, this.options.cards, this.welcomed, this.roster);
+      await selected.run({ context, log, claim, trace });
     } catch (error) {
       await this.replyWithError(context, asMeetNowError(error), log);
     } finally {
@@ -129,64 +118,48 @@ export class MeetBot {
 
   /** Resolves once every meeting still being delivered in the background has been delivered. */
   async drain(): Promise<void> {
-    while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
+    await this.acknowledger.drain();
     await this.delivery.drain();
   }
 
-  private async onMessage(context: TurnContext, log: Logger, claim: ActivityClaim): Promise<void> {
-    const activity = context.activity;
-    if (activity.value !== undefined && (activity.text === undefined || activity.text === '')) {
-      // Action.Submit fallback of the "Start meeting now" card: replace that card in place.
-      const answer = this.answerCardSafely(context, parseCardAction(activity.value, undefined, whenContextOf(activity)), log);
-      await this.deliverWhenReady(context, answer, log, (result, turn) => this.showClickAnswer(turn, activity, result, log), (turn) =>
-        turn.sendActivity(inProgressText(messagesOf(turn.activity))),
-      );
-      return;
-    }
-    // People @mentioned become attendees; their mentions read as their names in the subject.
-    const mentions = readMentions({ ...activity, text: commandText(activity) });
-    const command = parseCommand(mentions.text, { now: new Date(), ...readerContext(activity) });
-    traceOf(context)?.note(command.kind);
-    switch (command.kind) {
-      case 'help':
-        await context.sendActivity(inMarkup(helpText(messagesOf(activity)), activity));
-        return;
-      case 'unknown':
-        await context.sendActivity(inMarkup(usageHint(messagesOf(activity)), activity));
-        return;
-      case 'subject-too-long':
-        await context.sendActivity(subjectTooLongText(command.length, messagesOf(activity)));
-        return;
-      case 'meet-form':
-        await context.sendActivity({ attachments: [this.startCard(activity)] });
-        return;
-      case 'when-invalid':
-        await context.sendActivity(inMarkup(whenProblemText(command.problem, command.phrase, readerContext(activity)), activity));
-        return;
-      case 'meet':
-        await this.startFromMessage(context, command, log, mentions, claim);
-        return;
-    }
-  }
-
-  private async onInvoke(context: TurnContext, log: Logger): Promise<void> {
-    const activity = context.activity;
-    if (activity.name !== ADAPTIVE_CARD_INVOKE) {
-      await this.sendInvokeResponse(context, { status: 501 });
-      return;
-    }
-    const value = activity.value as { action: { verb?: unknown; data?: unknown } };
-    const verb = typeof value.action.verb === 'string' ? value.action.verb : '';
-    if (verb !== START_MEETING_VERB) {
-      await this.sendInvokeResponse(context, {
+  /** The handlers of the routes (meet-routes.ts): each answers one kind of activity. */
+  private readonly handlers: MeetHandlers = {
+    welcome: ({ context }) => welcomeIfInstalled(context, this.options.cards, this.welcomed, this.roster),
+    help: ({ context }) => context.sendActivity(inMarkup(helpText(messagesOf(context.activity)), context.activity)),
+    usage: ({ context }) => context.sendActivity(inMarkup(usageHint(messagesOf(context.activity)), context.activity)),
+    subjectTooLong: ({ context }, command) => context.sendActivity(subjectTooLongText(command.length, messagesOf(context.activity))),
+    whenInvalid: ({ context }, command) => context.sendActivity(inMarkup(whenProblemText(command.problem, command.phrase, readerContext(context.activity)), context.activity)),
+    startForm: ({ context }) => context.sendActivity({ attachments: [this.startCard(context.activity)] }),
+    meet: (turn, command, mentions) => this.startFromMessage(turn.context, command, turn.log, mentions, turn.claim),
+    startMeetingClick: ({ context, log }, action, via) => (via === 'invoke' ? this.onExecute(context, action, log) : this.onSubmit(context, action, log)),
+    // What the Action.Submit path answers to card data it cannot read: the same words as a click's.
+    unknownSubmit: ({ context }) => context.sendActivity(usageHint(messagesOf(context.activity))),
+    unknownVerb: ({ context }, verb) =>
+      this.sendInvokeResponse(context, {
         status: 200,
         body: { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: `Unknown verb "${verb}"` } },
-      });
-      return;
-    }
-    // Teams waits about 15 s for the invoke's answer: past the acknowledgement delay it gets "being started"
-    // now, and the card is replaced in place once the meeting exists.
-    const answer = this.answerCardSafely(context, parseCardAction(value.action.data, verb, whenContextOf(activity)), log);
+      }),
+    unhandledInvoke: ({ context }) => this.sendInvokeResponse(context, { status: 501 }),
+  };
+
+  private readonly router = new Router(meetRoutes(this.handlers));
+
+  /** Action.Submit fallback of the "Start meeting now" card: replace that card in place. */
+  private async onSubmit(context: TurnContext, action: CardAction, log: Logger): Promise<void> {
+    const activity = context.activity;
+    const answer = this.answerCardSafely(context, action, log);
+    await this.deliverWhenReady(context, answer, log, (result, turn) => this.showClickAnswer(turn, activity, result, log), (turn) =>
+      turn.sendActivity(inProgressText(messagesOf(turn.activity))),
+    );
+  }
+
+  /**
+   * Teams waits about 15 s for the invoke's answer: past the acknowledgement delay it gets "being started"
+   * now, and the card is replaced in place once the meeting exists.
+   */
+  private async onExecute(context: TurnContext, action: CardAction, log: Logger): Promise<void> {
+    const activity = context.activity;
+    const answer = this.answerCardSafely(context, action, log);
     await this.deliverWhenReady(
       context,
       answer,
@@ -311,62 +284,15 @@ export class MeetBot {
     return { answer: this.meetingCard(started, activity, true, undefined, action.schedule !== undefined), meeting: started.meeting, created: outcome.kind === 'created' };
   }
 
-  /**
-   * Answers in the turn when the meeting comes quickly; otherwise says "creating…", ends the turn (so
-   * Teams gets its HTTP answer in time and does not redeliver) and posts the card when it is ready.
-   */
+  /** Acknowledge-then-continue for this turn: the answer in the turn when it comes quickly, else "creating…" now and the answer later. */
   private async deliverWhenReady<T>(
     context: TurnContext,
     outcome: Promise<T>,
     log: Logger,
-    deliver: (result: T, turn: TurnContext, late: boolean) => Promise<unknown>,
+    answer: (result: T, turn: TurnContext, late: boolean) => Promise<unknown>,
     acknowledge: (turn: TurnContext) => Promise<unknown> = (turn) => turn.sendActivity(creatingText(messagesOf(turn.activity))),
   ): Promise<void> {
-    const settled = outcome.then(
-      (result) => ({ result }),
-      (error: unknown) => ({ error: asMeetNowError(error) }),
-    );
-    // Plain timers, cleared when the meeting comes first: cancelling AbortSignal sleeps builds two
-    // DOMExceptions with stack traces per turn, a twentieth of a /meet turn's CPU in the benchmark profile.
-    let typing: Promise<unknown> = Promise.resolve();
-    const typingTimer = setTimeout(() => {
-      // A failed typing indicator is cosmetic; unhandled, it would take the process down.
-      typing = context
-        .sendActivity({ type: ActivityTypes.Typing })
-        .catch((error: unknown) => log.debug({ reason: (error as Error).message }, 'could not send the typing indicator'));
-    }, this.typingAfterMs);
-    const timedOut = Symbol('timeout');
-    let acknowledgeTimer: NodeJS.Timeout | undefined;
-    const acknowledgeDue = new Promise<typeof timedOut>((resolve) => (acknowledgeTimer = setTimeout(resolve, this.acknowledgeAfterMs, timedOut)));
-    const first = await Promise.race([settled, acknowledgeDue]);
-    clearTimeout(typingTimer);
-    clearTimeout(acknowledgeTimer);
-    if (first !== timedOut) {
-      await typing;
-      if ('error' in first) await this.replyWithError(context, first.error, log);
-      else await deliver(first.result, context, false);
-      return;
-    }
-    // The meeting is on its way whatever happens to this interim message: its delivery is scheduled below.
-    await acknowledge(context).catch((error: unknown) => log.warn({ reason: (error as Error).message }, 'could not send the interim message'));
-    const trace = traceOf(context);
-    trace?.defer();
-    const reference = TurnContext.getConversationReference(context.activity);
-    const identity = context.turnState.get<ClaimsIdentity>(context.adapter.BotIdentityKey);
-    const later: Delivery = async (turn) => {
-      if (trace !== undefined) observeTurn(turn, trace);
-      const result = await settled;
-      if ('error' in result) await this.replyWithError(turn, result.error, log);
-      else await deliver(result.result, turn, true);
-    };
-    const background = context.adapter
-      .continueConversationAsync(identity, reference as ConversationReference, later)
-      .catch((error: unknown) => log.error({ err: error }, 'could not deliver the meeting after the turn ended'))
-      .finally(() => {
-        this.pending.delete(background);
-        trace?.end();
-      });
-    this.pending.add(background);
+    await this.acknowledger.run(outcome, turnLine(context), { answer, acknowledge, fail: (error, turn) => this.replyWithError(turn, error, log) }, log);
   }
 
   private async organizerFor(activity: Activity): Promise<Organizer> {
@@ -426,6 +352,26 @@ export class MeetBot {
   }
 }
 
+/** The turn as acknowledge-then-continue sees it; a later answer runs in a proactive turn that carries this turn's trace. */
+function turnLine(context: TurnContext): TurnLine<TurnContext> {
+  return {
+    turn: context,
+    typing: () => context.sendActivity({ type: ActivityTypes.Typing }),
+    continueLater: (speak) => {
+      const trace = traceOf(context);
+      trace?.defer();
+      const reference = TurnContext.getConversationReference(context.activity);
+      const identity = context.turnState.get<ClaimsIdentity>(context.adapter.BotIdentityKey);
+      return context.adapter
+        .continueConversationAsync(identity, reference as ConversationReference, async (turn) => {
+          if (trace !== undefined) observeTurn(turn, trace);
+          await speak(turn);
+        })
+        .finally(() => trace?.end());
+    },
+  };
+}
+
 function invokeAnswer(answer: Attachment | string): InvokeResponse {
   return {
     status: 200,
@@ -459,9 +405,6 @@ function meetingView(started: StartedMeeting, activity: Activity, scheduled: boo
   return { meeting: started.meeting, organizerName: started.organizerName, scheduled, ...readerContext(activity) };
 }
 
-/** Activity types the bot answers; others are acknowledged with 200 and ignored. */
-const ANSWERED_TYPES: ReadonlySet<string> = new Set([ActivityTypes.Message, ActivityTypes.Invoke, ActivityTypes.ConversationUpdate, ActivityTypes.InstallationUpdate]);
-
 /**
  * Our replies are written in markdown for Teams. In Slack, bold is a single asterisk, and a message that
  * starts with `/` is a slash command for Slack itself, which Azure Bot Service has no documented way to
@@ -476,11 +419,6 @@ function inMarkup(markdown: string, activity: Activity): string {
 /** The reader's words, from the activity's locale. */
 function messagesOf(activity: Partial<Activity>): Messages {
   return messagesFor(readerContext(activity).locale);
-}
-
-/** The clock and the clicker's zone, for the card's date and time inputs. */
-function whenContextOf(activity: Partial<Activity>): WhenContext {
-  return { now: new Date(), ...readerContext(activity) };
 }
 
 /**
