@@ -3,10 +3,8 @@ import {
   TurnContext,
   type Activity,
   type Attachment,
-  type ConversationReference,
   type InvokeResponse,
 } from 'botbuilder';
-import type { ClaimsIdentity } from 'botframework-connector';
 import type { Logger } from 'pino';
 import type { CardRenderer } from '../cards/card-renderer';
 import type { CardAction } from '../commands/parse-card-action';
@@ -17,7 +15,7 @@ import type { MeetingService } from '../meetings/meeting-service';
 import type { MeetingSchedule, Organizer } from '../meetings/meeting';
 import type { TurnTrace } from '../ops/turn-trace';
 import { SILENT_TURN_TELEMETRY, type TurnTelemetry } from '../ops/turn-telemetry';
-import { AcknowledgeThenContinue, type AcknowledgeSteps, type TurnLine } from './acknowledge';
+import { AcknowledgeThenContinue, type AcknowledgeSteps } from './acknowledge';
 import { MeetingDelivery } from './meeting-delivery';
 import { meetRoutes, turnInput, type ActivityClaim, type MeetHandlers, type Turn } from './meet-routes';
 import { Presenters, type CardAnswer } from './presenter';
@@ -27,6 +25,7 @@ import { StartMeeting } from './start-meeting';
 import { TeamsRoster, type Roster } from './roster';
 import { welcomeIfInstalled, WelcomeMemory } from './welcome';
 import { observeTurn, traceOf } from './turn-trace';
+import { turnLine } from './turn-line';
 
 export interface MeetBotOptions {
   meetings: MeetingService;
@@ -240,26 +239,6 @@ export class MeetBot {
   private async replyWithError(context: TurnContext, error: MeetNowError, log: Logger): Promise<void> {
     await context.sendActivity(this.failed(error, context.activity, traceOf(context), log));
   }
-}
-
-/** The turn as acknowledge-then-continue sees it; a later answer runs in a proactive turn that carries this turn's trace. */
-function turnLine(context: TurnContext): TurnLine<TurnContext> {
-  return {
-    turn: context,
-    typing: () => context.sendActivity({ type: ActivityTypes.Typing }),
-    continueLater: (speak) => {
-      const trace = traceOf(context);
-      trace?.defer();
-      const reference = TurnContext.getConversationReference(context.activity);
-      const identity = context.turnState.get<ClaimsIdentity>(context.adapter.BotIdentityKey);
-      return context.adapter
-        .continueConversationAsync(identity, reference as ConversationReference, async (turn) => {
-          if (trace !== undefined) observeTurn(turn, trace);
-          await speak(turn);
-        })
-        .finally(() => trace?.end());
-    },
-  };
 }
 
 function invokeAnswer(answer: Attachment | string): InvokeResponse {
