@@ -1,36 +1,31 @@
-import { randomUUID } from 'node:crypto';
 import {
   ActivityTypes,
   TurnContext,
   type Activity,
   type Attachment,
-  type ConversationReference,
   type InvokeResponse,
 } from 'botbuilder';
-import type { ClaimsIdentity } from 'botframework-connector';
 import type { Logger } from 'pino';
 import type { CardRenderer } from '../cards/card-renderer';
-import { meetingHeroCard, meetingText, startMeetingHeroCard } from '../cards/text-reply';
-import { capabilitiesOf } from '../channels/capabilities';
-import { commandText } from '../commands/command-text';
-import { parseCardAction, START_MEETING_VERB, type CardAction } from '../commands/parse-card-action';
-import { readMentions, type ReadMentions } from '../commands/mentions';
-import { parseCommand } from '../commands/parse-command';
-import { MAX_SUBJECT_LENGTH, normalizeSubject, shortenSubject, subjectLength } from '../commands/subject';
-import type { WhenContext } from '../commands/parse-when';
+import type { CardAction } from '../commands/parse-card-action';
+import type { ReadMentions } from '../commands/mentions';
 import { asMeetNowError, MeetNowError } from '../errors';
 import type { OrganizerResolver } from '../identity/organizer-resolver';
-import { activityRequestKey, type MeetingService, type StartedMeeting } from '../meetings/meeting-service';
-import type { Meeting, MeetingSchedule, Organizer } from '../meetings/meeting';
+import type { MeetingService } from '../meetings/meeting-service';
+import type { MeetingSchedule, Organizer } from '../meetings/meeting';
+import type { TurnTrace } from '../ops/turn-trace';
 import { SILENT_TURN_TELEMETRY, type TurnTelemetry } from '../ops/turn-telemetry';
+import { AcknowledgeThenContinue, type AcknowledgeSteps } from './acknowledge';
 import { MeetingDelivery } from './meeting-delivery';
-import { resolveInvitation, type Invitation } from './attendees';
-import { readerContext } from './reader-context';
+import { meetRoutes, turnInput, type ActivityClaim, type MeetHandlers, type Turn } from './meet-routes';
+import { Presenters, type CardAnswer } from './presenter';
+import type { ReplyContext } from './replies';
+import { Router } from './router';
+import { StartMeeting } from './start-meeting';
 import { TeamsRoster, type Roster } from './roster';
 import { welcomeIfInstalled, WelcomeMemory } from './welcome';
 import { observeTurn, traceOf } from './turn-trace';
-import { messagesFor, type Messages } from '../i18n/messages';
-import { cardWhenProblemText, creatingText, errorText, helpText, inProgressText, subjectTooLongText, usageHint, whenProblemText, type ReplyContext } from './replies';
+import { turnLine } from './turn-line';
 import { senderOf } from './sender';
 
 export interface MeetBotOptions {
@@ -53,39 +48,29 @@ export interface MeetBotOptions {
   welcomed?: WelcomeMemory;
 }
 
-type Delivery = (context: TurnContext) => Promise<void>;
-
-/** What a card click is answered with (the meeting card, or words), the meeting it shows, and whether this click started it. */
-interface CardAnswer {
-  answer: Attachment | string;
-  meeting?: Meeting;
-  created: boolean;
-}
-
 /**
- * What the redelivery check did with a message's dedupe key (MeetingService.firstDelivery): took it, had
- * none to take (no activity id, or not a message), or failed without saying whether it took it.
+ * The turn handler: one entry (trace, route, redelivery claim, error reply) and the handlers of the routes
+ * in meet-routes.ts. Meetings are started by StartMeeting and shown by the channel's presenter.
  */
-type ActivityClaim = 'taken' | 'none' | 'unknown';
-
-const ADAPTIVE_CARD_INVOKE = 'adaptiveCard/action';
-
-/** The turn handler: extract → parse → use case → render → send. botbuilder stays in this folder. */
 export class MeetBot {
-  private readonly pending = new Set<Promise<void>>();
-  private readonly acknowledgeAfterMs: number;
-  private readonly typingAfterMs: number;
+  private readonly acknowledger: AcknowledgeThenContinue;
   private readonly roster: Roster;
   private readonly welcomed: WelcomeMemory;
   private readonly delivery: MeetingDelivery;
+  private readonly presenters: Presenters;
+  private readonly starter: StartMeeting;
 
   constructor(private readonly options: MeetBotOptions) {
-    this.acknowledgeAfterMs = options.acknowledgeAfterMs ?? 8_000;
-    // Past 1.5 s: a meeting that comes sooner needs no indicator, and under load every early typing post doubles the Bot Connector traffic.
-    this.typingAfterMs = options.typingAfterMs ?? 1_500;
+    this.acknowledger = new AcknowledgeThenContinue({
+      acknowledgeAfterMs: options.acknowledgeAfterMs ?? 8_000,
+      // Past 1.5 s: a meeting that comes sooner needs no indicator, and under load every early typing post doubles the Bot Connector traffic.
+      typingAfterMs: options.typingAfterMs ?? 1_500,
+    });
     this.roster = options.roster ?? new TeamsRoster();
     this.delivery = options.delivery ?? new MeetingDelivery();
     this.welcomed = options.welcomed ?? new WelcomeMemory();
+    this.presenters = new Presenters(options.cards, options.replyContext);
+    this.starter = new StartMeeting({ meetings: options.meetings, organizerOf: (activity) => this.organizerFor(activity), roster: this.roster });
   }
 
   readonly run = async (context: TurnContext): Promise<void> => {
@@ -94,8 +79,9 @@ export class MeetBot {
     const trace = observeTurn(context, (this.options.telemetry ?? SILENT_TURN_TELEMETRY).start(turn));
     const log = this.options.logger.child({ correlationId: trace.correlationId, activityId: activity.id, channel: activity.channelId, conversationType: turn.conversationType });
     try {
-      // Typing, reactions, message updates…: nothing to answer, so nothing to remember for 24 hours either.
-      if (!ANSWERED_TYPES.has(activity.type)) return;
+      // Typing, reactions, message updates…: no route takes them, so nothing to answer or to remember for 24 hours.
+      const selected = this.router.select(turnInput(activity));
+      if (selected === undefined) return;
       // Teams redelivers when a bot is slow: an activity already taken gets no second answer of any kind.
       // (Invokes are answered in their HTTP response, so a repeated one is answered again, creating nothing.)
       // A failing dedupe store does not silence the bot: the message is answered (a meeting request still
@@ -106,9 +92,7 @@ export class MeetBot {
         log.info({ outcome: 'duplicate' }, 'redelivered activity ignored');
         return;
       }
-      if (activity.type === ActivityTypes.Message) await this.onMessage(context, log, claim);
-      else if (activity.type === ActivityTypes.Invoke) await this.onInvoke(context, log);
-      else await welcomeIfInstalled(context, this.options.cards, this.welcomed, this.roster);
+      await selected.run({ context, log, claim, trace });
     } catch (error) {
       await this.replyWithError(context, asMeetNowError(error), log);
     } finally {
@@ -130,70 +114,83 @@ export class MeetBot {
 
   /** Resolves once every meeting still being delivered in the background has been delivered. */
   async drain(): Promise<void> {
-    while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
+    await this.acknowledger.drain();
     await this.delivery.drain();
   }
 
-  private async onMessage(context: TurnContext, log: Logger, claim: ActivityClaim): Promise<void> {
-    const activity = context.activity;
-    if (activity.value !== undefined && (activity.text === undefined || activity.text === '')) {
-      // Action.Submit fallback of the "Start meeting now" card: replace that card in place.
-      const answer = this.answerCardSafely(context, parseCardAction(activity.value, undefined, whenContextOf(activity)), log);
-      await this.deliverWhenReady(context, answer, log, (result, turn) => this.showClickAnswer(turn, activity, result, log), (turn) =>
-        turn.sendActivity(inProgressText(messagesOf(turn.activity))),
-      );
-      return;
-    }
-    // People @mentioned become attendees; their mentions read as their names in the subject.
-    const mentions = readMentions({ ...activity, text: commandText(activity) });
-    const command = parseCommand(mentions.text, { now: new Date(), ...readerContext(activity) });
-    traceOf(context)?.note(command.kind);
-    switch (command.kind) {
-      case 'help':
-        await context.sendActivity(inMarkup(helpText(messagesOf(activity)), activity));
-        return;
-      case 'unknown':
-        await context.sendActivity(inMarkup(usageHint(messagesOf(activity)), activity));
-        return;
-      case 'subject-too-long':
-        await context.sendActivity(subjectTooLongText(command.length, messagesOf(activity)));
-        return;
-      case 'meet-form':
-        await context.sendActivity({ attachments: [this.startCard(activity)] });
-        return;
-      case 'when-invalid':
-        await context.sendActivity(inMarkup(whenProblemText(command.problem, command.phrase, readerContext(activity)), activity));
-        return;
-      case 'meet':
-        await this.startFromMessage(context, command, log, mentions, claim);
-        return;
-    }
-  }
-
-  private async onInvoke(context: TurnContext, log: Logger): Promise<void> {
-    const activity = context.activity;
-    if (activity.name !== ADAPTIVE_CARD_INVOKE) {
-      await this.sendInvokeResponse(context, { status: 501 });
-      return;
-    }
-    const value = activity.value as { action: { verb?: unknown; data?: unknown } };
-    const verb = typeof value.action.verb === 'string' ? value.action.verb : '';
-    if (verb !== START_MEETING_VERB) {
-      await this.sendInvokeResponse(context, {
+  /** The handlers of the routes (meet-routes.ts): each answers one kind of activity. */
+  private readonly handlers: MeetHandlers = {
+    welcome: ({ context }) => welcomeIfInstalled(context, this.options.cards, this.welcomed, this.roster),
+    help: ({ context }) => context.sendActivity(this.presenters.for(context.activity).help(context.activity)),
+    usage: ({ context }) => context.sendActivity(this.presenters.for(context.activity).usage(context.activity)),
+    subjectTooLong: ({ context }, command) => context.sendActivity(this.presenters.for(context.activity).subjectTooLong(command.length, context.activity)),
+    whenInvalid: ({ context }, command) => context.sendActivity(this.presenters.for(context.activity).whenProblem(command.problem, command.phrase, context.activity)),
+    startForm: ({ context }) => context.sendActivity(this.presenters.for(context.activity).startForm(context.activity)),
+    meet: (turn, command, mentions) => this.startFromMessage(turn, command, mentions),
+    startMeetingClick: (turn, action, via) => this.startFromClick(turn, action, via),
+    // What the Action.Submit path answers to card data it cannot read: the same words as a click's.
+    unknownSubmit: ({ context }) => context.sendActivity(this.presenters.for(context.activity).clickProblem({ kind: 'unknown' }, context.activity)),
+    unknownVerb: ({ context }, verb) =>
+      this.sendInvokeResponse(context, {
         status: 200,
         body: { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: `Unknown verb "${verb}"` } },
-      });
-      return;
-    }
-    // Teams waits about 15 s for the invoke's answer: past the acknowledgement delay it gets "being started"
-    // now, and the card is replaced in place once the meeting exists.
-    const answer = this.answerCardSafely(context, parseCardAction(value.action.data, verb, whenContextOf(activity)), log);
-    await this.deliverWhenReady(
+      }),
+    unhandledInvoke: ({ context }) => this.sendInvokeResponse(context, { status: 501 }),
+  };
+
+  private readonly router = new Router(meetRoutes(this.handlers));
+
+  /** `/meet …`: the meeting reply in the turn when Graph is quick, else "creating…" now and the reply later. */
+  private async startFromMessage({ context, log, claim }: Turn, command: { subject: string; schedule?: MeetingSchedule }, mentions: ReadMentions): Promise<void> {
+    const present = this.presenters.for(context.activity);
+    // Everything that may wait on the network (a user-principal-name lookup, roster paging, Graph) runs
+    // under the acknowledgement deadline, so Teams always has its HTTP answer in time.
+    const outcome = this.starter.start(context, { source: 'text', subject: command.subject, schedule: command.schedule, mentions, claim }, log);
+    await this.acknowledgeThenContinue(context, outcome, log, {
+      answer: async (result, turn) => {
+        if (result.kind !== 'started') return;
+        await this.delivery.deliver(
+          turn,
+          (to) => to.sendActivity(present.meeting(result, to.activity)),
+          result.started.meeting,
+          log,
+          (to) => to.sendActivity(present.meetingInText(result, to.activity)),
+        );
+      },
+      acknowledge: (turn) => turn.sendActivity(present.creating(turn.activity)),
+    });
+  }
+
+  /**
+   * A "Start meeting now" click. An Action.Execute invoke (Teams) waits about 15 s for its answer: past the
+   * acknowledgement delay it gets "being started" now, and the card is replaced in place once the meeting
+   * exists. The Action.Submit fallback replaces the clicked card where the channel can, else answers below it.
+   */
+  private async startFromClick({ context, log }: Turn, action: CardAction, via: 'invoke' | 'message'): Promise<void> {
+    const clicked = context.activity;
+    const trace = traceOf(context);
+    const present = this.presenters.for(clicked);
+    const answer: Promise<CardAnswer> =
+      action.kind === 'start-meeting'
+        ? this.starter
+            .start(context, { source: 'card', subject: action.subject, schedule: action.schedule, cardId: action.cardId }, log)
+            .then((outcome) => present.clickAnswer(outcome, clicked))
+            // The click is answered either way: a failure in words.
+            .catch((error: unknown) => ({ answer: this.failed(asMeetNowError(error), clicked, trace, log), created: false }))
+        : Promise.resolve({ answer: present.clickProblem(action, clicked), created: false });
+    await this.acknowledgeThenContinue(
       context,
       answer,
       log,
-      (result, turn, late) => (late ? this.showClickAnswer(turn, activity, result, log) : this.answerInvoke(turn, activity, result, log)),
-      (turn) => this.sendInvokeResponse(turn, invokeAnswer(inProgressText(messagesOf(turn.activity)))),
+      via === 'invoke'
+        ? {
+            answer: (result, turn, late) => (late ? this.showClickAnswer(turn, clicked, result, log) : this.answerInvoke(turn, clicked, result, log)),
+            acknowledge: (turn) => this.sendInvokeResponse(turn, invokeAnswer(present.beingStarted(turn.activity))),
+          }
+        : {
+            answer: (result, turn) => this.showClickAnswer(turn, clicked, result, log),
+            acknowledge: (turn) => turn.sendActivity(present.beingStarted(turn.activity)),
+          },
     );
   }
 
@@ -205,169 +202,20 @@ export class MeetBot {
    * once costs one update, not one per click); an update that fails leaves the clicker's card and is logged.
    */
   private async answerInvoke(turn: TurnContext, clicked: Activity, result: CardAnswer, log: Logger): Promise<void> {
-    if (result.created && clicked.replyToId !== undefined && capabilitiesOf(clicked.channelId).updatesMessages) await this.showClickAnswer(turn, clicked, result, log);
+    if (result.created && this.presenters.for(clicked).replacesClickedCard(clicked)) await this.showClickAnswer(turn, clicked, result, log);
     await this.sendInvokeResponse(turn, invokeAnswer(result.answer));
   }
 
   /** The click's answer in the conversation; a meeting card goes through the one retry layer, so that it is never lost silently. */
   private async showClickAnswer(turn: TurnContext, clicked: Activity, { answer, meeting }: CardAnswer, log: Logger): Promise<void> {
-    if (typeof answer === 'string' || meeting === undefined) await showCardAnswer(turn, clicked, answer);
-    else await this.delivery.deliver(turn, (to) => showCardAnswer(to, clicked, answer), meeting, log);
+    const replaces = this.presenters.for(clicked).replacesClickedCard(clicked);
+    if (typeof answer === 'string' || meeting === undefined) await showCardAnswer(turn, clicked, answer, replaces);
+    else await this.delivery.deliver(turn, (to) => showCardAnswer(to, clicked, answer, replaces), meeting, log);
   }
 
-  /** A card click's answer, failures turned into words (the click is answered either way). */
-  private answerCardSafely(context: TurnContext, action: CardAction, log: Logger): Promise<CardAnswer> {
-    const activity = context.activity;
-    const trace = traceOf(context);
-    return this.answerCardAction(context, action, log).catch((error: unknown) => {
-      const coded = asMeetNowError(error);
-      trace?.fail(coded);
-      this.logFailure(coded, log);
-      return { answer: this.errorWords(coded, activity), created: false };
-    });
-  }
-
-  private async startFromMessage(
-    context: TurnContext,
-    command: { subject: string; schedule?: MeetingSchedule },
-    log: Logger,
-    mentions: ReadMentions,
-    claim: ActivityClaim,
-  ): Promise<void> {
-    const activity = context.activity;
-    const trace = traceOf(context);
-    // Everything that may wait on the network (a user-principal-name lookup, roster paging, Graph) runs
-    // under the acknowledgement deadline, so Teams always has its HTTP answer in time.
-    const work = (async () => {
-      const organizer = await this.organizerFor(activity);
-      // Looked up only for a request the use case admits: a refused flood costs no roster calls.
-      let invitation: Invitation | undefined;
-      const outcome = await this.options.meetings.startMeeting({
-        organizer,
-        // `/meet tomorrow 9:00` names no subject: the same default as the Start card's.
-        subject: command.subject === '' ? defaultSubject(organizer.displayName, messagesOf(activity)) : command.subject,
-        schedule: command.schedule,
-        language: readerContext(activity).locale,
-        attendees: async () => (invitation = await resolveInvitation(context, mentions, organizer, this.roster, log)).attendees,
-        conversationId: activity.conversation.id,
-        requestKey: activityRequestKey(activity.id || randomUUID()),
-        claimed: claim === 'taken',
-        observer: trace,
-      });
-      // The store failed on the redelivery check, maybe after taking the key: "already taken" then cannot
-      // tell a redelivery from this very message, so the sender is told to try again rather than nothing.
-      if (outcome.kind === 'duplicate' && claim === 'unknown') {
-        throw new MeetNowError('internal', 'the dedupe store failed on the redelivery check and then found the message taken: not booked');
-      }
-      return { outcome, invitation };
-    })();
-    await this.deliverWhenReady(context, work, log, async ({ outcome: result, invitation }, turn) => {
-      if (result.kind === 'duplicate') {
-        traceOf(turn)?.duplicate('activity');
-        log.info({ outcome: 'duplicate' }, 'redelivered activity ignored');
-        return;
-      }
-      traceOf(turn)?.meeting(result.started.meeting.created);
-      const scheduled = command.schedule !== undefined;
-      await this.delivery.deliver(
-        turn,
-        (to) => to.sendActivity(this.meetingReply(result.started, to.activity, invitation, scheduled)),
-        result.started.meeting,
-        log,
-        (to) => to.sendActivity({ text: meetingText(meetingView(result.started, to.activity, scheduled), capabilitiesOf(to.activity.channelId).markup) }),
-      );
-    });
-  }
-
-
-  /** The card answer to a "Start meeting now" click: the meeting card, or words when there is none (yet). */
-  private async answerCardAction(context: TurnContext, action: CardAction, log: Logger): Promise<CardAnswer> {
-    // The turn may end before the meeting exists (slow Graph): nothing below touches `context` after an await.
-    const activity = context.activity;
-    const trace = traceOf(context);
-    if (action.kind === 'unknown') return { answer: usageHint(messagesOf(activity)), created: false };
-    if (action.kind === 'subject-too-long') return { answer: subjectTooLongText(action.length, messagesOf(activity)), created: false };
-    if (action.kind === 'when-invalid') return { answer: cardWhenProblemText(action.problem, action.phrase, readerContext(activity)), created: false };
-    const organizer = await this.organizerFor(activity);
-    const cardKey = activity.replyToId ?? action.cardId ?? activity.id ?? randomUUID();
-    const outcome = await this.options.meetings.startMeeting({
-      organizer,
-      subject: action.subject === '' ? defaultSubject(organizer.displayName, messagesOf(activity)) : action.subject,
-      schedule: action.schedule,
-      language: readerContext(activity).locale,
-      conversationId: activity.conversation.id,
-      requestKey: `card:${cardKey}`,
-      remember: true,
-      observer: trace,
-    });
-    if (outcome.kind === 'created') trace?.meeting(outcome.started.meeting.created);
-    else trace?.duplicate('card');
-    const started = outcome.kind === 'created' ? outcome.started : outcome.previous;
-    log.info({ outcome: outcome.kind, meetingId: started?.meeting.id }, 'card action handled');
-    if (started === undefined) return { answer: inProgressText(messagesOf(activity)), created: false };
-    // A repeat click gets the meeting card only where it replaces the clicked card; elsewhere the card is
-    // already in the conversation and a second one would read as a second meeting.
-    const inPlace = activity.type === ActivityTypes.Invoke || (activity.replyToId !== undefined && capabilitiesOf(activity.channelId).updatesMessages);
-    if (outcome.kind === 'duplicate' && !inPlace) return { answer: messagesOf(activity).t('start.alreadyStarted'), created: false };
-    return { answer: this.meetingCard(started, activity, true, undefined, action.schedule !== undefined), meeting: started.meeting, created: outcome.kind === 'created' };
-  }
-
-  /**
-   * Answers in the turn when the meeting comes quickly; otherwise says "creating…", ends the turn (so
-   * Teams gets its HTTP answer in time and does not redeliver) and posts the card when it is ready.
-   */
-  private async deliverWhenReady<T>(
-    context: TurnContext,
-    outcome: Promise<T>,
-    log: Logger,
-    deliver: (result: T, turn: TurnContext, late: boolean) => Promise<unknown>,
-    acknowledge: (turn: TurnContext) => Promise<unknown> = (turn) => turn.sendActivity(creatingText(messagesOf(turn.activity))),
-  ): Promise<void> {
-    const settled = outcome.then(
-      (result) => ({ result }),
-      (error: unknown) => ({ error: asMeetNowError(error) }),
-    );
-    // Plain timers, cleared when the meeting comes first: cancelling AbortSignal sleeps builds two
-    // DOMExceptions with stack traces per turn, a twentieth of a /meet turn's CPU in the benchmark profile.
-    let typing: Promise<unknown> = Promise.resolve();
-    const typingTimer = setTimeout(() => {
-      // A failed typing indicator is cosmetic; unhandled, it would take the process down.
-      typing = context
-        .sendActivity({ type: ActivityTypes.Typing })
-        .catch((error: unknown) => log.debug({ reason: (error as Error).message }, 'could not send the typing indicator'));
-    }, this.typingAfterMs);
-    const timedOut = Symbol('timeout');
-    let acknowledgeTimer: NodeJS.Timeout | undefined;
-    const acknowledgeDue = new Promise<typeof timedOut>((resolve) => (acknowledgeTimer = setTimeout(resolve, this.acknowledgeAfterMs, timedOut)));
-    const first = await Promise.race([settled, acknowledgeDue]);
-    clearTimeout(typingTimer);
-    clearTimeout(acknowledgeTimer);
-    if (first !== timedOut) {
-      await typing;
-      if ('error' in first) await this.replyWithError(context, first.error, log);
-      else await deliver(first.result, context, false);
-      return;
-    }
-    // The meeting is on its way whatever happens to this interim message: its delivery is scheduled below.
-    await acknowledge(context).catch((error: unknown) => log.warn({ reason: (error as Error).message }, 'could not send the interim message'));
-    const trace = traceOf(context);
-    trace?.defer();
-    const reference = TurnContext.getConversationReference(context.activity);
-    const identity = context.turnState.get<ClaimsIdentity>(context.adapter.BotIdentityKey);
-    const later: Delivery = async (turn) => {
-      if (trace !== undefined) observeTurn(turn, trace);
-      const result = await settled;
-      if ('error' in result) await this.replyWithError(turn, result.error, log);
-      else await deliver(result.result, turn, true);
-    };
-    const background = context.adapter
-      .continueConversationAsync(identity, reference as ConversationReference, later)
-      .catch((error: unknown) => log.error({ err: error }, 'could not deliver the meeting after the turn ended'))
-      .finally(() => {
-        this.pending.delete(background);
-        trace?.end();
-      });
-    this.pending.add(background);
+  /** Acknowledge-then-continue for this turn (acknowledge.ts); a failure is answered in words. */
+  private async acknowledgeThenContinue<R>(context: TurnContext, work: Promise<R>, log: Logger, steps: Omit<AcknowledgeSteps<R, TurnContext>, 'fail'>): Promise<void> {
+    await this.acknowledger.run(work, turnLine(context), { ...steps, fail: (error, turn) => this.replyWithError(turn, error, log) }, log);
   }
 
   private async organizerFor(activity: Activity): Promise<Organizer> {
@@ -376,54 +224,21 @@ export class MeetBot {
     return organizer;
   }
 
-  private startCard(activity: Activity): Attachment {
-    const capabilities = capabilitiesOf(activity.channelId);
-    const { locale } = readerContext(activity);
-    const subject = defaultSubject(activity.from?.name, messagesFor(locale));
-    return capabilities.adaptiveCards
-      ? this.options.cards.startMeetingCard({ defaultSubject: subject, cardId: randomUUID(), locale })
-      : startMeetingHeroCard(subject, capabilities.markup, locale);
-  }
-
-  /** The meeting card where Adaptive Cards render; elsewhere the details in the text plus a join button. */
-  private meetingReply(started: StartedMeeting, activity: Activity, invitation?: Invitation, scheduled = false): Partial<Activity> {
-    const capabilities = capabilitiesOf(activity.channelId);
-    if (capabilities.adaptiveCards) return { attachments: [this.meetingCard(started, activity, false, invitation, scheduled)] };
-    const view = meetingView(started, activity, scheduled);
-    return { text: meetingText(view, capabilities.markup), attachments: [meetingHeroCard(view, capabilities.markup)] };
-  }
-
-  private meetingCard(started: StartedMeeting, activity: Activity, fromCard = false, invitation?: Invitation, scheduled = false): Attachment {
-    return this.options.cards.meetingCard({
-      scheduled,
-      meeting: started.meeting,
-      organizerName: started.organizerName,
-      startedBy: fromCard ? { name: started.organizerName, at: new Date(started.startedAt) } : undefined,
-      invited: invitation?.summary,
-      notes: invitation?.notes,
-      ...readerContext(activity),
-    });
-  }
-
   private async sendInvokeResponse(context: TurnContext, response: InvokeResponse): Promise<void> {
     await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: response });
   }
 
-  private errorWords(error: MeetNowError, activity: Activity): string {
-    const tenant = activity.conversation?.tenantId;
-    return inMarkup(errorText(error, this.options.replyContext, typeof tenant === 'string' ? tenant : undefined, activity.from?.id, messagesOf(activity)), activity);
-  }
-
-  private logFailure(error: MeetNowError, log: Logger): void {
+  /** Traces and logs a failure; returns the words that tell the sender. */
+  private failed(error: MeetNowError, activity: Activity, trace: TurnTrace | undefined, log: Logger): string {
+    trace?.fail(error);
     const fields = { outcome: error.code, status: error.status, graphCode: error.graphCode, requestId: error.requestId, err: error };
     if (error.code === 'internal' || error.code === 'bot_connector') log.error(fields, 'turn failed');
     else log.warn(fields, 'meeting not created');
+    return this.presenters.for(activity).error(error, activity);
   }
 
   private async replyWithError(context: TurnContext, error: MeetNowError, log: Logger): Promise<void> {
-    traceOf(context)?.fail(error);
-    this.logFailure(error, log);
-    await context.sendActivity(this.errorWords(error, context.activity));
+    await context.sendActivity(this.failed(error, context.activity, traceOf(context), log));
   }
 }
 
@@ -443,9 +258,9 @@ function invokeAnswer(answer: Attachment | string): InvokeResponse {
  * ActivityNotFoundInConversation: https://learn.microsoft.com/microsoftteams/platform/bots/build-conversational-capability#status-codes-from-bot-conversational-apis),
  * the answer is posted as a new message instead of being lost.
  */
-async function showCardAnswer(turn: TurnContext, clicked: Activity, answer: Attachment | string): Promise<void> {
+async function showCardAnswer(turn: TurnContext, clicked: Activity, answer: Attachment | string, replaces: boolean): Promise<void> {
   if (typeof answer === 'string') await turn.sendActivity(answer);
-  else if (clicked.replyToId !== undefined && capabilitiesOf(clicked.channelId).updatesMessages) {
+  else if (replaces && clicked.replyToId !== undefined) {
     try {
       await turn.updateActivity({ type: ActivityTypes.Message, id: clicked.replyToId, attachments: [answer] });
     } catch (error) {
@@ -453,44 +268,4 @@ async function showCardAnswer(turn: TurnContext, clicked: Activity, answer: Atta
       await turn.sendActivity({ attachments: [answer] });
     }
   } else await turn.sendActivity({ attachments: [answer] });
-}
-
-/** What the text forms of the meeting show. */
-function meetingView(started: StartedMeeting, activity: Activity, scheduled: boolean) {
-  return { meeting: started.meeting, organizerName: started.organizerName, scheduled, ...readerContext(activity) };
-}
-
-/** Activity types the bot answers; others are acknowledged with 200 and ignored. */
-const ANSWERED_TYPES: ReadonlySet<string> = new Set([ActivityTypes.Message, ActivityTypes.Invoke, ActivityTypes.ConversationUpdate, ActivityTypes.InstallationUpdate]);
-
-/**
- * Our replies are written in markdown for Teams. In Slack, bold is a single asterisk, and a message that
- * starts with `/` is a slash command for Slack itself, which Azure Bot Service has no documented way to
- * forward (https://learn.microsoft.com/azure/bot-service/bot-service-channel-connect-slack): an example
- * that starts with `/meet` reads `meet` there, which the bot takes as a message.
- */
-function inMarkup(markdown: string, activity: Activity): string {
-  if (capabilitiesOf(activity.channelId).markup !== 'slack') return markdown;
-  return markdown.replace(/\*\*([^*]+)\*\*/g, '*$1*').replace(/`\/meet\b/g, '`meet');
-}
-
-/** The reader's words, from the activity's locale. */
-function messagesOf(activity: Partial<Activity>): Messages {
-  return messagesFor(readerContext(activity).locale);
-}
-
-/** The clock and the clicker's zone, for the card's date and time inputs. */
-function whenContextOf(activity: Partial<Activity>): WhenContext {
-  return { now: new Date(), ...readerContext(activity) };
-}
-
-/**
- * "<name>'s meeting", by the subject rules: the name normalized, and shortened (not refused) so that the
- * whole subject fits in MAX_SUBJECT_LENGTH however long the sender's display name is.
- */
-function defaultSubject(name: string | undefined, m: Messages): string {
-  const normalized = normalizeSubject(name ?? '');
-  if (normalized === '') return m.t('start.defaultSubjectAnonymous');
-  const room = MAX_SUBJECT_LENGTH - subjectLength(m.t('start.defaultSubject', { name: '' }));
-  return m.t('start.defaultSubject', { name: shortenSubject(normalized, room) });
 }

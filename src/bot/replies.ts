@@ -1,4 +1,4 @@
-import { MAX_SUBJECT_LENGTH, normalizeSubject, shortenSubject } from '../commands/subject';
+import { MAX_SUBJECT_LENGTH, normalizeSubject, shortenSubject, subjectLength } from '../commands/subject';
 import type { ReaderContext } from '../cards/card-renderer';
 import type { WhenProblem } from '../commands/parse-when';
 import type { MeetNowError } from '../errors';
@@ -149,4 +149,15 @@ export function errorText(error: MeetNowError, context: ReplyContext, tenantId?:
     default:
       return m.t('error.generic', { support });
   }
+}
+
+/**
+ * "<name>'s meeting", by the subject rules: the name normalized, and shortened (not refused) so that the
+ * whole subject fits in MAX_SUBJECT_LENGTH however long the sender's display name is.
+ */
+export function defaultSubject(name: string | undefined, m: Messages): string {
+  const normalized = normalizeSubject(name ?? '');
+  if (normalized === '') return m.t('start.defaultSubjectAnonymous');
+  const room = MAX_SUBJECT_LENGTH - subjectLength(m.t('start.defaultSubject', { name: '' }));
+  return m.t('start.defaultSubject', { name: shortenSubject(normalized, room) });
 }

@@ -1,0 +1,142 @@
+import { ActivityTypes, type Activity, type TurnContext } from 'botbuilder';
+import type { Logger } from 'pino';
+import { commandText } from '../commands/command-text';
+import { readMentions, type ReadMentions } from '../commands/mentions';
+import { parseCardAction, START_MEETING_VERB, type CardAction } from '../commands/parse-card-action';
+import { parseCommand, type Command } from '../commands/parse-command';
+import type { WhenContext } from '../commands/parse-when';
+import { isRecord } from '../guards';
+import type { TurnTrace } from '../ops/turn-trace';
+import { readerContext } from './reader-context';
+import { route, type Route } from './router';
+
+/**
+ * What the redelivery check did with a message's dedupe key (MeetingService.firstDelivery): took it, had
+ * none to take (no activity id, or an invoke), or failed without saying whether it took it.
+ */
+export type ActivityClaim = 'taken' | 'none' | 'unknown';
+
+/** One turn as a handler sees it. */
+export interface Turn {
+  context: TurnContext;
+  log: Logger;
+  claim: ActivityClaim;
+  trace: TurnTrace;
+}
+
+/** A message's text, read once: people @mentioned (their mentions read as their names) and the command. */
+export interface ReadText {
+  mentions: ReadMentions;
+  command: Command;
+}
+
+/** What routes select from: the activity, and its text read on first use. */
+export interface TurnInput {
+  activity: Activity;
+  text(): ReadText;
+}
+
+export function turnInput(activity: Activity): TurnInput {
+  let read: ReadText | undefined;
+  return {
+    activity,
+    text: () => {
+      if (read !== undefined) return read;
+      const mentions = readMentions({ ...activity, text: commandText(activity) });
+      read = { mentions, command: parseCommand(mentions.text, { now: new Date(), ...readerContext(activity) }) };
+      return read;
+    },
+  };
+}
+
+type CommandOf<K extends Command['kind']> = Extract<Command, { kind: K }>;
+
+/** The handlers the routes lead to (MeetBot implements them). */
+export interface MeetHandlers {
+  welcome(turn: Turn): Promise<unknown>;
+  help(turn: Turn): Promise<unknown>;
+  usage(turn: Turn): Promise<unknown>;
+  subjectTooLong(turn: Turn, command: CommandOf<'subject-too-long'>): Promise<unknown>;
+  whenInvalid(turn: Turn, command: CommandOf<'when-invalid'>): Promise<unknown>;
+  startForm(turn: Turn): Promise<unknown>;
+  meet(turn: Turn, command: CommandOf<'meet'>, mentions: ReadMentions): Promise<unknown>;
+  /** A "Start meeting now" click: `invoke` for Action.Execute (Teams), `message` for the Action.Submit fallback. */
+  startMeetingClick(turn: Turn, action: CardAction, via: 'invoke' | 'message'): Promise<unknown>;
+  /** An Action.Submit whose data names no verb the bot knows. */
+  unknownSubmit(turn: Turn): Promise<unknown>;
+  unknownVerb(turn: Turn, verb: string): Promise<unknown>;
+  /** An invoke the bot does not implement (answered 501). */
+  unhandledInvoke(turn: Turn): Promise<unknown>;
+}
+
+const ADAPTIVE_CARD_INVOKE = 'adaptiveCard/action';
+
+/** The clock and the clicker's zone, for the card's date and time inputs. */
+function whenContextOf(activity: Partial<Activity>): WhenContext {
+  return { now: new Date(), ...readerContext(activity) };
+}
+
+/** An `Action.Submit` click reaches the bot as a message with the card's data in `value` and no text. */
+function isSubmit(activity: Activity): boolean {
+  return activity.type === ActivityTypes.Message && activity.value !== undefined && (activity.text === undefined || activity.text === '');
+}
+
+/** The `Action.Execute` click's verb and data (src/server.ts has checked their shape). */
+function executed(activity: Activity): { verb: string; data: unknown } | undefined {
+  if (activity.type !== ActivityTypes.Invoke || activity.name !== ADAPTIVE_CARD_INVOKE) return undefined;
+  const action: unknown = isRecord(activity.value) ? activity.value.action : undefined;
+  if (!isRecord(action)) return undefined;
+  return { verb: typeof action.verb === 'string' ? action.verb : '', data: action.data };
+}
+
+/** A text command route: selects messages whose command is `kind`, and notes the command in the turn's trace. */
+function command<K extends Command['kind']>(kind: K, handler: (turn: Turn, command: CommandOf<K>, mentions: ReadMentions) => Promise<unknown>): Route<TurnInput, Turn> {
+  return route(
+    kind,
+    (input: TurnInput) => {
+      if (input.activity.type !== ActivityTypes.Message || isSubmit(input.activity)) return undefined;
+      const read = input.text();
+      return read.command.kind === kind ? { command: read.command as CommandOf<K>, mentions: read.mentions } : undefined;
+    },
+    async (turn: Turn, match: { command: CommandOf<K>; mentions: ReadMentions }) => {
+      turn.trace.note(kind);
+      await handler(turn, match.command, match.mentions);
+    },
+  );
+}
+
+/** A card verb, clicked as Action.Execute (Teams) or through the Action.Submit fallback (Web Chat, the Emulator). */
+function cardVerb(verb: string, handler: (turn: Turn, action: CardAction, via: 'invoke' | 'message') => Promise<unknown>): Route<TurnInput, Turn>[] {
+  return [
+    route(
+      `${verb} (Action.Execute)`,
+      ({ activity }: TurnInput) => {
+        const click = executed(activity);
+        return click?.verb === verb && parseCardAction(click.data, verb, whenContextOf(activity));
+      },
+      (turn: Turn, action: CardAction) => handler(turn, action, 'invoke'),
+    ),
+    route(
+      `${verb} (Action.Submit)`,
+      ({ activity }: TurnInput) => isSubmit(activity) && isRecord(activity.value) && activity.value.action === verb && parseCardAction(activity.value, undefined, whenContextOf(activity)),
+      (turn: Turn, action: CardAction) => handler(turn, action, 'message'),
+    ),
+  ];
+}
+
+/** Every activity MeetNow answers, in order: the first route that selects an activity answers it; others get 200 and nothing. */
+export function meetRoutes(h: MeetHandlers): Route<TurnInput, Turn>[] {
+  return [
+    route('install', ({ activity }: TurnInput) => activity.type === ActivityTypes.ConversationUpdate || activity.type === ActivityTypes.InstallationUpdate, (turn: Turn) => h.welcome(turn)),
+    ...cardVerb(START_MEETING_VERB, (turn, action, via) => h.startMeetingClick(turn, action, via)),
+    route('unknown verb', ({ activity }: TurnInput) => executed(activity)?.verb, (turn: Turn, verb: string) => h.unknownVerb(turn, verb)),
+    route('unhandled invoke', ({ activity }: TurnInput) => activity.type === ActivityTypes.Invoke, (turn: Turn) => h.unhandledInvoke(turn)),
+    route('unknown card data', ({ activity }: TurnInput) => isSubmit(activity), (turn: Turn) => h.unknownSubmit(turn)),
+    command('meet', (turn, meet, mentions) => h.meet(turn, meet, mentions)),
+    command('meet-form', (turn) => h.startForm(turn)),
+    command('help', (turn) => h.help(turn)),
+    command('when-invalid', (turn, problem) => h.whenInvalid(turn, problem)),
+    command('subject-too-long', (turn, tooLong) => h.subjectTooLong(turn, tooLong)),
+    command('unknown', (turn) => h.usage(turn)),
+  ];
+}

@@ -1,0 +1,106 @@
+import { randomUUID } from 'node:crypto';
+import type { Activity, TurnContext } from 'botbuilder';
+import type { Logger } from 'pino';
+import type { ReadMentions } from '../commands/mentions';
+import { MeetNowError } from '../errors';
+import { messagesFor } from '../i18n/messages';
+import type { MeetingSchedule, Organizer } from '../meetings/meeting';
+import { activityRequestKey, type MeetingRequest, type MeetingService, type StartedMeeting } from '../meetings/meeting-service';
+import { resolveInvitation, type Invitation } from './attendees';
+import type { ActivityClaim } from './meet-routes';
+import { readerContext } from './reader-context';
+import { defaultSubject } from './replies';
+import type { Roster } from './roster';
+import { traceOf } from './turn-trace';
+
+/** A request to start a meeting, the same whatever it came from. */
+export type StartRequest = {
+  /** Empty: "<organizer>'s meeting". */
+  subject: string;
+  schedule?: MeetingSchedule;
+} & (
+  | {
+      /** A `/meet` message: one meeting per message, its people @mentioned invited. */
+      source: 'text';
+      mentions: ReadMentions;
+      /** What the turn's redelivery check did with the message's key. */
+      claim: ActivityClaim;
+    }
+  | {
+      /** A "Start meeting now" click: one meeting per card, whoever clicks and however often. */
+      source: 'card';
+      cardId?: string;
+    }
+);
+
+/** A meeting that exists; `created` is false when the card was clicked before and its meeting is shown again. */
+export type Started = { kind: 'started'; started: StartedMeeting; created: boolean; scheduled: boolean; invitation?: Invitation };
+/** What a `/meet` message came to; a message taken before (a redelivery) gets no second answer. */
+export type TextOutcome = Started | { kind: 'redelivered' };
+/** What a click came to; the card may have been clicked before and its meeting still be on its way. */
+export type CardOutcome = Started | { kind: 'being-started' };
+/** What starting a meeting came to. A failure is thrown as a MeetNowError. */
+export type StartOutcome = TextOutcome | CardOutcome;
+
+export interface StartMeetingPorts {
+  meetings: Pick<MeetingService, 'startMeeting'>;
+  /** The organizer of a turn: the sender, in an allowed tenant. */
+  organizerOf(activity: Activity): Promise<Organizer>;
+  roster: Roster;
+}
+
+/**
+ * The one StartMeeting handler: builds the MeetingRequest for a message or a card click, runs the use case,
+ * and says what came of it. The turn may end before the meeting exists (slow Graph): nothing here touches
+ * `context` after the first await but the roster look-up, which runs under the turn's acknowledgement deadline.
+ */
+export class StartMeeting {
+  constructor(private readonly ports: StartMeetingPorts) {}
+
+  start(context: TurnContext, request: StartRequest & { source: 'text' }, log: Logger): Promise<TextOutcome>;
+  start(context: TurnContext, request: StartRequest & { source: 'card' }, log: Logger): Promise<CardOutcome>;
+  async start(context: TurnContext, request: StartRequest, log: Logger): Promise<StartOutcome> {
+    const activity = context.activity;
+    const trace = traceOf(context);
+    const organizer = await this.ports.organizerOf(activity);
+    // Looked up only for a request the use case admits: a refused flood costs no roster calls.
+    let invitation: Invitation | undefined;
+    const common: Omit<MeetingRequest, 'requestKey'> = {
+      organizer,
+      // `/meet tomorrow 9:00` names no subject: the same default as the Start card's.
+      subject: request.subject === '' ? defaultSubject(organizer.displayName, messagesFor(readerContext(activity).locale)) : request.subject,
+      schedule: request.schedule,
+      language: readerContext(activity).locale,
+      conversationId: activity.conversation.id,
+      observer: trace,
+    };
+    const scheduled = request.schedule !== undefined;
+    if (request.source === 'text') {
+      const { mentions, claim } = request;
+      const outcome = await this.ports.meetings.startMeeting({
+        ...common,
+        attendees: async () => (invitation = await resolveInvitation(context, mentions, organizer, this.ports.roster, log)).attendees,
+        requestKey: activityRequestKey(activity.id || randomUUID()),
+        claimed: claim === 'taken',
+      });
+      if (outcome.kind === 'created') {
+        trace?.meeting(outcome.started.meeting.created);
+        return { kind: 'started', started: outcome.started, created: true, scheduled, invitation };
+      }
+      // The store failed on the redelivery check, maybe after taking the key: "already taken" then cannot
+      // tell a redelivery from this very message, so the sender is told to try again rather than nothing.
+      if (claim === 'unknown') throw new MeetNowError('internal', 'the dedupe store failed on the redelivery check and then found the message taken: not booked');
+      trace?.duplicate('activity');
+      log.info({ outcome: 'duplicate' }, 'redelivered activity ignored');
+      return { kind: 'redelivered' };
+    }
+    const cardKey = activity.replyToId ?? request.cardId ?? activity.id ?? randomUUID();
+    const outcome = await this.ports.meetings.startMeeting({ ...common, requestKey: `card:${cardKey}`, remember: true });
+    if (outcome.kind === 'created') trace?.meeting(outcome.started.meeting.created);
+    else trace?.duplicate('card');
+    const started = outcome.kind === 'created' ? outcome.started : outcome.previous;
+    log.info({ outcome: outcome.kind, meetingId: started?.meeting.id }, 'card action handled');
+    if (started === undefined) return { kind: 'being-started' };
+    return { kind: 'started', started, created: outcome.kind === 'created', scheduled };
+  }
+}
