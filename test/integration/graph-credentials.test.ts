@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generate } from 'selfsigned';
-import { startHarness, type Harness } from '../support/harness';
+import { harnessesClosedAfterAll, type Harness } from '../support/harness';
 import { TENANT, teamsMessage } from '../support/teams-activity';
 
 async function meetOnce(h: Harness): Promise<string> {
@@ -13,13 +13,7 @@ async function meetOnce(h: Harness): Promise<string> {
 }
 
 describe('Graph credentials and token failures', () => {
-  const harnesses: Harness[] = [];
-  const start = async (...args: Parameters<typeof startHarness>) => {
-    const h = await startHarness(...args);
-    harnesses.push(h);
-    return h;
-  };
-  afterAll(async () => Promise.all(harnesses.map((h) => h.close())));
+  const start = harnessesClosedAfterAll();
 
   it('signs in with a certificate (client assertion) instead of a secret', async () => {
     const pems = await generate([{ name: 'commonName', value: 'meetnow-graph' }], { keySize: 2048 });

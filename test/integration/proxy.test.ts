@@ -3,7 +3,7 @@ import { BotFrameworkIssuer } from '../support/bot-framework-issuer';
 import { Emulator } from '../../src/emulator';
 import { runDoctor } from '../../src/ops/doctor';
 import { ConnectProxy, type ConnectProxyOptions } from '../support/connect-proxy';
-import { startHarness, type Harness } from '../support/harness';
+import { startHarness, startStrictEmulator, type Harness } from '../support/harness';
 import { freePort } from '../support/redis-server';
 import { BOT, HEIDI, TENANT, teamsMessage } from '../support/teams-activity';
 
@@ -172,11 +172,7 @@ describe('the doctor', () => {
   const clientId = randomUUID();
   const clientSecret = randomBytes(18).toString('base64url');
   beforeAll(async () => {
-    emulator = await Emulator.start({
-      tenants: [TENANT],
-      users: [{ id: HEIDI.aadObjectId, tenantId: TENANT, displayName: HEIDI.name, userPrincipalName: 'heidi@contoso.example' }],
-      apps: [{ clientId, clientSecret }],
-    });
+    emulator = await startStrictEmulator({ clientId, clientSecret });
   });
   afterAll(async () => emulator.close());
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { startHarness, type Harness } from '../support/harness';
+import { harnessesClosedAfterAll, type Harness } from '../support/harness';
 import { TENANT, teamsMessage } from '../support/teams-activity';
 import type { AccessPolicyDenial } from '../../src/emulator';
 import { closedPort, silentServer, type SilentServer } from '../support/unreachable';
@@ -9,13 +9,7 @@ import { closedPort, silentServer, type SilentServer } from '../support/unreacha
  * they document as the same problem and tell the user how to fix it.
  */
 describe('failures worded as Graph and Entra word them', () => {
-  const harnesses: Harness[] = [];
-  const start = async (...args: Parameters<typeof startHarness>) => {
-    const h = await startHarness(...args);
-    harnesses.push(h);
-    return h;
-  };
-  afterAll(async () => Promise.all(harnesses.map((h) => h.close())));
+  const start = harnessesClosedAfterAll();
 
   const meet = async (h: Harness, from?: { id: string; name: string; aadObjectId: string }): Promise<string> => {
     await h.post(teamsMessage({ serviceUrl: h.connector.serviceUrl, text: '/meet Wording check', ...(from === undefined ? {} : { from }) }));

@@ -4,10 +4,11 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { Emulator } from '../../src/emulator';
+import type { Emulator } from '../../src/emulator';
+import { startStrictEmulator } from '../support/harness';
 import { FakeConnector } from '../support/fake-connector';
 import { freePort } from '../support/redis-server';
-import { HEIDI, TENANT, teamsMessage } from '../support/teams-activity';
+import { teamsMessage } from '../support/teams-activity';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -20,11 +21,7 @@ describe('graceful shutdown on SIGTERM', () => {
   const clientSecret = randomBytes(18).toString('base64url');
 
   beforeAll(async () => {
-    emulator = await Emulator.start({
-      tenants: [TENANT],
-      users: [{ id: HEIDI.aadObjectId, tenantId: TENANT, displayName: HEIDI.name, userPrincipalName: 'heidi@contoso.example' }],
-      apps: [{ clientId, clientSecret }],
-    });
+    emulator = await startStrictEmulator({ clientId, clientSecret });
     connector = await FakeConnector.start();
   });
   afterAll(async () => {

@@ -44,6 +44,16 @@ export interface HarnessOptions {
   meetNow?: Omit<MeetNowOptions, 'caPem' | 'logDestination'>;
 }
 
+/** A strict emulator that knows one tenant, Heidi in it, and one app (the bot's Graph app). */
+export function startStrictEmulator(app: { clientId: string; clientSecret: string }, options: EmulatorOptions = {}): Promise<Emulator> {
+  return Emulator.start({
+    tenants: [TENANT],
+    users: [{ id: HEIDI.aadObjectId, tenantId: TENANT, displayName: HEIDI.name, userPrincipalName: 'heidi@contoso.example' }],
+    apps: [app],
+    ...options,
+  });
+}
+
 /**
  * The real bot on a real port, talking over real sockets to a strict emulator (known tenant and user
  * only) through msal-node, and replying to a fake Bot Connector.
@@ -51,12 +61,7 @@ export interface HarnessOptions {
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const clientId = randomUUID();
   const clientSecret = randomBytes(18).toString('base64url');
-  const emulator = await Emulator.start({
-    tenants: [TENANT],
-    users: [{ id: HEIDI.aadObjectId, tenantId: TENANT, displayName: HEIDI.name, userPrincipalName: 'heidi@contoso.example' }],
-    apps: [{ clientId, clientSecret }],
-    ...options.emulator,
-  });
+  const emulator = await startStrictEmulator({ clientId, clientSecret }, options.emulator);
   const connector = await FakeConnector.start();
   // Production mode: like the real Bot Connector, the fake takes only replies that carry this bot's token.
   const botAppId = options.env?.MicrosoftAppId;
@@ -115,4 +120,15 @@ export function useHarness(onStarted: (harness: Harness) => void, options?: Harn
     harness?.connector.reset();
     harness?.emulator.reset();
   });
+}
+
+/** Harnesses a `describe` block starts one per test (each with its own configuration), all closed after the block. */
+export function harnessesClosedAfterAll(): (options?: HarnessOptions) => Promise<Harness> {
+  const harnesses: Harness[] = [];
+  afterAll(async () => Promise.all(harnesses.map((h) => h.close())));
+  return async (options) => {
+    const h = await startHarness(options);
+    harnesses.push(h);
+    return h;
+  };
 }
