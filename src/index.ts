@@ -21,7 +21,6 @@ import { listen, listenFailure } from './listen';
 import { logBackend, logProxies, warnAboutLocalMode } from './startup-notes';
 import { MeetNowError } from './errors';
 import { GraphClient } from './graph/graph-client';
-import { toGraphError } from './graph/graph-errors';
 import { GraphUserDirectory } from './graph/user-directory';
 import { IdentityMapFile } from './identity/identity-map';
 import { ChannelOrganizerResolver } from './identity/organizer-resolver';
@@ -133,9 +132,8 @@ export async function startMeetNow(env: NodeJS.ProcessEnv, options: MeetNowOptio
     tokens,
     events: {
       onRetry: (info) => (onRetry(info), metrics.retry('graph', info.status)),
-      onResponse: (operation, response, durationMs) =>
-        metrics.graphResponse(operation, response.status, durationMs, response.status >= 300 ? toGraphError(response, operation).graphCode : undefined),
     },
+    onExchange: (exchange) => metrics.graphExchange(exchange),
   });
   const api = new MeteredMeetingsApi(
     config.meetingsApi === 'app' ? new AppMeetingsApi(graphClient) : new UsersMeetingsApi(graphClient),

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { MeetNowError } from '../errors';
 import type { HttpClient, HttpResponse } from '../http/http-client';
 import { sendWithRetry, type RetryEvents, type RetryPolicy } from '../http/retry';
-import type { CallObserver } from '../meetings/call-observer';
+import type { CallObserver, GraphExchange } from '../meetings/call-observer';
 import type { TokenProvider } from '../meetings/ports';
 import { graphRequestId, toGraphError } from './graph-errors';
 
@@ -17,32 +17,37 @@ export interface GraphClientOptions {
   http: HttpClient;
   tokens: TokenProvider;
   retryPolicy?: RetryPolicy;
-  events?: RetryEvents & { onResponse?: (operation: string, response: HttpResponse, durationMs: number) => void };
+  events?: RetryEvents;
+  /** Every exchange of every request (the process-wide metrics); the per-request observer sees the same record. */
+  onExchange?: (exchange: GraphExchange) => void;
 }
+
+/** What one call to Graph is, besides its path and body. */
+export interface GraphCall {
+  /** The metric and log label, e.g. `POST /v1.0/users/{id}/onlineMeetings/createOrGet`. */
+  operation: string;
+  observer?: CallObserver;
+  language?: string;
+  /** Graph answers a repeat with the same resource (createOrGet by externalId), see HttpRequest. */
+  idempotent?: boolean;
+}
+
+const failed = (response: HttpResponse): boolean => response.status < 200 || response.status > 299;
 
 /** Authenticated JSON calls to Graph with the retry policy and Graph-shaped error mapping. */
 export class GraphClient {
   constructor(private readonly options: GraphClientOptions) {}
 
-  /** `idempotent`: Graph answers a repeat with the same resource (createOrGet by externalId), see HttpRequest. */
-  post(tenantId: string, path: string, payload: unknown, operation: string, observer?: CallObserver, language?: string, idempotent = false): Promise<GraphResult> {
-    return this.send('POST', tenantId, path, JSON.stringify(payload), operation, observer, language, idempotent);
+  post(tenantId: string, path: string, payload: unknown, call: GraphCall): Promise<GraphResult> {
+    return this.send('POST', tenantId, path, JSON.stringify(payload), call);
   }
 
-  get(tenantId: string, path: string, operation: string): Promise<GraphResult> {
-    return this.send('GET', tenantId, path, undefined, operation);
+  get(tenantId: string, path: string, call: GraphCall): Promise<GraphResult> {
+    return this.send('GET', tenantId, path, undefined, call);
   }
 
-  private async send(
-    method: 'GET' | 'POST',
-    tenantId: string,
-    path: string,
-    body: string | undefined,
-    operation: string,
-    observer?: CallObserver,
-    language?: string,
-    idempotent?: boolean,
-  ): Promise<GraphResult> {
+  private async send(method: 'GET' | 'POST', tenantId: string, path: string, body: string | undefined, call: GraphCall): Promise<GraphResult> {
+    const { operation, observer, language, idempotent = false } = call;
     const tokenStarted = performance.now();
     const token = await this.options.tokens.getToken(tenantId).then(
       (value) => (observer?.tokenAcquired?.(performance.now() - tokenStarted, true), value),
@@ -59,19 +64,23 @@ export class GraphClient {
     };
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (language !== undefined) headers['accept-language'] = language;
+    // The refusal of the last attempt, parsed once for its exchange record and thrown if no retry follows.
+    let refusal: MeetNowError | undefined;
     const response = await sendWithRetry(
       async (remainingMs) => {
         const started = performance.now();
         const answer = await this.options.http.send({ method, url, headers, body, timeoutMs: remainingMs, idempotent });
         const durationMs = performance.now() - started;
-        this.options.events?.onResponse?.(operation, answer, durationMs);
-        observer?.graphAnswered?.({ operation, status: answer.status, durationMs, requestId: graphRequestId(answer) });
+        refusal = failed(answer) ? toGraphError(answer, operation) : undefined;
+        const exchange: GraphExchange = { operation, status: answer.status, durationMs, graphCode: refusal?.graphCode, requestId: refusal?.requestId ?? graphRequestId(answer) };
+        this.options.onExchange?.(exchange);
+        observer?.graphAnswered?.(exchange);
         return answer;
       },
       this.options.retryPolicy,
       this.options.events,
     );
-    if (response.status < 200 || response.status > 299) throw toGraphError(response, operation);
+    if (failed(response)) throw refusal ?? toGraphError(response, operation);
     let parsed: unknown;
     try {
       parsed = JSON.parse(response.body);

@@ -128,9 +128,7 @@ export class AppMeetingsApi implements MeetingsApi {
           subject: input.subject,
           ...scheduleFields(input),
         },
-        operation,
-        input.observer,
-        input.language,
+        { operation, observer: input.observer, language: input.language },
       );
     } catch (error) {
       throw appPathRefused(error);
@@ -177,7 +175,7 @@ export class UsersMeetingsApi implements MeetingsApi {
       ...(attendees.length > 0 ? { participants: { attendees } } : {}),
     };
     // createOrGet returns the meeting already made for this externalId, so a repeat is harmless.
-    const result = await this.graph.post(input.organizer.tenantId, path, body, operation, input.observer, input.language, true);
+    const result = await this.graph.post(input.organizer.tenantId, path, body, { operation, observer: input.observer, language: input.language, idempotent: true });
     const resource = parse(v1Resource, result, operation);
     const audio = resource.audioConferencing;
     const dialIn: DialIn | undefined =

@@ -26,7 +26,7 @@ export class GraphUserDirectory implements UserDirectory {
   private async lookup(tenantId: string, userPrincipalName: string): Promise<string> {
     const operation = 'GET /v1.0/users/{upn}';
     try {
-      const result = await this.graph.get(tenantId, `/v1.0/users/${encodeURIComponent(userPrincipalName)}`, operation);
+      const result = await this.graph.get(tenantId, `/v1.0/users/${encodeURIComponent(userPrincipalName)}`, { operation });
       const id = result.body.id;
       if (typeof id !== 'string' || id === '') {
         throw new MeetNowError('graph_invalid_response', `${operation}: the response has no id`, { status: result.status, requestId: result.requestId });

@@ -1,5 +1,6 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { activityTypeLabel, channelLabel, codeLabel, conversationTypeLabel } from './labels';
+import type { GraphExchange } from '../meetings/call-observer';
 import type { RateScope } from '../meetings/ports';
 import type { DedupeKind, TurnRecord } from './turn-trace';
 
@@ -102,7 +103,7 @@ export class MeetNowMetrics {
     this.meetings.inc({ api, outcome: codeLabel(outcome) });
   }
 
-  graphResponse(operation: string, status: number, durationMs: number, graphCode?: string): void {
+  graphExchange({ operation, status, durationMs, graphCode }: GraphExchange): void {
     this.graphDuration.observe({ operation, status: String(status) }, durationMs / 1000);
     if (status < 200 || status > 299) this.graphErrors.inc({ status: String(status), code: codeLabel(graphCode) });
   }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { MeetNowError } from '../errors';
-import type { CallObserver, GraphAnswer } from '../meetings/call-observer';
+import type { CallObserver, GraphExchange } from '../meetings/call-observer';
 
 /** What identifies a turn before anything happened in it. */
 export interface TurnInfo {
@@ -82,7 +82,7 @@ export class TurnTrace implements CallObserver {
     this.tokenMs += durationMs;
   }
 
-  graphAnswered(answer: GraphAnswer): void {
+  graphAnswered(answer: GraphExchange): void {
     this.graphCalls += 1;
     this.graphMs += answer.durationMs;
     this.graphStatus = answer.status;
