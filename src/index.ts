@@ -38,7 +38,7 @@ import { MeteredGraphHttp, MeteredMeetingsApi, MeteredRateLimiter } from './ops/
 import { MeetNowMetrics } from './ops/metrics';
 import { startMetricsServer, type MetricsServer } from './ops/metrics-server';
 import { ReadinessProbe } from './ops/readiness';
-import { LoggingTurnTelemetry } from './ops/turn-telemetry';
+import { LoggingTurnTelemetry } from './ops/turn-trace';
 import { ConnectionGuard } from './http/connection-guard';
 import { applyHttpTimeouts, createServer, HTTP_TIMEOUTS, type HttpTimeouts } from './server';
 

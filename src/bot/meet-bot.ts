@@ -13,8 +13,7 @@ import { asMeetNowError, MeetNowError } from '../errors';
 import type { OrganizerResolver } from '../identity/organizer-resolver';
 import type { MeetingService } from '../meetings/meeting-service';
 import type { MeetingSchedule, Organizer } from '../meetings/meeting';
-import type { TurnTrace } from '../ops/turn-trace';
-import { SILENT_TURN_TELEMETRY, type TurnTelemetry } from '../ops/turn-telemetry';
+import { SILENT_TURN_TELEMETRY, type TurnTelemetry, type TurnTrace } from '../ops/turn-trace';
 import { AcknowledgeThenContinue, type AcknowledgeSteps } from './acknowledge';
 import { MeetingDelivery } from './meeting-delivery';
 import { meetRoutes, turnInput, type ActivityClaim, type MeetHandlers, type Turn } from './meet-routes';
@@ -24,7 +23,7 @@ import { Router } from './router';
 import { StartMeeting } from './start-meeting';
 import { TeamsRoster, type Roster } from './roster';
 import { welcomeIfInstalled, WelcomeMemory } from './welcome';
-import { observeTurn, traceOf } from './turn-trace';
+import { timeReplies } from './reply-timing';
 import { turnLine } from './turn-line';
 import { senderOf } from './sender';
 
@@ -76,7 +75,9 @@ export class MeetBot {
   readonly run = async (context: TurnContext): Promise<void> => {
     const activity = context.activity;
     const turn = { activityId: activity.id, channel: activity.channelId, activityType: activity.type, conversationType: activity.conversation?.conversationType };
-    const trace = observeTurn(context, (this.options.telemetry ?? SILENT_TURN_TELEMETRY).start(turn));
+    // The one place a turn's trace starts; it travels as a value in Turn (a deferred answer ends it).
+    const trace = (this.options.telemetry ?? SILENT_TURN_TELEMETRY).start(turn);
+    timeReplies(context, trace);
     const log = this.options.logger.child({ correlationId: trace.correlationId, activityId: activity.id, channel: activity.channelId, conversationType: turn.conversationType });
     try {
       // Typing, reactions, message updates…: no route takes them, so nothing to answer or to remember for 24 hours.
@@ -94,7 +95,7 @@ export class MeetBot {
       }
       await selected.run({ context, log, claim, trace });
     } catch (error) {
-      await this.replyWithError(context, asMeetNowError(error), log);
+      await this.replyWithError(context, asMeetNowError(error), trace, log);
     } finally {
       if (!trace.deferred) trace.end();
     }
@@ -141,12 +142,13 @@ export class MeetBot {
   private readonly router = new Router(meetRoutes(this.handlers));
 
   /** `/meet …`: the meeting reply in the turn when Graph is quick, else "creating…" now and the reply later. */
-  private async startFromMessage({ context, log, claim }: Turn, command: { subject: string; schedule?: MeetingSchedule }, mentions: ReadMentions): Promise<void> {
+  private async startFromMessage(turn: Turn, command: { subject: string; schedule?: MeetingSchedule }, mentions: ReadMentions): Promise<void> {
+    const { context, log, claim } = turn;
     const present = this.presenters.for(context.activity);
     // Everything that may wait on the network (a user-principal-name lookup, roster paging, Graph) runs
     // under the acknowledgement deadline, so Teams always has its HTTP answer in time.
-    const outcome = this.starter.start(context, { source: 'text', subject: command.subject, schedule: command.schedule, mentions, claim }, log);
-    await this.acknowledgeThenContinue(context, outcome, log, {
+    const outcome = this.starter.start(context, { source: 'text', subject: command.subject, schedule: command.schedule, mentions, claim }, log, turn.trace);
+    await this.acknowledgeThenContinue(turn, outcome, {
       answer: async (result, turn) => {
         if (result.kind !== 'started') return;
         await this.delivery.deliver(
@@ -166,22 +168,21 @@ export class MeetBot {
    * acknowledgement delay it gets "being started" now, and the card is replaced in place once the meeting
    * exists. The Action.Submit fallback replaces the clicked card where the channel can, else answers below it.
    */
-  private async startFromClick({ context, log }: Turn, action: CardAction, via: 'invoke' | 'message'): Promise<void> {
+  private async startFromClick(turn: Turn, action: CardAction, via: 'invoke' | 'message'): Promise<void> {
+    const { context, log, trace } = turn;
     const clicked = context.activity;
-    const trace = traceOf(context);
     const present = this.presenters.for(clicked);
     const answer: Promise<CardAnswer> =
       action.kind === 'start-meeting'
         ? this.starter
-            .start(context, { source: 'card', subject: action.subject, schedule: action.schedule, cardId: action.cardId }, log)
+            .start(context, { source: 'card', subject: action.subject, schedule: action.schedule, cardId: action.cardId }, log, trace)
             .then((outcome) => present.clickAnswer(outcome, clicked))
             // The click is answered either way: a failure in words.
             .catch((error: unknown) => ({ answer: this.failed(asMeetNowError(error), clicked, trace, log), created: false }))
         : Promise.resolve({ answer: present.clickProblem(action, clicked), created: false });
     await this.acknowledgeThenContinue(
-      context,
+      turn,
       answer,
-      log,
       via === 'invoke'
         ? {
             answer: (result, turn, late) => (late ? this.showClickAnswer(turn, clicked, result, log) : this.answerInvoke(turn, clicked, result, log)),
@@ -214,8 +215,8 @@ export class MeetBot {
   }
 
   /** Acknowledge-then-continue for this turn (acknowledge.ts); a failure is answered in words. */
-  private async acknowledgeThenContinue<R>(context: TurnContext, work: Promise<R>, log: Logger, steps: Omit<AcknowledgeSteps<R, TurnContext>, 'fail'>): Promise<void> {
-    await this.acknowledger.run(work, turnLine(context), { ...steps, fail: (error, turn) => this.replyWithError(turn, error, log) }, log);
+  private async acknowledgeThenContinue<R>({ context, log, trace }: Turn, work: Promise<R>, steps: Omit<AcknowledgeSteps<R, TurnContext>, 'fail'>): Promise<void> {
+    await this.acknowledger.run(work, turnLine(context, trace), { ...steps, fail: (error, turn) => this.replyWithError(turn, error, trace, log) }, log);
   }
 
   private async organizerFor(activity: Activity): Promise<Organizer> {
@@ -229,16 +230,16 @@ export class MeetBot {
   }
 
   /** Traces and logs a failure; returns the words that tell the sender. */
-  private failed(error: MeetNowError, activity: Activity, trace: TurnTrace | undefined, log: Logger): string {
-    trace?.fail(error);
+  private failed(error: MeetNowError, activity: Activity, trace: TurnTrace, log: Logger): string {
+    trace.fail(error);
     const fields = { outcome: error.code, status: error.status, graphCode: error.graphCode, requestId: error.requestId, err: error };
     if (error.code === 'internal' || error.code === 'bot_connector') log.error(fields, 'turn failed');
     else log.warn(fields, 'meeting not created');
     return this.presenters.for(activity).error(error, activity);
   }
 
-  private async replyWithError(context: TurnContext, error: MeetNowError, log: Logger): Promise<void> {
-    await context.sendActivity(this.failed(error, context.activity, traceOf(context), log));
+  private async replyWithError(context: TurnContext, error: MeetNowError, trace: TurnTrace, log: Logger): Promise<void> {
+    await context.sendActivity(this.failed(error, context.activity, trace, log));
   }
 }
 

@@ -7,11 +7,11 @@ import { messagesFor } from '../i18n/messages';
 import type { MeetingSchedule, Organizer } from '../meetings/meeting';
 import { activityRequestKey, type MeetingRequest, type MeetingService, type StartedMeeting } from '../meetings/meeting-service';
 import { resolveInvitation, type Invitation } from './attendees';
+import type { TurnTrace } from '../ops/turn-trace';
 import type { ActivityClaim } from './meet-routes';
 import { readerContext } from './reader-context';
 import { defaultSubject } from './replies';
 import type { Roster } from './roster';
-import { traceOf } from './turn-trace';
 
 /** A request to start a meeting, the same whatever it came from. */
 export type StartRequest = {
@@ -57,11 +57,11 @@ export interface StartMeetingPorts {
 export class StartMeeting {
   constructor(private readonly ports: StartMeetingPorts) {}
 
-  start(context: TurnContext, request: StartRequest & { source: 'text' }, log: Logger): Promise<TextOutcome>;
-  start(context: TurnContext, request: StartRequest & { source: 'card' }, log: Logger): Promise<CardOutcome>;
-  async start(context: TurnContext, request: StartRequest, log: Logger): Promise<StartOutcome> {
+  /** `trace`: the turn's, which also watches the use case's calls (none in unit tests). */
+  start(context: TurnContext, request: StartRequest & { source: 'text' }, log: Logger, trace?: TurnTrace): Promise<TextOutcome>;
+  start(context: TurnContext, request: StartRequest & { source: 'card' }, log: Logger, trace?: TurnTrace): Promise<CardOutcome>;
+  async start(context: TurnContext, request: StartRequest, log: Logger, trace?: TurnTrace): Promise<StartOutcome> {
     const activity = context.activity;
-    const trace = traceOf(context);
     const organizer = await this.ports.organizerOf(activity);
     // Looked up only for a request the use case admits: a refused flood costs no roster calls.
     let invitation: Invitation | undefined;

@@ -1,6 +1,12 @@
+// The trace of one turn and where it goes. MeetBot.run starts it (the only place), hands it down as a value
+// (routes, StartMeeting, the deferred answer) and as the turn's CallObserver into the use case, so token and
+// Graph timings land in it without any shared state; when the turn ends it becomes one log line and metrics.
+
 import { randomUUID } from 'node:crypto';
+import type { Logger } from 'pino';
 import type { MeetNowError } from '../errors';
 import type { CallObserver, GraphExchange } from '../meetings/call-observer';
+import type { MeetNowMetrics } from './metrics';
 
 /** What identifies a turn before anything happened in it. */
 export interface TurnInfo {
@@ -82,11 +88,11 @@ export class TurnTrace implements CallObserver {
     this.tokenMs += durationMs;
   }
 
-  graphAnswered(answer: GraphExchange): void {
+  graphAnswered(exchange: GraphExchange): void {
     this.graphCalls += 1;
-    this.graphMs += answer.durationMs;
-    this.graphStatus = answer.status;
-    if (answer.requestId !== undefined) this.requestId = answer.requestId;
+    this.graphMs += exchange.durationMs;
+    this.graphStatus = exchange.status;
+    if (exchange.requestId !== undefined) this.requestId = exchange.requestId;
   }
 
   replySent(durationMs: number): void {
@@ -123,3 +129,30 @@ export class TurnTrace implements CallObserver {
     });
   }
 }
+
+/** Starts the trace of each turn; when a turn ends, writes its one log line and counts it. */
+export interface TurnTelemetry {
+  start(info: TurnInfo): TurnTrace;
+}
+
+/** Logs `turn` at info with every field of the record, and feeds the metrics when there are some. */
+export class LoggingTurnTelemetry implements TurnTelemetry {
+  constructor(
+    private readonly logger: Logger,
+    private readonly metrics?: MeetNowMetrics,
+  ) {}
+
+  start(info: TurnInfo): TurnTrace {
+    return new TurnTrace(info, (record) => this.record(record));
+  }
+
+  private record(record: TurnRecord): void {
+    this.logger.info({ turn: true, ...record }, 'turn');
+    this.metrics?.turn(record);
+  }
+}
+
+/** For bots built without telemetry (unit tests): traces that go nowhere. */
+export const SILENT_TURN_TELEMETRY: TurnTelemetry = {
+  start: (info) => new TurnTrace(info, () => undefined),
+};
