@@ -206,16 +206,20 @@ export async function startMeetNow(env: NodeJS.ProcessEnv, options: MeetNowOptio
   };
   guard(server.server);
 
-  const [primaryHost = '127.0.0.1', ...otherHosts] = config.hosts;
-  try {
-    // restify re-emits its http server's 'error' on itself, so that is where a listen failure is handled.
-    await listen(server, config.port, primaryHost);
-  } catch (error) {
+  /** What start-up opened before listening: released when listening fails, and at the end of shutdown. */
+  const release = async () => {
     identityMap?.close();
     await redis?.close();
     await http.close();
     await connectorHttp.close();
     await embedded?.emulator.close();
+  };
+  const [primaryHost = '127.0.0.1', ...otherHosts] = config.hosts;
+  try {
+    // restify re-emits its http server's 'error' on itself, so that is where a listen failure is handled.
+    await listen(server, config.port, primaryHost);
+  } catch (error) {
+    await release();
     throw listenFailure(error, config, primaryHost);
   }
   // After listening, an 'error' is a failed accept (out of file descriptors): worth a line, not the process.
@@ -263,13 +267,9 @@ export async function startMeetNow(env: NodeJS.ProcessEnv, options: MeetNowOptio
       if (!(await inFlight.drain(graceMs))) logger.warn({ requests: inFlight.count }, 'shutting down with requests still in flight');
       server.server.closeAllConnections();
       for (const mirror of mirrors) mirror.closeAllConnections();
-      identityMap?.close();
       const drained = await Promise.race([bot.drain().then(() => true), sleep(Math.max(0, deadline - Date.now()), false, { ref: false })]);
       if (!drained) delivery.abandon();
-      await redis?.close();
-      await http.close();
-      await connectorHttp.close();
-      await embedded?.emulator.close();
+      await release();
       await metricsServer?.close();
       await flushLogger(logger);
     })());

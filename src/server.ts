@@ -39,7 +39,7 @@ export function applyHttpTimeouts(server: HttpServer, timeouts: HttpTimeouts): v
 }
 
 /** Content-Length, 0 when absent (Node has already refused a malformed one with 400). */
-const declaredLength = (req: Request): number => Number(req.headers['content-length'] ?? 0);
+const declaredLength = (req: IncomingMessage): number => Number(req.headers['content-length'] ?? 0);
 
 /** 413 and close: neither the rest of the body nor another request on this connection will be read. */
 function refuseBody(req: Request, res: Response): void {
@@ -208,7 +208,7 @@ export function createServer(options: ServerOptions): Server {
   // `Expect: 100-continue`: a declared length over the limit gets its 413 instead of the 100 (RFC 9110
   // §10.1.1), so the client never sends the body; the others continue as ordinary requests.
   server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => {
-    if (Number(req.headers['content-length'] ?? 0) <= MAX_BODY_BYTES) res.writeContinue();
+    if (declaredLength(req) <= MAX_BODY_BYTES) res.writeContinue();
     server.server.emit('request', req, res);
   });
   // A declared length over the limit is refused before a byte of the body is read.

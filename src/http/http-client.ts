@@ -156,7 +156,7 @@ export class UndiciHttpClient implements HttpClient {
         }
         if (size > this.maxResponseBytes) {
           response.body.destroy();
-          throw new MeetNowError('network', `response from ${new URL(req.url).host} exceeds ${this.maxResponseBytes} bytes`);
+          throw new MeetNowError('network', `response from ${safeHost(req.url)} exceeds ${this.maxResponseBytes} bytes`);
         }
         chunks.push(buffer);
       }
@@ -233,7 +233,8 @@ function timedOut(req: HttpRequest, timeoutMs: number, cause?: unknown): MeetNow
   return new MeetNowError('network', `${req.method} ${safeHost(req.url)} failed: timed out after ${timeoutMs} ms`, { cause });
 }
 
-function safeHost(url: string): string {
+/** host[:port] of a URL, never its path or credentials (a proxy URL may hold a password). */
+export function safeHost(url: string): string {
   try {
     return new URL(url).host;
   } catch {

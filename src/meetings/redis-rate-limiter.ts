@@ -1,4 +1,5 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { compactKey } from '../bounded-map';
 import type { Redis } from 'ioredis';
 import { MeetNowError } from '../errors';
 import type { RateDecision, RateLimiter, RateQuota } from './ports';
@@ -81,6 +82,6 @@ export class RedisRateLimiter implements RateLimiter {
 
   /** Keys are hashed: organizer and tenant ids come from the outside. */
   private key(quota: RateQuota): string {
-    return `${this.prefix}${quota.scope}:${createHash('sha256').update(quota.key).digest().toString('base64url', 0, 16)}`;
+    return `${this.prefix}${quota.scope}:${compactKey(quota.key)}`;
   }
 }

@@ -3,6 +3,7 @@ import { loadConfig, type Config, type GraphSettings } from '../config';
 import { startEmbeddedBackend } from '../optional-modules';
 import { MeetNowError } from '../errors';
 import { GUID } from '../guards';
+import { safeHost } from '../http/http-client';
 import type { DoctorCheck } from './doctor-check';
 import { checkGraph } from './doctor-graph';
 import { checkMeeting } from './doctor-meeting';
@@ -154,5 +155,5 @@ async function diagnose(config: Config, wiring: Wiring, options: DoctorOptions, 
 /** The proxy the calls take, by host only (its URL may hold a password). */
 function proxyNote(config: Config): string {
   const proxy = config.proxy?.httpsProxy ?? config.proxy?.httpProxy;
-  return proxy === undefined ? '' : `, through the proxy ${new URL(proxy).host} unless NO_PROXY lists the host`;
+  return proxy === undefined ? '' : `, through the proxy ${safeHost(proxy)} unless NO_PROXY lists the host`;
 }
