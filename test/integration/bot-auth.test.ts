@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Harness } from '../support/harness';
-import { BotFrameworkIssuer, forgerKey, outboundClaims, startAuthenticatedHarness } from '../support/bot-framework-issuer';
+import { BotFrameworkIssuer, forgerKey, outboundClaims, useAuthenticatedHarness } from '../support/bot-framework-issuer';
 import { teamsMessage } from '../support/teams-activity';
 
 /**
@@ -12,20 +12,7 @@ describe('inbound Bot Framework authentication (MicrosoftAppId set)', () => {
   const appId = randomUUID();
   let issuer: BotFrameworkIssuer;
   let h: Harness;
-
-  beforeAll(async () => {
-    // botbuilder writes each rejected token's reason to console.error; the 401s are what this suite judges.
-    jest.spyOn(console, 'error').mockImplementation(() => undefined);
-    ({ h, issuer } = await startAuthenticatedHarness(appId));
-  });
-  afterAll(async () => {
-    await h.close();
-    await issuer.close();
-  });
-  beforeEach(() => {
-    h.connector.reset();
-    h.emulator.reset();
-  });
+  useAuthenticatedHarness(appId, (started) => ({ h, issuer } = started));
 
   const meet = () => teamsMessage({ serviceUrl: h.connector.serviceUrl, text: '/meet Authenticated' });
   const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
@@ -105,18 +92,10 @@ describe('outbound Bot Connector token (MicrosoftAppId set)', () => {
   const appId = randomUUID();
   let issuer: BotFrameworkIssuer;
   let h: Harness;
-
-  beforeAll(async () => {
-    jest.spyOn(console, 'error').mockImplementation(() => undefined);
-    ({ h, issuer } = await startAuthenticatedHarness(appId, {
-      // botbuilder's own setting for the outbound audience, set wrong as an operator might.
-      env: { ToChannelFromBotOAuthScope: 'https://graph.microsoft.com' },
-      meetNow: { timing: { deliveryRetryDelaysMs: [10] } },
-    }));
-  });
-  afterAll(async () => {
-    await h.close();
-    await issuer.close();
+  useAuthenticatedHarness(appId, (started) => ({ h, issuer } = started), {
+    // botbuilder's own setting for the outbound audience, set wrong as an operator might.
+    env: { ToChannelFromBotOAuthScope: 'https://graph.microsoft.com' },
+    meetNow: { timing: { deliveryRetryDelaysMs: [10] } },
   });
 
   it('a reply carrying a token for another audience is refused with 401: nothing shows, the meeting is logged with its join URL', async () => {

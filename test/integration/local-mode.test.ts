@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { request } from 'node:http';
 import { startHarness, type Harness } from '../support/harness';
-import { BotFrameworkIssuer, startAuthenticatedHarness } from '../support/bot-framework-issuer';
+import { BotFrameworkIssuer, useAuthenticatedHarness } from '../support/bot-framework-issuer';
 import { teamsMessage } from '../support/teams-activity';
 
 /** A request with the Host header a DNS-rebinding page (or any client) chooses; fetch cannot set Host. */
@@ -79,18 +79,7 @@ describe('with Bot Framework authentication the Host header is not checked (behi
   const appId = randomUUID();
   let issuer: BotFrameworkIssuer;
   let h: Harness;
-  beforeAll(async () => {
-    jest.spyOn(console, 'error').mockImplementation(() => undefined);
-    ({ h, issuer } = await startAuthenticatedHarness(appId));
-  });
-  afterAll(async () => {
-    await h.close();
-    await issuer.close();
-  });
-  beforeEach(() => {
-    h.connector.reset();
-    h.emulator.reset();
-  });
+  useAuthenticatedHarness(appId, (started) => ({ h, issuer } = started));
 
   it('a foreign Host with a valid token is served; without a token it gets 401', async () => {
     const activity = teamsMessage({ serviceUrl: h.connector.serviceUrl, text: '/meet Public name' });

@@ -147,14 +147,29 @@ export async function forgerKey(): Promise<KeyLike> {
 
 /**
  * The real bot with inbound Bot Framework authentication on (`MicrosoftAppId` set), trusting a loopback
- * issuer through botbuilder's own settings, and replying with loopback credentials.
+ * issuer through botbuilder's own settings and replying with loopback credentials, for a `describe` block:
+ * started before its tests, closed after them, its records cleared before each test. botbuilder writes each
+ * rejected token's reason to console.error; these suites judge the HTTP answers instead.
  */
-export async function startAuthenticatedHarness(appId: string, options: HarnessOptions = {}): Promise<{ h: Harness; issuer: BotFrameworkIssuer }> {
-  const issuer = await BotFrameworkIssuer.start(appId);
-  const h = await startHarness({
-    ...options,
-    env: { ...issuer.env(), MicrosoftAppPassword: 'bot-password-not-used-in-tests', ...options.env },
-    meetNow: { botCredentials: new LoopbackBotCredentials(appId), ...options.meetNow },
+export function useAuthenticatedHarness(appId: string, onStarted: (started: { h: Harness; issuer: BotFrameworkIssuer }) => void, options: HarnessOptions = {}): void {
+  let started: { h: Harness; issuer: BotFrameworkIssuer } | undefined;
+  beforeAll(async () => {
+    jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    const issuer = await BotFrameworkIssuer.start(appId);
+    const h = await startHarness({
+      ...options,
+      env: { ...issuer.env(), MicrosoftAppPassword: 'bot-password-not-used-in-tests', ...options.env },
+      meetNow: { botCredentials: new LoopbackBotCredentials(appId), ...options.meetNow },
+    });
+    started = { h, issuer };
+    onStarted(started);
   });
-  return { h, issuer };
+  afterAll(async () => {
+    await started?.h.close();
+    await started?.issuer.close();
+  });
+  beforeEach(() => {
+    started?.h.connector.reset();
+    started?.h.emulator.reset();
+  });
 }
