@@ -37,6 +37,11 @@ export interface Meeting {
   passcode?: string;
   /** False when createOrGet found an existing meeting for the same externalId (HTTP 200). */
   created: boolean;
+  /**
+   * The Outlook event that holds this meeting (SCHEDULED_MEETINGS=calendar, DESIGN §4): the meeting is in the
+   * organizer's calendar and its attendees were invited. Undefined for a standalone online meeting.
+   */
+  eventId?: string;
 }
 
 /** When a scheduled meeting runs; absent: it starts now and lasts an hour (Graph's default). */
