@@ -10,6 +10,7 @@ import { MsalTokenProvider } from './auth/token-provider';
 import { MeetNowAdapter } from './bot/adapter';
 import { DirectConnector } from './bot/direct-connector';
 import { MeetBot } from './bot/meet-bot';
+import { RedeliveryGuard } from './bot/redelivery-guard';
 import { PooledCredentialsFactory } from './bot/pooled-bot-credentials';
 import { replyOnTurnError } from './bot/turn-error';
 import { WelcomeMemory } from './bot/welcome';
@@ -28,6 +29,7 @@ import { AppMeetingsApi, UsersMeetingsApi } from './graph/meetings-api';
 import { UndiciHttpClient } from './http/http-client';
 import { createLogger, flushLogger } from './logger';
 import { MeetingService } from './meetings/meeting-service';
+import { TenantPolicy } from './meetings/tenant-policy';
 import { MemoryDedupeStore } from './meetings/memory-dedupe-store';
 import { MemoryRateLimiter } from './meetings/memory-rate-limiter';
 import { RedisRateLimiter } from './meetings/redis-rate-limiter';
@@ -130,21 +132,14 @@ export async function startMeetNow(env: NodeJS.ProcessEnv, options: MeetNowOptio
     baseUrl: graph.baseUrl,
     http: new MeteredGraphHttp(http, metrics),
     tokens,
-    events: {
-      onRetry: (info) => (onRetry(info), metrics.retry('graph', info.status)),
-    },
+    events: { onRetry: (info) => (onRetry(info), metrics.retry('graph', info.status)) },
     onExchange: (exchange) => metrics.graphExchange(exchange),
   });
-  const api = new MeteredMeetingsApi(
-    config.meetingsApi === 'app' ? new AppMeetingsApi(graphClient) : new UsersMeetingsApi(graphClient),
-    metrics,
-    config.meetingsApi,
-  );
+  const api = new MeteredMeetingsApi(config.meetingsApi === 'app' ? new AppMeetingsApi(graphClient) : new UsersMeetingsApi(graphClient), metrics, config.meetingsApi);
   const dedupe: DedupeStore = redis ?? watchedMemoryDedupe(metrics);
   const meetings = new MeetingService({
     api,
     dedupe,
-    allowedTenants: config.allowedTenants,
     limits: {
       // With REDIS_URL every instance counts in the same place, on the dedupe store's connection.
       limiter: new MeteredRateLimiter(redis === undefined ? new MemoryRateLimiter() : new RedisRateLimiter(redis.redis, { target: redis.target }), metrics),
@@ -152,14 +147,13 @@ export async function startMeetNow(env: NodeJS.ProcessEnv, options: MeetNowOptio
       tenant: config.tenantRateLimit,
     },
   });
-  const delivery = new MeetingDelivery(
-    { retryDelaysMs: options.timing?.deliveryRetryDelaysMs },
-    { onRetry: (info) => (onRetry(info), metrics.retry('bot_connector', info.status)) },
-  );
+  const delivery = new MeetingDelivery({ retryDelaysMs: options.timing?.deliveryRetryDelaysMs }, { onRetry: (info) => (onRetry(info), metrics.retry('bot_connector', info.status)) });
   identityMap?.watch();
   const bot = new MeetBot({
     meetings,
-    organizers: new ChannelOrganizerResolver(identityMap, new GraphUserDirectory(graphClient), (tenantId) => meetings.assertTenantAllowed(tenantId)),
+    organizers: new ChannelOrganizerResolver(identityMap, new GraphUserDirectory(graphClient)),
+    tenants: new TenantPolicy(config.allowedTenants),
+    redeliveries: new RedeliveryGuard(dedupe),
     cards: new CardRenderer(),
     logger,
     replyContext: { graphAppId: graph.clientId, authorityHost: graph.authorityHost },

@@ -12,11 +12,12 @@ import type { ReadMentions } from '../commands/mentions';
 import { asMeetNowError, MeetNowError } from '../errors';
 import type { OrganizerResolver } from '../identity/organizer-resolver';
 import type { MeetingService } from '../meetings/meeting-service';
-import type { MeetingSchedule, Organizer } from '../meetings/meeting';
+import type { MeetingSchedule } from '../meetings/meeting';
+import type { TenantPolicy } from '../meetings/tenant-policy';
 import { SILENT_TURN_TELEMETRY, type TurnTelemetry, type TurnTrace } from '../ops/turn-trace';
 import { AcknowledgeThenContinue, type AcknowledgeSteps } from './acknowledge';
 import { MeetingDelivery } from './meeting-delivery';
-import { meetRoutes, turnInput, type ActivityClaim, type MeetHandlers, type Turn } from './meet-routes';
+import { meetRoutes, turnInput, type MeetHandlers, type Turn } from './meet-routes';
 import { Presenters, type CardAnswer } from './presenter';
 import type { ReplyContext } from './replies';
 import { Router } from './router';
@@ -25,11 +26,13 @@ import { TeamsRoster, type Roster } from './roster';
 import { welcomeIfInstalled, WelcomeMemory } from './welcome';
 import { timeReplies } from './reply-timing';
 import { turnLine } from './turn-line';
-import { senderOf } from './sender';
+import type { RedeliveryGuard } from './redelivery-guard';
 
 export interface MeetBotOptions {
   meetings: MeetingService;
   organizers: OrganizerResolver;
+  tenants: TenantPolicy;
+  redeliveries: RedeliveryGuard;
   cards: CardRenderer;
   logger: Logger;
   replyContext: ReplyContext;
@@ -69,7 +72,7 @@ export class MeetBot {
     this.delivery = options.delivery ?? new MeetingDelivery();
     this.welcomed = options.welcomed ?? new WelcomeMemory();
     this.presenters = new Presenters(options.cards, options.replyContext);
-    this.starter = new StartMeeting({ meetings: options.meetings, organizerOf: (activity) => this.organizerFor(activity), roster: this.roster });
+    this.starter = new StartMeeting({ meetings: options.meetings, organizers: options.organizers, tenants: options.tenants, roster: this.roster });
   }
 
   readonly run = async (context: TurnContext): Promise<void> => {
@@ -83,17 +86,15 @@ export class MeetBot {
       // Typing, reactions, message updates…: no route takes them, so nothing to answer or to remember for 24 hours.
       const selected = this.router.select(turnInput(activity));
       if (selected === undefined) return;
-      // Teams redelivers when a bot is slow: an activity already taken gets no second answer of any kind.
+      // Teams redelivers when a bot is slow: an activity already answered gets no second answer of any kind.
       // (Invokes are answered in their HTTP response, so a repeated one is answered again, creating nothing.)
-      // A failing dedupe store does not silence the bot: the message is answered (a meeting request still
-      // needs its own claim to proceed, so nothing can be booked twice).
-      const claim: ActivityClaim | 'repeat' = activity.type === ActivityTypes.Invoke ? 'none' : await this.claimActivity(activity, log);
-      if (claim === 'repeat') {
+      // Booking once is StartMeeting's own claim, under another key: a store failing here only costs this check.
+      if (activity.type !== ActivityTypes.Invoke && (await this.redelivered(activity, log))) {
         trace.duplicate('activity');
         log.info({ outcome: 'duplicate' }, 'redelivered activity ignored');
         return;
       }
-      await selected.run({ context, log, claim, trace });
+      await selected.run({ context, log, trace });
     } catch (error) {
       await this.replyWithError(context, asMeetNowError(error), trace, log);
     } finally {
@@ -101,15 +102,13 @@ export class MeetBot {
     }
   };
 
-  /** The redelivery check of a non-invoke activity: `repeat` when it was taken before. */
-  private async claimActivity(activity: Activity, log: Logger): Promise<ActivityClaim | 'repeat'> {
+  /** True when the activity was answered before. A failing dedupe store does not silence the bot: the message is answered. */
+  private async redelivered(activity: Activity, log: Logger): Promise<boolean> {
     try {
-      const fresh = await this.options.meetings.firstDelivery(activity.conversation.id, activity.id);
-      if (!fresh) return 'repeat';
-      return activity.id !== undefined && activity.id !== '' ? 'taken' : 'none';
+      return !(await this.options.redeliveries.firstDelivery(activity.conversation.id, activity.id));
     } catch (error) {
       log.warn({ reason: (error as Error).message }, 'dedupe store unavailable: answering without the redelivery check');
-      return 'unknown';
+      return false;
     }
   }
 
@@ -143,11 +142,11 @@ export class MeetBot {
 
   /** `/meet …`: the meeting reply in the turn when Graph is quick, else "creating…" now and the reply later. */
   private async startFromMessage(turn: Turn, command: { subject: string; schedule?: MeetingSchedule }, mentions: ReadMentions): Promise<void> {
-    const { context, log, claim } = turn;
+    const { context, log } = turn;
     const present = this.presenters.for(context.activity);
     // Everything that may wait on the network (a user-principal-name lookup, roster paging, Graph) runs
     // under the acknowledgement deadline, so Teams always has its HTTP answer in time.
-    const outcome = this.starter.start(context, { source: 'text', subject: command.subject, schedule: command.schedule, mentions, claim }, log, turn.trace);
+    const outcome = this.starter.start(context, { source: 'text', subject: command.subject, schedule: command.schedule, mentions }, log, turn.trace);
     await this.acknowledgeThenContinue(turn, outcome, {
       answer: async (result, turn) => {
         if (result.kind !== 'started') return;
@@ -217,12 +216,6 @@ export class MeetBot {
   /** Acknowledge-then-continue for this turn (acknowledge.ts); a failure is answered in words. */
   private async acknowledgeThenContinue<R>({ context, log, trace }: Turn, work: Promise<R>, steps: Omit<AcknowledgeSteps<R, TurnContext>, 'fail'>): Promise<void> {
     await this.acknowledger.run(work, turnLine(context, trace), { ...steps, fail: (error, turn) => this.replyWithError(turn, error, trace, log) }, log);
-  }
-
-  private async organizerFor(activity: Activity): Promise<Organizer> {
-    const organizer = await this.options.organizers.resolve(senderOf(activity));
-    this.options.meetings.assertTenantAllowed(organizer.tenantId);
-    return organizer;
   }
 
   private async sendInvokeResponse(context: TurnContext, response: InvokeResponse): Promise<void> {

@@ -10,17 +10,10 @@ import type { TurnTrace } from '../ops/turn-trace';
 import { readerContext } from './reader-context';
 import { route, type Route } from './router';
 
-/**
- * What the redelivery check did with a message's dedupe key (MeetingService.firstDelivery): took it, had
- * none to take (no activity id, or an invoke), or failed without saying whether it took it.
- */
-export type ActivityClaim = 'taken' | 'none' | 'unknown';
-
 /** One turn as a handler sees it. */
 export interface Turn {
   context: TurnContext;
   log: Logger;
-  claim: ActivityClaim;
   trace: TurnTrace;
 }
 

@@ -2,14 +2,15 @@ import { randomUUID } from 'node:crypto';
 import type { Activity, TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { ReadMentions } from '../commands/mentions';
-import { MeetNowError } from '../errors';
 import { messagesFor } from '../i18n/messages';
 import type { MeetingSchedule, Organizer } from '../meetings/meeting';
 import { activityRequestKey, type MeetingRequest, type MeetingService, type StartedMeeting } from '../meetings/meeting-service';
+import type { TenantPolicy } from '../meetings/tenant-policy';
+import type { OrganizerResolver } from '../identity/organizer-resolver';
 import { resolveInvitation, type Invitation } from './attendees';
 import type { TurnTrace } from '../ops/turn-trace';
-import type { ActivityClaim } from './meet-routes';
 import { readerContext } from './reader-context';
+import { senderOf } from './sender';
 import { defaultSubject } from './replies';
 import type { Roster } from './roster';
 
@@ -20,11 +21,9 @@ export type StartRequest = {
   schedule?: MeetingSchedule;
 } & (
   | {
-      /** A `/meet` message: one meeting per message, its people @mentioned invited. */
+      /** A `/meet` message: one meeting per message (a redelivery books nothing), its people @mentioned invited. */
       source: 'text';
       mentions: ReadMentions;
-      /** What the turn's redelivery check did with the message's key. */
-      claim: ActivityClaim;
     }
   | {
       /** A "Start meeting now" click: one meeting per card, whoever clicks and however often. */
@@ -43,16 +42,21 @@ export type CardOutcome = Started | { kind: 'being-started' };
 export type StartOutcome = TextOutcome | CardOutcome;
 
 export interface StartMeetingPorts {
+  /** Takes each request once, keeps within the rate limits, books the meeting. */
   meetings: Pick<MeetingService, 'startMeeting'>;
-  /** The organizer of a turn: the sender, in an allowed tenant. */
-  organizerOf(activity: Activity): Promise<Organizer>;
+  /** Who the sender is: the organizer, never anyone named in text or card data. */
+  organizers: OrganizerResolver;
+  tenants: TenantPolicy;
   roster: Roster;
 }
 
 /**
- * The one StartMeeting handler: builds the MeetingRequest for a message or a card click, runs the use case,
- * and says what came of it. The turn may end before the meeting exists (slow Graph): nothing here touches
- * `context` after the first await but the roster look-up, which runs under the turn's acknowledgement deadline.
+ * The one StartMeeting handler: from a message or a card click, the organizer (the authenticated sender,
+ * in an allowed tenant: checked here, once, before any token), then one MeetingRequest for the use case,
+ * which claims the request (a redelivered message or a second click books nothing), counts it against the
+ * rate limits and books it. Says what came of it as an outcome; failures are thrown as MeetNowErrors. The
+ * turn may end before the meeting exists (slow Graph): nothing here touches `context` after the first await
+ * but the roster look-up, which runs under the turn's acknowledgement deadline.
  */
 export class StartMeeting {
   constructor(private readonly ports: StartMeetingPorts) {}
@@ -62,7 +66,7 @@ export class StartMeeting {
   start(context: TurnContext, request: StartRequest & { source: 'card' }, log: Logger, trace?: TurnTrace): Promise<CardOutcome>;
   async start(context: TurnContext, request: StartRequest, log: Logger, trace?: TurnTrace): Promise<StartOutcome> {
     const activity = context.activity;
-    const organizer = await this.ports.organizerOf(activity);
+    const organizer = await this.organizerOf(activity);
     // Looked up only for a request the use case admits: a refused flood costs no roster calls.
     let invitation: Invitation | undefined;
     const common: Omit<MeetingRequest, 'requestKey'> = {
@@ -76,20 +80,16 @@ export class StartMeeting {
     };
     const scheduled = request.schedule !== undefined;
     if (request.source === 'text') {
-      const { mentions, claim } = request;
+      const { mentions } = request;
       const outcome = await this.ports.meetings.startMeeting({
         ...common,
         attendees: async () => (invitation = await resolveInvitation(context, mentions, organizer, this.ports.roster, log)).attendees,
         requestKey: activityRequestKey(activity.id || randomUUID()),
-        claimed: claim === 'taken',
       });
       if (outcome.kind === 'created') {
         trace?.meeting(outcome.started.meeting.created);
         return { kind: 'started', started: outcome.started, created: true, scheduled, invitation };
       }
-      // The store failed on the redelivery check, maybe after taking the key: "already taken" then cannot
-      // tell a redelivery from this very message, so the sender is told to try again rather than nothing.
-      if (claim === 'unknown') throw new MeetNowError('internal', 'the dedupe store failed on the redelivery check and then found the message taken: not booked');
       trace?.duplicate('activity');
       log.info({ outcome: 'duplicate' }, 'redelivered activity ignored');
       return { kind: 'redelivered' };
@@ -102,5 +102,12 @@ export class StartMeeting {
     log.info({ outcome: outcome.kind, meetingId: started?.meeting.id }, 'card action handled');
     if (started === undefined) return { kind: 'being-started' };
     return { kind: 'started', started, created: outcome.kind === 'created', scheduled };
+  }
+
+  /** The sender as organizer: identified as the channel vouches, the tenant admitted, then resolved. */
+  private async organizerOf(activity: Activity): Promise<Organizer> {
+    const identity = this.ports.organizers.identify(senderOf(activity));
+    this.ports.tenants.assertAllowed(identity.tenantId);
+    return this.ports.organizers.resolve(identity);
   }
 }

@@ -15,9 +15,18 @@ export interface IdentityLookup {
   lookup(channelId: string, senderId: string): MappedIdentity | undefined;
 }
 
+/**
+ * Who a sender is before any network call: an Entra object id, or a user principal name the directory turns
+ * into one. The tenant is known either way, so that tenant policy is checked before a token is asked for.
+ */
+export type SenderIdentity = { tenantId: string; displayName?: string } & ({ objectId: string } | { userPrincipalName: string });
+
 /** Who the organizer is, from the authenticated sender only. */
 export interface OrganizerResolver {
-  resolve(sender: Sender): Promise<Organizer>;
+  /** The sender's identity as the channel vouches for it; throws when nobody can organize through it. */
+  identify(sender: Sender): SenderIdentity;
+  /** The organizer an identity names (a user principal name costs a token and a Graph look-up). */
+  resolve(identity: SenderIdentity): Promise<Organizer>;
 }
 
 /**
@@ -29,11 +38,9 @@ export class ChannelOrganizerResolver implements OrganizerResolver {
   constructor(
     private readonly identityMap: IdentityLookup | undefined,
     private readonly directory: UserDirectory,
-    /** ALLOWED_TENANTS, checked before a user principal name costs a token and a Graph call. */
-    private readonly assertTenantAllowed: (tenantId: string) => void = () => undefined,
   ) {}
 
-  async resolve(sender: Sender): Promise<Organizer> {
+  identify(sender: Sender): SenderIdentity {
     const { channelId } = sender;
     const { senderIdentity } = capabilitiesOf(channelId);
     if (senderIdentity === 'entra') return teamsOrganizer(sender);
@@ -47,8 +54,14 @@ export class ChannelOrganizerResolver implements OrganizerResolver {
     }
     const name = sender.from.name;
     const displayName = typeof name === 'string' && name.trim() !== '' ? name.trim() : undefined;
-    this.assertTenantAllowed(entry.tenantId);
-    const objectId = 'aadObjectId' in entry ? entry.aadObjectId : await this.directory.findUserId(entry.tenantId, entry.userPrincipalName);
-    return { objectId, tenantId: entry.tenantId, displayName };
+    return 'aadObjectId' in entry
+      ? { objectId: entry.aadObjectId, tenantId: entry.tenantId, displayName }
+      : { userPrincipalName: entry.userPrincipalName, tenantId: entry.tenantId, displayName };
+  }
+
+  async resolve(identity: SenderIdentity): Promise<Organizer> {
+    if ('objectId' in identity) return identity;
+    const { userPrincipalName, ...rest } = identity;
+    return { ...rest, objectId: await this.directory.findUserId(identity.tenantId, userPrincipalName) };
   }
 }

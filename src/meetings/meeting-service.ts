@@ -30,8 +30,6 @@ export interface MeetingRequest {
   remember?: boolean;
   /** Sees the token and Graph calls made for this request. */
   observer?: CallObserver;
-  /** `requestKey` was taken already by `firstDelivery` in this turn: no second claim. */
-  claimed?: boolean;
 }
 
 /** A meeting and who started it when: what a later click on the same card is shown. */
@@ -46,7 +44,7 @@ export type MeetingOutcome =
   /** Taken before; `previous` when it was remembered and finished. */
   | { kind: 'duplicate'; previous?: StartedMeeting };
 
-/** The request key of a message: what `firstDelivery` claims for it. */
+/** The request key of a `/meet` message: one meeting per activity. */
 export const activityRequestKey = (activityId: string): string => `activity:${activityId}`;
 
 /**
@@ -70,37 +68,19 @@ export interface MeetingLimits {
 export interface MeetingServiceOptions {
   api: MeetingsApi;
   dedupe: DedupeStore;
-  allowedTenants: ReadonlySet<string>;
   limits?: MeetingLimits;
 }
 
-/** The use case: check the tenant, take the request once, keep within the limits, create the meeting. */
+/**
+ * Booking for an organizer whose tenant was admitted (StartMeeting): take the request once, keep within the
+ * limits, create the meeting, remember it for the duplicates.
+ */
 export class MeetingService {
   constructor(private readonly options: MeetingServiceOptions) {}
 
-  /** Throws `tenant_not_allowed` when ALLOWED_TENANTS is set and does not list the tenant. */
-  assertTenantAllowed(tenantId: string): void {
-    const allowed = this.options.allowedTenants;
-    if (allowed.size > 0 && !allowed.has(tenantId.toLowerCase())) {
-      throw new MeetNowError('tenant_not_allowed', `tenant ${tenantId} is not in ALLOWED_TENANTS`);
-    }
-  }
-
-  /**
-   * True the first time an activity arrives; without an id it cannot be recognized again. It takes the same
-   * key as a meeting request for that activity (`activity:<id>`), so a `/meet` message is claimed once, here,
-   * and its request says `claimed`. A failing dedupe store rejects: the caller decides (and says) what
-   * happens then.
-   */
-  async firstDelivery(conversationId: string, activityId: string | undefined): Promise<boolean> {
-    if (activityId === undefined || activityId === '') return true;
-    return this.options.dedupe.claim(`${conversationId}\n${activityRequestKey(activityId)}`, DEDUPE_TTL_MS);
-  }
-
   async startMeeting(request: MeetingRequest): Promise<MeetingOutcome> {
-    this.assertTenantAllowed(request.organizer.tenantId);
     const key = `${request.conversationId}\n${request.requestKey}`;
-    const fresh = request.claimed === true || (await this.options.dedupe.claim(key, DEDUPE_TTL_MS));
+    const fresh = await this.options.dedupe.claim(key, DEDUPE_TTL_MS);
     if (!fresh) return { kind: 'duplicate', previous: request.remember === true ? await this.recall(key) : undefined };
     let meeting: Meeting;
     try {
