@@ -85,6 +85,11 @@ const START_LABELS = new Map<string, ReturnType<typeof startLabels>>();
 /**
  * The `$root` data of cards/meeting.json for one reader (what its `${…}` read). Exported so that tests
  * expand the same data with adaptivecards-templating, the reference for the compiled template.
+ *
+ * The card is Adaptive Cards 1.5, the version Teams renders (Universal Actions came with it:
+ * https://learn.microsoft.com/microsoftteams/platform/task-modules-and-cards/cards/universal-actions-for-adaptive-cards/work-with-universal-actions-for-adaptive-cards).
+ * Its dial-in sits in a Container with `isVisible: false` that the "Join by phone" `Action.ToggleVisibility`
+ * opens, an action Teams cards support (https://learn.microsoft.com/microsoftteams/platform/task-modules-and-cards/cards/cards-actions).
  */
 export function meetingCardData(view: MeetingCardView) {
   const { meeting } = view;

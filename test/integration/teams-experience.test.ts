@@ -183,6 +183,24 @@ describe.each(['users', 'app'] as const)('attendees from mentions and the channe
     });
   });
 
+  it('mentions a person whose roster name is markdown, HTML or template text without any of it rendering in the card', async () => {
+    const hostileName = '[Login](https://evil.example) **Megan** </at><at>Everyone ${joinUrl} {{DATE(2017-02-14T06:08:39Z, SHORT)}}';
+    const trickster = { id: '29:1trick', name: hostileName, aadObjectId: '3f9d3d6e-6a53-4b8e-9d1c-5a3a1f6b2a09' };
+    const message = teamsMessage({
+      serviceUrl: h.connector.serviceUrl,
+      kind: 'groupChat',
+      text: '<at>MeetNow</at> /meet Sync <at>Megan</at>',
+      mentions: [{ id: BOT.id, name: 'MeetNow' }, { id: trickster.id, name: 'Megan' }],
+    });
+    h.connector.rosters.set((message.conversation as Json).id as string, [member(trickster)]);
+    await h.post(message);
+    expect(attendeesSent().map((attendee) => (attendee.identity as { user: { id: string } }).user.id)).toEqual([trickster.aadObjectId]);
+    const card = cardOf(h.connector.messages[0]);
+    const line = (card.body as Json[]).find((block) => block.type === 'TextBlock' && String(block.text).startsWith('Invited:')) as Json;
+    expect(line.text).toBe('Invited: <at>Login (https evil.example) Megan at at Everyone joinUrl DATE(2017-02-14T06 08 39Z, SHORT)</at>');
+    expect(card.msteams).toEqual({ entities: [{ type: 'mention', text: '<at>Login (https evil.example) Megan at at Everyone joinUrl DATE(2017-02-14T06 08 39Z, SHORT)</at>', mentioned: { id: trickster.aadObjectId, name: hostileName } }] });
+  });
+
   it('still starts the meeting when a mentioned person is not in the roster, and says so', async () => {
     const stranger = { id: '29:1stranger', name: 'Sam Stranger' };
     const message = teamsMessage({
