@@ -1,6 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { ReadMentions } from '../commands/mentions';
+import type { Invited } from '../cards/card-renderer';
 import { messagesFor, type Messages } from '../i18n/messages';
 import type { Attendee, Organizer } from '../meetings/meeting';
 import { readerContext } from './reader-context';
@@ -24,8 +25,8 @@ export const LOOKUP_CONCURRENCY = 4;
 
 export interface Invitation {
   attendees: Attendee[];
-  /** One line for the meeting card: who was invited. */
-  summary?: string;
+  /** Who the meeting card says was invited (undefined: nobody). */
+  invited?: Invited;
   /** Things the sender should know: people not found, the cap, tags. */
   notes: string[];
 }
@@ -45,8 +46,6 @@ function invitationWords(m: Messages, inChannel: boolean) {
     tags: (tags: string[]) => m.t('invite.tags', { tags: m.list(tags.map((tag) => `@${displayName(tag)}`)) }),
     everyone: (count: number) =>
       m.t(pick('invite.everyoneChannel', 'invite.everyoneChat'), { count: m.plural('invite.people.one', 'invite.people.other', count) }),
-    list: (names: string[]) => m.t('invite.list', { names: m.list(names.map(displayName)) }),
-    colleague: () => m.t('invite.colleague'),
   };
 }
 
@@ -138,14 +137,11 @@ export async function resolveInvitation(
   }
 
   const attendees = [...byObjectId.values()];
-  const summary =
-    attendees.length === 0
-      ? undefined
-      : mentions.everyone && !exceeded && !failed && !stopped
-        ? words.everyone(attendees.length)
-        : words.list(attendees.map((attendee) => attendee.displayName ?? attendee.userPrincipalName ?? words.colleague()));
+  // Everyone in the conversation is counted, not named: the card @mentions the people it names.
+  const invited: Invited | undefined =
+    attendees.length === 0 ? undefined : mentions.everyone && !exceeded && !failed && !stopped ? { everyone: words.everyone(attendees.length) } : { people: attendees };
   log.info({ attendees: attendees.length, everyone: mentions.everyone, capped: exceeded, mentions: mentions.people.length, lookedUp: mentioned.length }, 'attendees resolved');
-  return { attendees, summary, notes };
+  return { attendees, invited, notes };
 }
 
 /** `work` over `items` with at most `limit` running at once; results in the order of `items`. */

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ActivityTypes, type Activity, type Attachment } from 'botbuilder';
-import type { CardRenderer } from '../cards/card-renderer';
+import type { CardRenderer, MeetingCardView } from '../cards/card-renderer';
 import { meetingHeroCard, meetingText, startMeetingHeroCard } from '../cards/text-reply';
 import { capabilitiesOf, type ChannelCapabilities } from '../channels/capabilities';
 import type { CardAction } from '../commands/parse-card-action';
@@ -118,20 +118,12 @@ export abstract class Presenter {
     // already in the conversation and a second one would read as a second meeting.
     const inPlace = clicked.type === ActivityTypes.Invoke || this.replacesClickedCard(clicked);
     if (!outcome.created && !inPlace) return { answer: messagesOf(clicked).t('start.alreadyStarted'), created: false };
-    return { answer: this.meetingCard(outcome, clicked, true), meeting: outcome.started.meeting, created: outcome.created };
+    return { answer: this.meetingCard(outcome, clicked), meeting: outcome.started.meeting, created: outcome.created };
   }
 
-  /** The Adaptive Card of a meeting; a click's card also says who started it when. */
-  protected meetingCard({ started, scheduled, invitation }: Started, activity: Activity, fromCard: boolean): Attachment {
-    return this.cards.meetingCard({
-      scheduled,
-      meeting: started.meeting,
-      organizerName: started.organizerName,
-      startedBy: fromCard ? { name: started.organizerName, at: new Date(started.startedAt) } : undefined,
-      invited: invitation?.summary,
-      notes: invitation?.notes,
-      ...readerContext(activity),
-    });
+  /** The Adaptive Card of a meeting. */
+  protected meetingCard(started: Started, activity: Activity): Attachment {
+    return this.cards.meetingCard(meetingView(started, activity));
   }
 }
 
@@ -143,7 +135,7 @@ class AdaptiveCardPresenter extends Presenter {
   }
 
   meeting(started: Started, activity: Activity): Partial<Activity> {
-    return { attachments: [this.meetingCard(started, activity, false)] };
+    return { attachments: [this.meetingCard(started, activity)] };
   }
 }
 
@@ -180,7 +172,15 @@ export class Presenters {
   }
 }
 
-/** What the text forms of the meeting show. */
-function meetingView({ started, scheduled }: Started, activity: Activity) {
-  return { meeting: started.meeting, organizerName: started.organizerName, scheduled, ...readerContext(activity) };
+/** What the card and the text forms of the meeting show. */
+function meetingView({ started, scheduled, invitation }: Started, activity: Activity): MeetingCardView {
+  return {
+    meeting: started.meeting,
+    organizerName: started.organizerName,
+    startedAt: started.startedAt,
+    scheduled,
+    invited: invitation?.invited,
+    notes: invitation?.notes,
+    ...readerContext(activity),
+  };
 }

@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MAX_SUBJECT_LENGTH } from '../commands/subject';
-import { messagesFor, type Messages } from '../i18n/messages';
-import type { Meeting } from '../meetings/meeting';
+import { LIST_MAX, messagesFor, type Messages } from '../i18n/messages';
+import type { Attendee, Meeting } from '../meetings/meeting';
 import { compileTemplate, type CompiledTemplate } from './compiled-template';
-import { formatDateTime, literalText, telLink } from './format';
+import { literalText, mentionText, telLink } from './format';
 import { displayName } from '../commands/subject';
 import type { CardAttachment } from './attachment';
+import { invitationLine, meetingTimes, personName } from './meeting-lines';
 
 export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
 
@@ -18,17 +19,19 @@ export interface ReaderContext {
   timeZone?: string;
 }
 
+/** Who was invited, as the card says it: the people by name (each a Teams @mention on the card), or everyone in the conversation, in words. */
+export type Invited = { people: Attendee[] } | { everyone: string };
+
 export interface MeetingCardView extends ReaderContext {
   meeting: Meeting;
   organizerName: string;
-  /** "Started by <name> at <time>" when the card replaced a "Start meeting now" card. */
-  startedBy?: { name: string; at: Date };
-  /** "Invited: Megan Bowen and Adele Vance" when the message invited people. */
-  invited?: string;
+  invited?: Invited;
   /** What the sender should know about the invitation (people not found, the attendee cap). */
   notes?: string[];
-  /** A meeting booked for a given time: the card shows when it ends too. */
+  /** A meeting booked for a given time: the card shows its start; else it starts "Now". */
   scheduled?: boolean;
+  /** When MeetNow created the meeting (ISO): a meeting started now that Graph gave no times ends an hour after. */
+  startedAt?: string;
 }
 
 export interface StartMeetingCardView {
@@ -56,6 +59,8 @@ function meetingLabels(m: Messages) {
     starts: m.t('meeting.starts'),
     ends: m.t('meeting.ends'),
     joinByPhone: m.t('meeting.joinByPhone'),
+    findLocalNumber: m.t('meeting.findLocalNumber'),
+    joinWithId: m.t('meeting.joinWithId'),
     noDialIn: m.t('meeting.noDialIn'),
     join: m.t('meeting.join'),
   };
@@ -80,45 +85,69 @@ const START_LABELS = new Map<string, ReturnType<typeof startLabels>>();
 /**
  * The `$root` data of cards/meeting.json for one reader (what its `${…}` read). Exported so that tests
  * expand the same data with adaptivecards-templating, the reference for the compiled template.
+ *
+ * The card is Adaptive Cards 1.5, the version Teams renders (Universal Actions came with it:
+ * https://learn.microsoft.com/microsoftteams/platform/task-modules-and-cards/cards/universal-actions-for-adaptive-cards/work-with-universal-actions-for-adaptive-cards).
+ * Its dial-in sits in a Container with `isVisible: false` that the "Join by phone" `Action.ToggleVisibility`
+ * opens, an action Teams cards support (https://learn.microsoft.com/microsoftteams/platform/task-modules-and-cards/cards/cards-actions).
  */
 export function meetingCardData(view: MeetingCardView) {
   const { meeting } = view;
   const m = messagesFor(view.locale);
   const dialIn = meeting.dialIn;
   const phoneLines: Line[] = [];
+  let localNumbersUrl = '';
   if (dialIn !== undefined) {
     for (const number of dialIn.tollNumbers) phoneLines.push({ label: m.t('meeting.toll'), value: number, link: telLink(number) });
     for (const number of dialIn.tollFreeNumbers) phoneLines.push({ label: m.t('meeting.tollFree'), value: number, link: telLink(number) });
     if (dialIn.conferenceId !== undefined) phoneLines.push({ label: m.t('meeting.conferenceId'), value: dialIn.conferenceId, link: '' });
     if (dialIn.participantPasscode !== undefined) phoneLines.push({ label: m.t('meeting.passcode'), value: dialIn.participantPasscode, link: '' });
-    if (dialIn.dialinUrl !== undefined) phoneLines.push({ label: m.t('meeting.localNumbers'), value: dialIn.dialinUrl, link: httpsOrEmpty(dialIn.dialinUrl) });
+    if (dialIn.dialinUrl !== undefined) {
+      // A link that is not https is not followed: its value is shown as text instead.
+      localNumbersUrl = httpsOrEmpty(dialIn.dialinUrl);
+      if (localNumbersUrl === '') phoneLines.push({ label: m.t('meeting.findLocalNumber'), value: dialIn.dialinUrl, link: '' });
+    }
   }
   const joinIdLines: Line[] = [];
   if (meeting.joinMeetingId !== undefined) joinIdLines.push({ label: m.t('meeting.meetingId'), value: meeting.joinMeetingId, link: '' });
   if (meeting.passcode !== undefined) joinIdLines.push({ label: m.t('meeting.passcode'), value: meeting.passcode, link: '' });
-  const footer =
-    view.startedBy === undefined
-      ? ''
-      : m.t('meeting.startedBy', {
-          name: literalText(displayName(view.startedBy.name)),
-          time: formatDateTime(view.startedBy.at.toISOString(), view.locale, view.timeZone),
-        });
+  const times = meetingTimes(view, m);
+  const mentions = mentionsOf(view.invited, m);
   return {
     labels: cached(MEETING_LABELS, m, meetingLabels),
     subject: literalText(meeting.subject),
-    organizer: literalText(displayName(view.organizerName)),
-    startText: formatDateTime(meeting.startDateTime, view.locale, view.timeZone),
-    endText: view.scheduled === true ? formatDateTime(meeting.endDateTime, view.locale, view.timeZone) : '',
+    // A calendar meeting's invitation line names the organizer: the card says it once.
+    organizer: meeting.eventId === undefined ? literalText(displayName(view.organizerName)) : '',
+    startText: times.start,
+    endText: times.end,
     hasDialIn: dialIn !== undefined,
     phoneLines,
+    localNumbersUrl,
+    hasJoinId: joinIdLines.length > 0,
     joinIdLines,
     joinUrl: meeting.joinUrl,
-    footer,
-    invited: literalText(view.invited ?? ''),
+    invitation: invitationLine(view, m, {
+      person: (_attendee, index) => mentions[index]?.text ?? '',
+      organizer: (name) => mentionText(name) || m.t('invite.colleague'),
+    }),
+    mentions,
     notes: (view.notes ?? []).map((text) => ({ text: literalText(text) })),
     fallbackText: m.t('meeting.fallback', { url: meeting.joinUrl }),
     speak: m.t('meeting.ready'),
   };
+}
+
+/**
+ * Teams notifies the people a card @mentions: `<at>name</at>` in a TextBlock and a `mention` entity with
+ * the same text, by Entra object id (https://learn.microsoft.com/microsoftteams/platform/task-modules-and-cards/cards/cards-format#mention-support-within-adaptive-cards).
+ * Only the people the line names (m.list shows LIST_MAX); everyone in a channel is counted, not mentioned.
+ */
+function mentionsOf(invited: Invited | undefined, m: Messages) {
+  if (invited === undefined || !('people' in invited)) return [];
+  return invited.people.slice(0, LIST_MAX).map((attendee) => {
+    const name = personName(attendee, m);
+    return { text: `<at>${mentionText(name) || m.t('invite.colleague')}</at>`, id: attendee.objectId, name };
+  });
 }
 
 /** The `$root` data of cards/start-meeting.json. */

@@ -2,7 +2,8 @@ import type { ChannelCapabilities } from '../channels/capabilities';
 import { messagesFor } from '../i18n/messages';
 import type { CardAttachment } from './attachment';
 import type { MeetingCardView } from './card-renderer';
-import { formatDateTime, telLink } from './format';
+import { telLink } from './format';
+import { invitationLine, meetingTimes, personName } from './meeting-lines';
 import { displayName } from '../commands/subject';
 
 type Markup = ChannelCapabilities['markup'];
@@ -20,18 +21,21 @@ function link(url: string, label: string, markup: Markup): string {
 const bold = (text: string, markup: Markup) => (markup === 'slack' ? `*${text}*` : `**${text}**`);
 
 /**
- * The meeting as a message for channels without Adaptive Cards (Slack): subject, organizer, start, the
- * join link and every dial-in item, in the channel's link format.
+ * The meeting as a message for channels without Adaptive Cards (Slack), in the card's order: subject, the
+ * join link, when, the organizer, every dial-in item, the meeting ID and passcode, who was invited.
  */
 export function meetingText(view: MeetingCardView, markup: Markup): string {
   const { meeting } = view;
   const m = messagesFor(view.locale);
-  const lines = [`${bold(m.t('text.title'), markup)} ${escapeText(meeting.subject, markup)}`, `${m.t('meeting.organizer')}${escapeText(displayName(view.organizerName), markup)}`];
-  const start = formatDateTime(meeting.startDateTime, view.locale, view.timeZone);
-  if (start !== '') lines.push(`${m.t('meeting.starts')}${start}`);
-  const end = view.scheduled === true ? formatDateTime(meeting.endDateTime, view.locale, view.timeZone) : '';
-  if (end !== '') lines.push(`${m.t('meeting.ends')}${end}`);
-  lines.push(`${link(meeting.joinUrl, m.t('meeting.joinLink'), markup)}`, `${m.t('meeting.joinLinkLabel')}${meeting.joinUrl}`);
+  const lines = [
+    `${bold(m.t('text.title'), markup)} ${escapeText(meeting.subject, markup)}`,
+    link(meeting.joinUrl, m.t('meeting.joinLink'), markup),
+    `${m.t('meeting.joinLinkLabel')}${meeting.joinUrl}`,
+  ];
+  const times = meetingTimes(view, m);
+  if (times.start !== '') lines.push(`${m.t('meeting.starts')}${times.start}`);
+  if (times.end !== '') lines.push(`${m.t('meeting.ends')}${times.end}`);
+  if (meeting.eventId === undefined) lines.push(`${m.t('meeting.organizer')}${escapeText(displayName(view.organizerName), markup)}`);
   const dialIn = meeting.dialIn;
   if (dialIn === undefined) {
     lines.push(m.t('meeting.noDialIn'));
@@ -45,7 +49,7 @@ export function meetingText(view: MeetingCardView, markup: Markup): string {
       ...dialIn.tollFreeNumbers.map((n) => `${m.t('meeting.tollFree')} ${phone(n)}`),
       ...(dialIn.conferenceId === undefined ? [] : [`${m.t('meeting.conferenceId')} ${dialIn.conferenceId}`]),
       ...(dialIn.participantPasscode === undefined ? [] : [`${m.t('meeting.passcode')} ${dialIn.participantPasscode}`]),
-      ...(dialIn.dialinUrl === undefined ? [] : [`${m.t('meeting.localNumbers')} ${dialIn.dialinUrl}`]),
+      ...(dialIn.dialinUrl === undefined ? [] : [`${m.t('meeting.findLocalNumber')} ${dialIn.dialinUrl}`]),
     ];
     lines.push(m.t('meeting.joinByPhoneLine', { items: items.join(' · ') }));
   }
@@ -53,7 +57,10 @@ export function meetingText(view: MeetingCardView, markup: Markup): string {
     ...(meeting.joinMeetingId === undefined ? [] : [`${m.t('meeting.meetingId')} ${meeting.joinMeetingId}`]),
     ...(meeting.passcode === undefined ? [] : [`${m.t('meeting.passcode')} ${meeting.passcode}`]),
   ];
-  if (ids.length > 0) lines.push(ids.join(' · '));
+  if (ids.length > 0) lines.push(m.t('meeting.joinWithIdLine', { items: ids.join(' · ') }));
+  const invitation = invitationLine(view, m, { person: (attendee) => escapeText(personName(attendee, m), markup), organizer: (name) => escapeText(name, markup) });
+  if (invitation !== '') lines.push(invitation);
+  lines.push(...(view.notes ?? []).map((note) => escapeText(note, markup)));
   return lines.join('\n');
 }
 

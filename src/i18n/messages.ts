@@ -8,6 +8,9 @@ export function languageOf(locale: string | undefined): string {
   return Object.hasOwn(CATALOGS, language) ? language : 'en';
 }
 
+/** Names a list writes out before "… and 3 more". */
+export const LIST_MAX = 8;
+
 /** The words of one reader's language, with `{placeholder}` filling, plurals and lists. */
 export class Messages {
   readonly language: string;
@@ -32,7 +35,7 @@ export class Messages {
   }
 
   /** "Megan, Adele and Sam" in the reader's language; beyond `max` names, "… and 3 more". */
-  list(items: readonly string[], max = 8): string {
+  list(items: readonly string[], max = LIST_MAX): string {
     if (items.length <= max) return this.lists.format(items);
     return this.lists.format([...items.slice(0, max), this.t('invite.more', { count: items.length - max })]);
   }

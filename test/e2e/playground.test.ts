@@ -74,7 +74,8 @@ describe('MeetNow in Microsoft 365 Agents Playground', () => {
     await client.say(conversation, me, `<at>${config.bot.name}</at> /meet Budget with <at>${megan.name}</at>`, [atBot(), { id: megan.id, text: `<at>${megan.name}</at>` }]);
     const card = cardIn(await client.nextFromBot(botId, conversation, isMeetingCard, since));
     expect(text(card)).toContain('Budget with Megan Bowen');
-    expect(text(card)).toContain('Invited: Megan Bowen');
+    expect(text(card)).toContain('Invited: <at>Megan Bowen</at>');
+    expect(card.msteams).toEqual({ entities: [{ type: 'mention', text: '<at>Megan Bowen</at>', mentioned: { id: megan.aadObjectId, name: megan.name } }] });
     const meeting = bot.emulator?.meetings().find((candidate) => candidate.resource.subject === 'Budget with Megan Bowen');
     const attendees = (meeting?.resource as unknown as { participants: { attendees: Array<{ identity: { user: { id: string } } }> } }).participants.attendees;
     expect(attendees.map((attendee) => attendee.identity.user.id)).toEqual([megan.aadObjectId]);
@@ -108,7 +109,7 @@ describe('MeetNow in Microsoft 365 Agents Playground', () => {
     expect(first.body.type).toBe('application/vnd.microsoft.card.adaptive');
     const meetingCard = first.body.value as Json;
     expect(text(meetingCard)).toContain('Launch go/no-go');
-    expect(text(meetingCard)).toContain('Started by Adele Vance at');
+    expect(text(meetingCard)).toContain('"Organizer: ","isSubtle":true},{"type":"TextRun","text":"Adele Vance"}');
 
     const again = await client.execute(conversation, me, startMessage.message.messageId, 'startMeeting', { ...(execute.data as Json), subject: 'Another' });
     expect(joinUrlOf(again.body.value as Json)).toBe(joinUrlOf(meetingCard));

@@ -19,7 +19,7 @@ async function memoryBytes(h: Harness, memory: string): Promise<number> {
 function shown(answer: { body: string }): { organizer?: string; joinUrl?: string } {
   const card = JSON.stringify((JSON.parse(answer.body) as InvokeAnswer).value);
   return {
-    organizer: /Started by (H+…?) at/.exec(card)?.[1],
+    organizer: /"Organizer: ","isSubtle":true\},\{"type":"TextRun","text":"(H+…?)"/.exec(card)?.[1],
     joinUrl: /https:\/\/teams\.microsoft\.com\/l\/meetup-join\/[^"]+/.exec(card)?.[0],
   };
 }

@@ -80,7 +80,10 @@ describe('the "Start meeting now" card', () => {
     expect(h.emulator.graphRequests[0]?.path).toBe(`/v1.0/users/${MEGAN.aadObjectId}/onlineMeetings/createOrGet`);
     const card = answer.value;
     expect(text(card)).toContain('Launch review');
-    expect(text(card)).toMatch(/Started by Megan Bowen at [A-Z][a-z]{2} \d{1,2}, \d{4}, \d{1,2}:\d{2}\s?[AP]M \(GMT\+1\)/);
+    // The clicker is the organizer, named once; the meeting runs from now until an hour later, in the clicker's zone.
+    expect(text(card)).toContain('"Organizer: ","isSubtle":true},{"type":"TextRun","text":"Megan Bowen"}');
+    expect(text(card)).not.toContain('Started by');
+    expect(text(card)).toMatch(/"Starts: ".*"Now".*"Ends: ","isSubtle":true},\{"type":"TextRun","text":"[A-Z][a-z]{2} \d{1,2}, \d{4}, \d{1,2}:\d{2}\s?[AP]M \(GMT\+1\)"/);
     expect(text(card)).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:/);
 
     // A double click by the same person and a later click by someone else, with another subject: the same meeting.
@@ -89,7 +92,7 @@ describe('the "Start meeting now" card', () => {
     for (const response of [again, other]) {
       const value = (JSON.parse(response.body) as { value: Json }).value;
       expect(joinUrlOf(value)).toBe(joinUrlOf(card));
-      expect(text(value)).toContain('Started by Megan Bowen');
+      expect(text(value)).toContain('"text":"Megan Bowen"');
     }
     expect(h.emulator.meetings()).toHaveLength(1);
     // Teams shows the invoke's answer to the clicker alone: the card's own message is updated for everyone
@@ -125,7 +128,7 @@ describe('the "Start meeting now" card', () => {
     }
     const [first, second] = updates.map((update) => cardOf(update));
     expect(text(first as Json)).toContain('Design review');
-    expect(text(first as Json)).toContain(`Started by ${HEIDI.name}`);
+    expect(text(first as Json)).toContain(`"text":"${HEIDI.name}"`);
     expect(joinUrlOf(second as Json)).toBe(joinUrlOf(first as Json));
     expect(h.emulator.meetings()).toHaveLength(1);
   });
@@ -169,8 +172,33 @@ describe.each(['users', 'app'] as const)('attendees from mentions and the channe
     expect(meeting.participants.attendees.map((attendee) => attendee.identity.user.id)).toEqual([MEGAN.aadObjectId, ADELE.aadObjectId]);
 
     expect(h.connector.rosterCalls.map((call) => call.memberId).sort()).toEqual([ADELE.id, MEGAN.id]);
-    const card = text(cardOf(h.connector.messagesTo(conversationId)[0]));
-    expect(card).toContain('Invited: Megan Bowen and Adele Vance');
+    // Each invited person is @mentioned on the card (by Entra object id), so that Teams notifies them.
+    const card = cardOf(h.connector.messagesTo(conversationId)[0]);
+    expect(text(card)).toContain('Invited: <at>Megan Bowen</at> and <at>Adele Vance</at>');
+    expect(card.msteams).toEqual({
+      entities: [
+        { type: 'mention', text: '<at>Megan Bowen</at>', mentioned: { id: MEGAN.aadObjectId, name: MEGAN.name } },
+        { type: 'mention', text: '<at>Adele Vance</at>', mentioned: { id: ADELE.aadObjectId, name: ADELE.name } },
+      ],
+    });
+  });
+
+  it('mentions a person whose roster name is markdown, HTML or template text without any of it rendering in the card', async () => {
+    const hostileName = '[Login](https://evil.example) **Megan** </at><at>Everyone ${joinUrl} {{DATE(2017-02-14T06:08:39Z, SHORT)}}';
+    const trickster = { id: '29:1trick', name: hostileName, aadObjectId: '3f9d3d6e-6a53-4b8e-9d1c-5a3a1f6b2a09' };
+    const message = teamsMessage({
+      serviceUrl: h.connector.serviceUrl,
+      kind: 'groupChat',
+      text: '<at>MeetNow</at> /meet Sync <at>Megan</at>',
+      mentions: [{ id: BOT.id, name: 'MeetNow' }, { id: trickster.id, name: 'Megan' }],
+    });
+    h.connector.rosters.set((message.conversation as Json).id as string, [member(trickster)]);
+    await h.post(message);
+    expect(attendeesSent().map((attendee) => (attendee.identity as { user: { id: string } }).user.id)).toEqual([trickster.aadObjectId]);
+    const card = cardOf(h.connector.messages[0]);
+    const line = (card.body as Json[]).find((block) => block.type === 'TextBlock' && String(block.text).startsWith('Invited:')) as Json;
+    expect(line.text).toBe('Invited: <at>Login (https evil.example) Megan at at Everyone joinUrl DATE(2017-02-14T06 08 39Z, SHORT)</at>');
+    expect(card.msteams).toEqual({ entities: [{ type: 'mention', text: '<at>Login (https evil.example) Megan at at Everyone joinUrl DATE(2017-02-14T06 08 39Z, SHORT)</at>', mentioned: { id: trickster.aadObjectId, name: hostileName } }] });
   });
 
   it('still starts the meeting when a mentioned person is not in the roster, and says so', async () => {

@@ -49,21 +49,52 @@ describe('meeting card', () => {
     expect(actions[0]).toMatchObject({ type: 'Action.OpenUrl', title: 'Join meeting', url: meeting.joinUrl });
   });
 
-  it('shows subject, organizer and the start time in the reader’s zone, never a raw ISO string', () => {
+  it('shows subject and organizer, and a meeting started now as "Now" until an hour after Graph’s start, in the reader’s zone, never a raw ISO string', () => {
     const all = texts(content);
     expect(all).toContain('Quarterly numbers');
     expect(all).toContain('Heidi Steen');
-    expect(all.join(' ')).toContain('10:00');
+    expect(all).toEqual(expect.arrayContaining(['Starts: ', 'Now', 'Ends: ']));
+    expect(all.join(' ')).toContain('11:00');
     expect(all.join(' ')).not.toContain('2026-11-24T');
   });
 
-  it('shows every dial-in item verbatim, with tel: links for the numbers', () => {
+  it('ends a meeting started now when Graph says it ends', () => {
+    const until = renderer.meetingCard({ meeting: { ...meeting, endDateTime: '2026-11-24T09:30:00Z' }, organizerName: 'Heidi Steen', timeZone: 'Europe/Berlin', locale: 'en-GB' });
+    expect(texts(until.content).join(' ')).toContain('10:30');
+  });
+
+  it('shows a scheduled meeting’s start and end', () => {
+    const scheduled = renderer.meetingCard({ meeting: { ...meeting, endDateTime: '2026-11-24T09:45:00Z' }, organizerName: 'Heidi Steen', scheduled: true, timeZone: 'Europe/Berlin', locale: 'en-GB' });
+    const all = texts(scheduled.content);
+    expect(all).not.toContain('Now');
+    expect(all.join(' ')).toMatch(/Starts: .*10:00.*Ends: .*10:45/);
+  });
+
+  it('shows every dial-in item verbatim behind a "Join by phone" toggle, with tel: links and "Find a local number" linking to dialinUrl', () => {
     const all = texts(content);
-    for (const value of ['+1 425-555-0100', '+44 20 7946 0000', '+18666390588', '2425999', meeting.dialIn?.dialinUrl, '123456789012', 'aB3dE6']) {
+    for (const value of ['+1 425-555-0100', '+44 20 7946 0000', '+18666390588', '2425999', '123456789012', 'aB3dE6', 'Find a local number']) {
       expect(all).toContain(value);
     }
     expect(urls(content)).toEqual(expect.arrayContaining(['tel:+14255550100', 'tel:+442079460000', 'tel:+18666390588', meeting.dialIn?.dialinUrl]));
     expect(all.join(' ')).not.toContain('not available');
+    const body = content.body as Json[];
+    const dialIn = body.find((block) => block.id === 'dialIn') as Json;
+    expect(dialIn).toMatchObject({ type: 'Container', isVisible: false });
+    for (const value of ['+1 425-555-0100', '2425999', meeting.dialIn?.dialinUrl]) expect(JSON.stringify(dialIn)).toContain(value);
+    // The meeting ID and passcode stay in sight, under their own heading.
+    const byId = body.find((block) => JSON.stringify(block).includes('Join with a meeting ID')) as Json;
+    expect(byId.isVisible).toBeUndefined();
+    expect(texts(byId)).toEqual(expect.arrayContaining(['123456789012', 'aB3dE6']));
+    expect(content.actions).toEqual([
+      { type: 'Action.OpenUrl', title: 'Join meeting', url: meeting.joinUrl, style: 'positive' },
+      { type: 'Action.ToggleVisibility', title: 'Join by phone', targetElements: ['dialIn'] },
+    ]);
+  });
+
+  it('shows a dialinUrl that is not https as text, not as a link', () => {
+    const plain = renderer.meetingCard({ meeting: { ...meeting, dialIn: { tollNumbers: [], tollFreeNumbers: [], dialinUrl: 'javascript:alert(1)' } }, organizerName: 'Heidi' });
+    expect(texts(plain.content)).toContain('javascript:alert(1)');
+    expect(urls(plain.content)).not.toContain('javascript:alert(1)');
   });
 
   it('says in one sentence that dial-in is not available when Graph gave no audio conferencing', () => {
@@ -71,6 +102,7 @@ describe('meeting card', () => {
     const all = texts(noDialIn.content);
     expect(all).toContain('Dial-in is not available for this meeting.');
     expect(urls(noDialIn.content).some((url) => url.startsWith('tel:'))).toBe(false);
+    expect((noDialIn.content.actions as Json[]).map((action) => action.type)).toEqual(['Action.OpenUrl']);
   });
 
   it('shows hostile user text literally: markdown and HTML in plain text runs, template syntax not evaluated', () => {
@@ -89,9 +121,63 @@ describe('meeting card', () => {
     expect(urls(json)).not.toContain('https://evil.example');
   });
 
-  it('says who started it when it replaces a Start card', () => {
-    const started = renderer.meetingCard({ meeting, organizerName: 'Ann', startedBy: { name: 'Ann', at: new Date('2026-11-24T09:05:00Z') }, timeZone: 'UTC' });
-    expect(texts(started.content).join(' ')).toMatch(/Started by Ann at .*9:05 AM \(UTC\)/);
+  it('@mentions the people it names as invited, by Entra object id, so that Teams notifies them', () => {
+    const invited = renderer.meetingCard({
+      meeting,
+      organizerName: 'Heidi Steen',
+      invited: { people: [{ objectId: 'oid-megan', displayName: 'Megan Bowen' }, { objectId: 'oid-adele', userPrincipalName: 'adele@contoso.example' }] },
+    });
+    const json = invited.content as Json;
+    const line = (json.body as Json[]).find((block) => block.type === 'TextBlock' && String(block.text).startsWith('Invited:')) as Json;
+    expect(line.text).toBe('Invited: <at>Megan Bowen</at> and <at>adele@contoso.example</at>');
+    expect(json.msteams).toEqual({
+      entities: [
+        { type: 'mention', text: '<at>Megan Bowen</at>', mentioned: { id: 'oid-megan', name: 'Megan Bowen' } },
+        { type: 'mention', text: '<at>adele@contoso.example</at>', mentioned: { id: 'oid-adele', name: 'adele@contoso.example' } },
+      ],
+    });
+  });
+
+  it('names at most eight people and mentions only those it names', () => {
+    const people = Array.from({ length: 11 }, (_, i) => ({ objectId: `oid-${i}`, displayName: `Person ${i}` }));
+    const json = renderer.meetingCard({ meeting, organizerName: 'Heidi', invited: { people } }).content as Json;
+    expect(texts(json)).toContain('Invited: <at>Person 0</at>, <at>Person 1</at>, <at>Person 2</at>, <at>Person 3</at>, <at>Person 4</at>, <at>Person 5</at>, <at>Person 6</at>, <at>Person 7</at>, and 3 more');
+    expect(((json.msteams as Json).entities as Json[]).map((entity) => (entity.mentioned as Json).id)).toEqual(people.slice(0, 8).map((person) => person.objectId));
+  });
+
+  it('counts everyone in a channel without mentioning them', () => {
+    const json = renderer.meetingCard({ meeting, organizerName: 'Heidi', invited: { everyone: 'everyone in this channel (7 people)' } }).content as Json;
+    expect(texts(json)).toContain('Invited: everyone in this channel (7 people)');
+    expect(json.msteams).toEqual({ entities: [] });
+  });
+
+  it('a calendar meeting says in one line whose calendar it is in and who was invited, naming the organizer once', () => {
+    const inCalendar = { ...meeting, eventId: 'AAMkAGI2TG93AAA=' };
+    const json = renderer.meetingCard({ meeting: inCalendar, organizerName: 'Heidi Steen', invited: { people: [{ objectId: 'oid-megan', displayName: 'Megan Bowen' }] } }).content as Json;
+    expect(texts(json)).toContain("In Heidi Steen's calendar · invitations sent to <at>Megan Bowen</at>");
+    expect(JSON.stringify(json).split('Heidi Steen')).toHaveLength(2);
+    expect(((json.msteams as Json).entities as Json[])[0]).toMatchObject({ text: '<at>Megan Bowen</at>', mentioned: { id: 'oid-megan' } });
+    const alone = renderer.meetingCard({ meeting: inCalendar, organizerName: 'Heidi Steen' }).content as Json;
+    expect(texts(alone)).toContain("In Heidi Steen's calendar.");
+    // A standalone meeting has no calendar line.
+    expect(JSON.stringify(content)).not.toContain('calendar');
+  });
+
+  it('keeps hostile names of invited people and organizers out of markdown: no links, emphasis, tags or template syntax reach a mention', () => {
+    const hostile = '[me](https://evil.example) **x** <b>y</b></at> ${subject} {{DATE(2017-02-14T06:08:39Z, SHORT)}}';
+    const json = renderer.meetingCard({
+      meeting: { ...meeting, eventId: 'event-1' },
+      organizerName: `- ${hostile}`,
+      invited: { people: [{ objectId: 'oid-1', displayName: hostile }, { objectId: 'oid-2', displayName: '***' }] },
+    }).content as Json;
+    const line = (json.body as Json[]).find((block) => block.type === 'TextBlock' && String(block.text).includes('calendar')) as Json;
+    expect(line.text).toBe(
+      "In me (https evil.example) x b y b at subject DATE(2017-02-14T06 08 39Z, SHORT)'s calendar · invitations sent to <at>me (https evil.example) x b y b at subject DATE(2017-02-14T06 08 39Z, SHORT)</at> and <at>a colleague</at>",
+    );
+    const entities = (json.msteams as Json).entities as Json[];
+    // The entity keeps the name as it is (it is data, never rendered), and its text is exactly the line's.
+    expect(entities.map((entity) => (entity.mentioned as Json).name)).toEqual([hostile, '***']);
+    for (const entity of entities) expect(line.text).toContain(entity.text);
   });
 });
 

@@ -57,7 +57,7 @@ function englishLeftovers(language: string): string[] {
 function expectLocalized(language: string, texts: string[]): void {
   const all = texts.join('\n');
   expect(all).not.toMatch(/\$\{/);
-  expect(all).not.toMatch(/\{(?:name|time|url|subject|phrase|zone|count|cap|names|tags|items|prefix|length|max|support|requestId|senderId)\}/);
+  expect(all).not.toMatch(/\{(?:name|organizer|time|url|subject|phrase|zone|count|cap|names|tags|items|prefix|length|max|support|requestId|senderId)\}/);
   expect(all).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/);
   for (const piece of englishLeftovers(language)) expect([piece, all.includes(piece)]).toEqual([piece, false]);
 }
@@ -81,7 +81,7 @@ describe.each(SUPPORTED_LANGUAGES)('every card and reply in %s', (language) => {
   const m = messagesFor(locale);
   const reader = { locale, timeZone: 'Europe/Berlin' };
 
-  it('meeting card with dial-in, "started by", invitations and notes', async () => {
+  it('meeting card with dial-in, meeting ID, invitations (mentioned) and notes', async () => {
     const invitation = await resolveInvitation(
       fakeContext({ channelId: 'msteams', locale, conversation: { id: 'c', conversationType: 'channel' } }),
       { text: 'Roadmap', people: [{ id: '29:megan', name: 'Megan Bowen' }, { id: '29:sam', name: 'Sam Stranger' }], everyone: true, tags: ['Designers'] },
@@ -93,19 +93,29 @@ describe.each(SUPPORTED_LANGUAGES)('every card and reply in %s', (language) => {
     const card = renderer.meetingCard({
       meeting: withDialIn,
       organizerName: 'Heidi Steen',
-      startedBy: { name: 'Heidi Steen', at: new Date('2026-11-24T08:59:00Z') },
-      invited: invitation.summary,
+      invited: invitation.invited,
       notes: invitation.notes,
       scheduled: true,
       ...reader,
     });
     const texts = words(card.content);
     expectLocalized(language, texts);
-    for (const key of ['meeting.kind', 'meeting.joinByPhone', 'meeting.toll', 'meeting.conferenceId', 'meeting.meetingId', 'meeting.join', 'meeting.ends'] as const) {
+    for (const key of ['meeting.kind', 'meeting.joinByPhone', 'meeting.toll', 'meeting.conferenceId', 'meeting.findLocalNumber', 'meeting.joinWithId', 'meeting.meetingId', 'meeting.join', 'meeting.organizer', 'meeting.ends'] as const) {
       expect(texts.join('\n')).toContain(m.t(key).trim());
     }
-    expect(texts).toContain(m.t('meeting.startedBy', { name: 'Heidi Steen', time: formatDateTime('2026-11-24T08:59:00Z', locale, 'Europe/Berlin') }));
-    expect(texts).toContain(m.t('invite.list', { names: 'Megan Bowen' }));
+    expect(texts).toContain(formatDateTime(withDialIn.startDateTime, locale, 'Europe/Berlin'));
+    expect(texts).toContain(formatDateTime(withDialIn.endDateTime, locale, 'Europe/Berlin'));
+    expect(texts).toContain(m.t('invite.list', { names: '<at>Megan Bowen</at>' }));
+  });
+
+  it('meeting card of a meeting started now, in the organizer’s calendar, with everyone invited', () => {
+    const everyone = m.t('invite.everyoneChannel', { count: m.plural('invite.people.one', 'invite.people.other', 7) });
+    const texts = words(renderer.meetingCard({ meeting: { ...withDialIn, eventId: 'e1' }, organizerName: 'Heidi Steen', invited: { everyone }, ...reader }).content);
+    expectLocalized(language, texts);
+    expect(texts).toContain(m.t('meeting.now'));
+    expect(texts).toContain(formatDateTime(withDialIn.endDateTime, locale, 'Europe/Berlin'));
+    expect(texts).toContain(m.t('meeting.inCalendarInvited', { organizer: 'Heidi Steen', names: everyone }));
+    expect(texts.join('\n')).not.toContain(m.t('meeting.organizer').trim());
   });
 
   it('meeting card without dial-in', () => {
@@ -134,12 +144,20 @@ describe.each(SUPPORTED_LANGUAGES)('every card and reply in %s', (language) => {
 
   it('Slack text reply, hero cards and the start offer', () => {
     for (const meeting of [withDialIn, withoutDialIn]) {
-      const view = { meeting, organizerName: 'Ann <admin>', scheduled: true, ...reader };
+      const view = { meeting, organizerName: 'Ann <admin>', scheduled: true, invited: { people: [{ objectId: 'o1', displayName: 'Megan <Bowen>' }] }, notes: ['Sam <x>'], ...reader };
       const text = meetingText(view, 'slack');
       expectLocalized(language, [text, ...words(meetingHeroCard(view, 'slack').content)]);
       expect(text).toContain('Ann &lt;admin&gt;');
       expect(text).toContain(`<${meeting.joinUrl}|`);
+      expect(text).toContain(m.t('invite.list', { names: 'Megan &lt;Bowen&gt;' }));
+      expect(text).toContain('Sam &lt;x&gt;');
     }
+    // The card's order: join, when, dial-in, meeting ID, who was invited.
+    const text = meetingText({ meeting: { ...withDialIn, eventId: 'e1' }, organizerName: 'Ann', invited: { people: [{ objectId: 'o1', displayName: 'Megan' }] }, ...reader }, 'slack');
+    const order = [withDialIn.joinUrl, m.t('meeting.now'), m.t('meeting.joinByPhoneLine', { items: '' }), m.t('meeting.joinWithIdLine', { items: '' }), m.t('meeting.inCalendarInvited', { organizer: 'Ann', names: 'Megan' })];
+    const at = order.map((piece) => text.indexOf(piece));
+    expect(at.every((index) => index >= 0)).toBe(true);
+    expect(at).toEqual([...at].sort((a, b) => a - b));
     expectLocalized(language, words(startMeetingHeroCard('Ann <b>', 'slack', locale).content));
   });
 

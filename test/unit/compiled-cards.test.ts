@@ -67,20 +67,23 @@ const HOSTILE = [
 describe.each(SUPPORTED_LANGUAGES.map((language) => [language, LOCALES[language] ?? language]))('cards in %s (%s), compiled and as before', (_language, locale) => {
   const reader = { locale, timeZone: 'Europe/Berlin' };
 
-  it('meeting card: every dial-in line, meeting id and passcode, scheduled end, "started by", invited and notes', () => {
+  it('meeting card: every dial-in line, meeting id and passcode, scheduled end, invited (mentioned) and notes', () => {
     expectMeetingCardAsBefore({
       meeting: base,
       organizerName: 'Heidi Steen',
-      startedBy: { name: 'Heidi Steen', at: new Date('2026-11-24T08:59:00Z') },
-      invited: 'Invited: Megan Bowen and Adele Vance',
+      invited: { people: [{ objectId: 'o1', displayName: 'Megan Bowen' }, { objectId: 'o2', userPrincipalName: 'adele@contoso.example' }] },
       notes: ['Sam Stranger is not in this team.', 'Teams invites at most 250 people.'],
       scheduled: true,
       ...reader,
     });
   });
 
-  it('meeting card without dial-in, ids, end, footer, invitations or notes', () => {
+  it('meeting card without dial-in, ids, end, invitations or notes', () => {
     expectMeetingCardAsBefore({ meeting: { ...base, dialIn: undefined, joinMeetingId: undefined, passcode: undefined }, organizerName: 'Heidi', ...reader });
+  });
+
+  it('meeting card of a calendar meeting started now, everyone invited', () => {
+    expectMeetingCardAsBefore({ meeting: { ...base, eventId: 'e1' }, organizerName: 'Heidi', invited: { everyone: 'everyone in this channel (7 people)' }, ...reader });
   });
 
   it('meeting card with each dial-in detail alone', () => {
@@ -101,8 +104,7 @@ describe.each(SUPPORTED_LANGUAGES.map((language) => [language, LOCALES[language]
       expectMeetingCardAsBefore({
         meeting: { ...base, subject: text, dialIn: { ...fullDialIn, conferenceId: text }, joinMeetingId: text },
         organizerName: text,
-        startedBy: { name: text, at: new Date('2026-11-24T08:59:00Z') },
-        invited: text,
+        invited: { people: [{ objectId: text, displayName: text }] },
         notes: [text, text],
         ...reader,
       });
@@ -138,6 +140,7 @@ describe('compiled cards for random views', () => {
     joinMeetingId: maybe(text),
     passcode: maybe(text),
     created: fc.boolean(),
+    eventId: maybe(text),
   });
   const locale = maybe(fc.constantFrom(...Object.values(LOCALES), 'en-GB', 'de-AT', 'pt-BR', 'xx-invalid-!!'));
   const timeZone = maybe(fc.constantFrom('UTC', 'Europe/Berlin', 'America/New_York', 'Asia/Tokyo', 'Mars/Olympus'));
@@ -146,8 +149,7 @@ describe('compiled cards for random views', () => {
     const view: fc.Arbitrary<MeetingCardView> = fc.record({
       meeting,
       organizerName: text,
-      startedBy: maybe(fc.record({ name: text, at: fc.date({ min: new Date('2000-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }) })),
-      invited: maybe(text),
+      invited: maybe(fc.oneof(fc.record({ everyone: text }), fc.record({ people: fc.array(fc.record({ objectId: text, displayName: maybe(text) }), { maxLength: 10 }) }))),
       notes: maybe(fc.array(text, { maxLength: 3 })),
       scheduled: maybe(fc.boolean()),
       locale,

@@ -28,6 +28,6 @@ describe('message catalogs', () => {
   });
 
   it('fills placeholders once: values are not re-read as placeholders', () => {
-    expect(new Messages('en').t('meeting.startedBy', { name: '{time}', time: '9:00' })).toBe('Started by {time} at 9:00');
+    expect(new Messages('en').t('meeting.inCalendarInvited', { organizer: '{names}', names: 'Megan' })).toBe("In {names}'s calendar · invitations sent to Megan");
   });
 });
