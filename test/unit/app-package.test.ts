@@ -35,6 +35,21 @@ describe('the Teams app package', () => {
     expect(await validatePackage(manifest)).toEqual([]);
   });
 
+  it('declares the compose-box action startMeeting on the same bot, in the compose box, the command box and a message’s … menu', async () => {
+    const { manifest } = buildManifest({ MicrosoftAppId: APP_ID });
+    const extensions = manifest.composeExtensions as Array<{ botId: string; commands: Array<Record<string, unknown>> }>;
+    expect(extensions).toHaveLength(1);
+    expect(extensions[0]?.botId).toBe(APP_ID);
+    expect(extensions[0]?.commands).toEqual([
+      { id: 'startMeeting', type: 'action', fetchTask: true, context: ['compose', 'commandBox', 'message'], title: expect.any(String), description: expect.any(String) },
+    ]);
+    const [command] = extensions[0]?.commands ?? [];
+    expect(await validatePackage(manifest)).toEqual([]);
+    // The schema allows 10 commands of 32-character titles: one over that is refused, so the check above has teeth.
+    const tooLong = { ...manifest, composeExtensions: [{ ...extensions[0], commands: [{ ...command, title: 'x'.repeat(33) }] }] };
+    expect((await validatePackage(tooLong)).join('\n')).toMatch(/composeExtensions\/0\/commands\/0\/title/);
+  });
+
   it('uses a fixed development id with a warning when MicrosoftAppId is not set', () => {
     const { manifest, warnings } = buildManifest({});
     expect(manifest.id).toBe(DEVELOPMENT_APP_ID);
