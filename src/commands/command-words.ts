@@ -3,29 +3,38 @@ import { languageOf } from '../i18n/messages';
 
 export type CommandWord = 'meet' | 'help';
 
-/**
- * What a keyboard may vary in a command word: full-width forms from a Japanese IME (`／ｍｅｅｔ`, `？`), case,
- * and Latin accents (`reunion` for `réunion`). Only Latin combining marks are dropped, so ヘルプ keeps its ゚.
- */
-export function foldWord(word: string): string {
-  return word.normalize('NFKC').toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').normalize('NFC');
+/** What a keyboard may vary in a command word: full-width forms from a Japanese IME (`／ｍｅｅｔ`, `？`) and case. */
+function asTyped(word: string): string {
+  return word.normalize('NFKC').toLowerCase();
+}
+
+/** `reunion` for `réunion`: only Latin combining marks are dropped, so ヘルプ keeps its ゚. */
+function withoutAccents(word: string): string {
+  return word.normalize('NFD').replace(/[\u0300-\u036f]/g, '').normalize('NFC');
+}
+
+interface Spelling {
+  language: string;
+  /** As the catalog writes it, in lower case: `réunion` is French, `reunión` Spanish. */
+  written: string;
 }
 
 /**
- * Folded word → the languages whose catalog has it (French and Spanish share `reunion`). Every language's
- * words are understood whatever the sender's Teams language: the client's language is often not the one a
- * person thinks in, and no word of one language means something else in another.
+ * Folded word → its spellings in the catalogs (French and Spanish share `reunion`). Every language's words are
+ * understood whatever the sender's Teams language: the client's language is often not the one a person thinks
+ * in, and none of these words is another command in another language.
  */
-function wordsFor(key: `command.${CommandWord}`): ReadonlyMap<string, readonly string[]> {
-  const words = new Map<string, string[]>();
+function wordsFor(key: `command.${CommandWord}`): ReadonlyMap<string, readonly Spelling[]> {
+  const words = new Map<string, Spelling[]>();
   for (const language of SUPPORTED_LANGUAGES) {
-    const word = foldWord(CATALOGS[language]?.[key] ?? '');
-    words.set(word, [...(words.get(word) ?? []), language]);
+    const written = asTyped(CATALOGS[language]?.[key] ?? '');
+    const folded = withoutAccents(written);
+    words.set(folded, [...(words.get(folded) ?? []), { language, written }]);
   }
   return words;
 }
 
-const WORDS: Readonly<Record<CommandWord, ReadonlyMap<string, readonly string[]>>> = { meet: wordsFor('command.meet'), help: wordsFor('command.help') };
+const WORDS: Readonly<Record<CommandWord, ReadonlyMap<string, readonly Spelling[]>>> = { meet: wordsFor('command.meet'), help: wordsFor('command.help') };
 
 const MAX_WORD_LENGTH = 32;
 
@@ -47,14 +56,18 @@ export function readCommandWord(text: string, senderLocale?: string): ReadWord |
   const [, head = '', rest] = /^(\S*)(?:\s+([\s\S]*))?$/.exec(text) ?? [];
   // No command word is long: a huge first word is not normalized just to be refused.
   if (head.length > MAX_WORD_LENGTH) return undefined;
-  const folded = foldWord(head).replace(/^\//, '');
+  const written = asTyped(head).replace(/^\//, '');
+  const folded = withoutAccents(written);
   if (folded === '?') return { word: 'help', rest };
   for (const word of ['meet', 'help'] as const) {
-    const languages = WORDS[word].get(folded);
-    if (languages === undefined) continue;
+    const spellings = WORDS[word].get(folded);
+    if (spellings === undefined) continue;
     // English words are everyone's; a word of the sender's own language changes nothing either.
-    const own = languages.includes('en') || languages.includes(languageOf(senderLocale));
-    return own ? { word, rest } : { word, rest, language: languages[0] };
+    const sender = languageOf(senderLocale);
+    if (spellings.some(({ language }) => language === 'en' || language === sender)) return { word, rest };
+    // The accent tells French `réunion` from Spanish `reunión`; without one, the first catalog's language.
+    const spelling = spellings.find((candidate) => candidate.written === written) ?? spellings[0];
+    return { word, rest, language: spelling?.language };
   }
   return undefined;
 }

@@ -80,7 +80,8 @@ describe('parseCommand', () => {
       expect(parseCommand('réunion demain 15h Revue', english)).toEqual({ kind: 'meet', subject: 'Revue', schedule: tomorrowAt3 });
       expect(parseCommand('会議 明日 15時 定例', english)).toEqual({ kind: 'meet', subject: '定例', schedule: tomorrowAt3 });
       expect(parseCommand('/meet morgen 15 Uhr Planung', { ...english, locale: 'de-DE' })).toEqual({ kind: 'meet', subject: 'Planung', schedule: tomorrowAt3 });
-      // `reunion` is French and Spanish: a Spanish sender's Spanish stays Spanish.
+      // The accent tells the language; `reunion` is French and Spanish: a Spanish sender's Spanish stays Spanish.
+      expect(parseCommand('reunión mañana a las 15:00 Revisión', english)).toEqual({ kind: 'meet', subject: 'Revisión', schedule: tomorrowAt3 });
       expect(parseCommand('reunion mañana a las 15:00 Revisión', { ...english, locale: 'es-MX' })).toEqual({ kind: 'meet', subject: 'Revisión', schedule: tomorrowAt3 });
     });
   });
