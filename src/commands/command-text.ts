@@ -1,4 +1,5 @@
 import { isRecord } from '../guards';
+import { asksForHelp } from './command-words';
 
 // Slack mentions arrive as `<@U0BOT>` / `<@U0BOT|meetnow>`, or already rendered as `@MeetNow`.
 const LEADING_SLACK_MENTION = /^\s*(?:<@[A-Z0-9]+(?:\|[^>]*)?>|@[\w.-]+)[\s,:]*/i;
@@ -39,8 +40,8 @@ export function commandText(source: CommandSource): string {
     const args = (typeof envelope.text === 'string' ? envelope.text : '').trim();
     const command = envelope.command.trim().toLowerCase();
     if (!MEET_COMMANDS.has(command)) return `${command} ${args}`;
-    // `/meetnow help` asks for help; any other argument is the subject.
-    return /^\/?(?:help|\?)$/i.test(args) ? 'help' : `/meet ${args}`;
+    // `/meetnow help` (or `hilfe`, `aide`…) asks for help; any other argument is the subject.
+    return asksForHelp(args) ? 'help' : `/meet ${args}`;
   }
   // The activity's text is the message's; the event's own text stands in when a channel leaves it out.
   const event = envelope !== undefined && isRecord(envelope.event) ? envelope.event : undefined;

@@ -1,4 +1,5 @@
 import type { MeetingSchedule } from '../meetings/meeting';
+import { asksForHelp, readCommandWord } from './command-words';
 import { parseWhen, type WhenContext, type WhenProblem, type WhenResult } from './parse-when';
 import { MAX_SUBJECT_LENGTH, normalizeSubject, subjectLength } from './subject';
 
@@ -15,9 +16,6 @@ export type Command =
 
 // Teams puts the bot's mention first in channels and group chats: `<at>MeetNow</at> /meet …`.
 const LEADING_MENTION = /^\s*<at(?:\s[^>]*)?>[\s\S]*?<\/at>/i;
-// `/meet` as typed, or `meet` as inserted by the Teams command menu (its commandLists title).
-const MEET = /^\/?meet(?:\s+([\s\S]*))?$/i;
-const HELP = /^\/?(?:help|\?)$/i;
 
 /** Removes a leading `<at>…</at>` mention (only the first: later ones are people the sender mentions). */
 export function stripLeadingMention(text: string): string {
@@ -29,13 +27,18 @@ export function stripLeadingMention(text: string): string {
  * language) `/meet [when] [for <duration>] <subject>` is understood; without it the whole text is the subject.
  */
 export function parseCommand(text: string, when?: WhenContext): Command {
+  // `/meet` as typed, `meet` as the Teams command menu inserts it (its commandLists title), or a localized word
+  // (`hilfe`, `réunion`, `会議`): Teams sends the localized menu title as the text, so the bot must read it
+  // (https://learn.microsoft.com/microsoftteams/platform/concepts/build-and-test/apps-localization#handle-localized-text-submissions-from-your-users).
   const trimmed = stripLeadingMention(text).trim();
-  if (HELP.test(trimmed)) return { kind: 'help' };
-  const meet = MEET.exec(trimmed);
-  if (meet === null) return { kind: 'unknown' };
-  const argument = normalizeSubject(meet[1] ?? '');
+  if (asksForHelp(trimmed)) return { kind: 'help' };
+  const read = readCommandWord(trimmed, when?.locale);
+  if (read?.word !== 'meet') return { kind: 'unknown' };
+  const argument = normalizeSubject(read.rest ?? '');
   if (argument === '') return { kind: 'meet-form' };
-  const timing: WhenResult = when === undefined ? { kind: 'now', subject: argument } : parseWhen(argument, when);
+  // The word's language reads the date too: `besprechung morgen 15 Uhr` from an English client is tomorrow at 3 pm.
+  const reading = when === undefined || read.language === undefined ? when : { ...when, locale: read.language };
+  const timing: WhenResult = reading === undefined ? { kind: 'now', subject: argument } : parseWhen(argument, reading);
   if (timing.kind === 'invalid') return { kind: 'when-invalid', problem: timing.problem, phrase: timing.phrase };
   const length = subjectLength(timing.subject);
   if (length > MAX_SUBJECT_LENGTH) return { kind: 'subject-too-long', length, max: MAX_SUBJECT_LENGTH };

@@ -2,6 +2,8 @@ import type { Catalog } from './en';
 
 /** Every word MeetNow says, in German (typed against the English keys: a missing one does not compile). */
 export const de: Catalog = {
+  'command.meet': 'besprechung',
+  'command.help': 'hilfe',
   'meeting.kind': 'Teams-Besprechung',
   'meeting.organizer': 'Organisator: ',
   'meeting.starts': 'Beginn: ',
@@ -49,7 +51,7 @@ export const de: Catalog = {
   'welcome.invite': '- **{prefix}/meet Budget mit @Megan @Adele** lädt auch die erwähnten Personen ein',
   'welcome.everyoneChannel': '- **{prefix}/meet Standup --channel** lädt alle in diesem Kanal ein',
   'welcome.everyoneChat': '- **{prefix}/meet Standup --channel** lädt alle in diesem Chat ein',
-  'welcome.help': '- **{prefix}help** zeigt alle Befehle',
+  'welcome.help': '- **{prefix}hilfe** zeigt alle Befehle',
   'welcome.defaultSubject': 'Kurze Besprechung',
   'invite.list': 'Eingeladen: {names}',
   'invite.everyoneChannel': 'alle in diesem Kanal ({count})',
@@ -78,10 +80,11 @@ export const de: Catalog = {
     '- `/meet`: zeigt eine Karte, in der Sie einen Betreff (und auf Wunsch Datum und Uhrzeit) eingeben und **Besprechung jetzt starten** klicken (wer zuerst klickt, wird Organisator; spätere Klicks zeigen dieselbe Besprechung)\n' +
     '- `/meet Budget mit @Megan @Adele`: lädt auch die erwähnten Personen ein (sie werden Teilnehmer, ihre Namen bleiben im Betreff)\n' +
     '- `/meet Standup --channel`: lädt alle in diesem Kanal oder Gruppenchat ein (oder erwähnen Sie statt `--channel` den Kanal oder das Team); höchstens 250 Personen\n' +
-    '- `help`: zeigt diese Hilfe\n' +
+    '- `besprechung Quartalszahlen`: wie `/meet Quartalszahlen` (jeder Befehl geht auch mit `besprechung` statt `/meet`)\n' +
+    '- `hilfe` oder `help`: zeigt diese Hilfe\n' +
     '\n' +
     'In einem Kanal oder Gruppenchat erwähnen Sie mich zuerst: `@MeetNow /meet Design-Review`.',
-  'reply.usage': 'Das habe ich nicht verstanden. Geben Sie `/meet` und einen Betreff ein, zum Beispiel `/meet Quartalszahlen`, oder `help`.',
+  'reply.usage': 'Das habe ich nicht verstanden. Geben Sie `/meet` oder `besprechung` und einen Betreff ein, zum Beispiel `besprechung Quartalszahlen`, oder `hilfe`.',
   'reply.subjectTooLong': 'Dieser Betreff ist {length} Zeichen lang; erlaubt sind {max} Zeichen. Bitte kürzen Sie ihn und versuchen Sie es erneut.',
   'reply.creating': 'Ihre Besprechung wird erstellt… die Teilnahmekarte folgt gleich.',
   'when.noTime': '„{phrase}“ enthält keine Uhrzeit. Ergänzen Sie eine, zum Beispiel `/meet morgen 9:00 Design-Review`, oder setzen Sie den Betreff in Anführungszeichen, um jetzt zu starten: `/meet "{phrase} …"`.',

@@ -3,6 +3,9 @@
  * keys, so a missing translation does not compile. Placeholders are `{name}`.
  */
 export const en = {
+  // The words a user types (also the command menu's titles in the app manifest's language files)
+  'command.meet': 'meet',
+  'command.help': 'help',
   // The meeting card
   'meeting.kind': 'Teams meeting',
   'meeting.organizer': 'Organizer: ',

@@ -2,6 +2,8 @@ import type { Catalog } from './en';
 
 /** Every word MeetNow says, in Spanish (typed against the English keys: a missing one does not compile). */
 export const es: Catalog = {
+  'command.meet': 'reunión',
+  'command.help': 'ayuda',
   'meeting.kind': 'Reunión de Teams',
   'meeting.organizer': 'Organizador: ',
   'meeting.starts': 'Empieza: ',
@@ -49,7 +51,7 @@ export const es: Catalog = {
   'welcome.invite': '- **{prefix}/meet Presupuesto con @Megan @Adele** invita también a las personas que menciones',
   'welcome.everyoneChannel': '- **{prefix}/meet Standup --channel** invita a todos los de este canal',
   'welcome.everyoneChat': '- **{prefix}/meet Standup --channel** invita a todos los de este chat',
-  'welcome.help': '- **{prefix}help** muestra todos los comandos',
+  'welcome.help': '- **{prefix}ayuda** muestra todos los comandos',
   'welcome.defaultSubject': 'Reunión rápida',
   'invite.list': 'Invitados: {names}',
   'invite.everyoneChannel': 'todos los de este canal ({count})',
@@ -78,10 +80,11 @@ export const es: Catalog = {
     '- `/meet`: muestra una tarjeta donde escribes un asunto (y, si quieres, una fecha y una hora) y haces clic en **Iniciar reunión ahora** (quien haga clic primero es el organizador; los clics posteriores muestran la misma reunión)\n' +
     '- `/meet Presupuesto con @Megan @Adele`: invita también a las personas que menciones (pasan a ser asistentes y sus nombres quedan en el asunto)\n' +
     '- `/meet Standup --channel`: invita a todos los de este canal o chat de grupo (o menciona el canal o el equipo en lugar de `--channel`); 250 personas como máximo\n' +
-    '- `help`: muestra este mensaje\n' +
+    '- `reunión Cifras trimestrales`: igual que `/meet Cifras trimestrales` (cada comando funciona también con `reunión` en lugar de `/meet`)\n' +
+    '- `ayuda` o `help`: muestra este mensaje\n' +
     '\n' +
     'En un canal o chat de grupo, mencióname primero: `@MeetNow /meet Revisión de diseño`.',
-  'reply.usage': 'No te he entendido. Escribe `/meet` seguido de un asunto, por ejemplo `/meet Cifras trimestrales`, o `help`.',
+  'reply.usage': 'No te he entendido. Escribe `/meet` o `reunión` seguido de un asunto, por ejemplo `reunión Cifras trimestrales`, o `ayuda`.',
   'reply.subjectTooLong': 'Ese asunto tiene {length} caracteres; el límite es de {max}. Acórtalo e inténtalo de nuevo.',
   'reply.creating': 'Creando tu reunión… la tarjeta llegará en un momento.',
   'when.noTime': '«{phrase}» no indica la hora. Añádela, por ejemplo `/meet mañana a las 9:00 Revisión de diseño`, o pon el asunto entre comillas para empezar ahora: `/meet "{phrase} …"`.',

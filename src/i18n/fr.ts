@@ -2,6 +2,8 @@ import type { Catalog } from './en';
 
 /** Every word MeetNow says, in French (typed against the English keys: a missing one does not compile). */
 export const fr: Catalog = {
+  'command.meet': 'réunion',
+  'command.help': 'aide',
   'meeting.kind': 'Réunion Teams',
   'meeting.organizer': 'Organisateur : ',
   'meeting.starts': 'Début : ',
@@ -49,7 +51,7 @@ export const fr: Catalog = {
   'welcome.invite': '- **{prefix}/meet Budget avec @Megan @Adele** invite aussi les personnes mentionnées',
   'welcome.everyoneChannel': '- **{prefix}/meet Standup --channel** invite tout le monde dans ce canal',
   'welcome.everyoneChat': '- **{prefix}/meet Standup --channel** invite tout le monde dans cette conversation',
-  'welcome.help': '- **{prefix}help** affiche toutes les commandes',
+  'welcome.help': '- **{prefix}aide** affiche toutes les commandes',
   'welcome.defaultSubject': 'Réunion rapide',
   'invite.list': 'Invités : {names}',
   'invite.everyoneChannel': 'tout le monde dans ce canal ({count})',
@@ -78,10 +80,11 @@ export const fr: Catalog = {
     '- `/meet` : affiche une carte où vous saisissez un objet (et, si vous le souhaitez, une date et une heure) puis cliquez sur **Démarrer la réunion maintenant** (la première personne qui clique est l’organisateur ; les clics suivants affichent la même réunion)\n' +
     '- `/meet Budget avec @Megan @Adele` : invite aussi les personnes mentionnées (elles deviennent participantes et leurs noms restent dans l’objet)\n' +
     '- `/meet Standup --channel` : invite tout le monde dans ce canal ou cette conversation de groupe (ou mentionnez le canal ou l’équipe au lieu de `--channel`) ; 250 personnes au maximum\n' +
-    '- `help` : affiche ce message\n' +
+    '- `réunion Chiffres du trimestre` : comme `/meet Chiffres du trimestre` (chaque commande marche aussi avec `réunion` au lieu de `/meet`)\n' +
+    '- `aide` ou `help` : affiche ce message\n' +
     '\n' +
     'Dans un canal ou une conversation de groupe, mentionnez-moi d’abord : `@MeetNow /meet Revue de conception`.',
-  'reply.usage': "Je n'ai pas compris. Tapez `/meet` suivi d’un objet, par exemple `/meet Chiffres du trimestre`, ou `help`.",
+  'reply.usage': "Je n'ai pas compris. Tapez `/meet` ou `réunion` suivi d’un objet, par exemple `réunion Chiffres du trimestre`, ou `aide`.",
   'reply.subjectTooLong': 'Cet objet compte {length} caractères ; la limite est de {max} caractères. Raccourcissez-le puis réessayez.',
   'reply.creating': 'Création de votre réunion… la carte suit dans un instant.',
   'when.noTime': '« {phrase} » ne précise pas l’heure. Ajoutez-la, par exemple `/meet demain 9h00 Revue de conception`, ou mettez l’objet entre guillemets pour démarrer maintenant : `/meet "{phrase} …"`.',

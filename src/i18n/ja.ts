@@ -2,6 +2,8 @@ import type { Catalog } from './en';
 
 /** Every word MeetNow says, in Japanese (typed against the English keys: a missing one does not compile). */
 export const ja: Catalog = {
+  'command.meet': '会議',
+  'command.help': 'ヘルプ',
   'meeting.kind': 'Teams 会議',
   'meeting.organizer': '開催者: ',
   'meeting.starts': '開始: ',
@@ -49,7 +51,7 @@ export const ja: Catalog = {
   'welcome.invite': '- **{prefix}/meet 予算 @Megan @Adele** でメンションした人も招待します',
   'welcome.everyoneChannel': '- **{prefix}/meet 朝会 --channel** でこのチャネルの全員を招待します',
   'welcome.everyoneChat': '- **{prefix}/meet 朝会 --channel** でこのチャットの全員を招待します',
-  'welcome.help': '- **{prefix}help** ですべてのコマンドを表示します',
+  'welcome.help': '- **{prefix}ヘルプ** ですべてのコマンドを表示します',
   'welcome.defaultSubject': 'クイック会議',
   'invite.list': '招待済み: {names}',
   'invite.everyoneChannel': 'このチャネルの全員 ({count})',
@@ -78,10 +80,11 @@ export const ja: Catalog = {
     '- `/meet`: 件名 (必要なら日付と時刻も) を入力して **今すぐ会議を開始** を押すカードを表示します (最初に押した人が開催者になり、その後は同じ会議が表示されます)\n' +
     '- `/meet 予算 @Megan @Adele`: メンションした人も招待します (出席者になり、名前は件名に残ります)\n' +
     '- `/meet 朝会 --channel`: このチャネルまたはグループ チャットの全員を招待します (`--channel` の代わりにチャネルやチームをメンションしても可)。最大 250 人\n' +
-    '- `help`: このメッセージを表示します\n' +
+    '- `会議 四半期の数字`: `/meet 四半期の数字` と同じです (どのコマンドも `/meet` の代わりに `会議` で使えます。`会議` のあとにはスペースを入れてください)\n' +
+    '- `ヘルプ` または `help`: このメッセージを表示します\n' +
     '\n' +
     'チャネルやグループ チャットでは、先にメンションしてください: `@MeetNow /meet デザインレビュー`。',
-  'reply.usage': '理解できませんでした。`/meet` に続けて件名を入力してください (例: `/meet 四半期の数字`)。または `help` と入力してください。',
+  'reply.usage': '理解できませんでした。`/meet` または `会議` に続けてスペースと件名を入力してください (例: `会議 四半期の数字`)。または `ヘルプ` と入力してください。',
   'reply.subjectTooLong': '件名が {length} 文字あります。上限は {max} 文字です。短くしてもう一度お試しください。',
   'reply.creating': '会議を作成しています… まもなく参加カードが届きます。',
   'when.noTime': '「{phrase}」には時刻がありません。時刻を追加するか (例: `/meet 明日 9:00 デザインレビュー`)、今すぐ開始する場合は件名を引用符で囲んでください: `/meet "{phrase} …"`。',

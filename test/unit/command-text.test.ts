@@ -51,6 +51,7 @@ describe('commandText', () => {
     it.each([
       ['/meet', 'Budget', { kind: 'meet', subject: 'Budget' }],
       ['/meetnow', 'help', { kind: 'help' }],
+      ['/meetnow', 'hilfe', { kind: 'help' }],
       ['/meet', '', { kind: 'meet-form' }],
     ])('a slash command\'s fields (%s %s)', (command, text, expected) => {
       expect(read('', { SlackMessage: slackPayloads.slashCommand({ ...who, command, text }) })).toEqual(expected);

@@ -1,5 +1,6 @@
 import { CATALOGS, MESSAGE_KEYS } from '../../src/i18n/catalog';
 import { languageOf, Messages } from '../../src/i18n/messages';
+import { parseCommand } from '../../src/commands/parse-command';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
 
@@ -29,5 +30,18 @@ describe('message catalogs', () => {
 
   it('fills placeholders once: values are not re-read as placeholders', () => {
     expect(new Messages('en').t('meeting.inCalendarInvited', { organizer: '{names}', names: 'Megan' })).toBe("In {names}'s calendar · invitations sent to Megan");
+  });
+
+  it.each(Object.keys(CATALOGS))('%s help and hint show the language’s own words, and each example they give does what it says', (language) => {
+    const words = new Messages(language);
+    const meet = words.t('command.meet');
+    const help = words.t('command.help');
+    for (const key of ['reply.help', 'reply.usage'] as const) {
+      const examples = [...words.t(key).matchAll(/`([^`]+)`/g)].map((match) => match[1] ?? '');
+      const own = examples.filter((example) => [meet, help].includes(example.split(' ')[0]?.replace(/^\//, '') ?? ''));
+      expect([key, own.includes(help), own.some((example) => example.startsWith(`${meet} `) || example.startsWith(`/${meet} `))]).toEqual([key, true, true]);
+      for (const example of own) expect([example, parseCommand(example).kind]).toEqual([example, example === help ? 'help' : expect.stringMatching(/^meet(?:-form)?$/)]);
+    }
+    expect(words.t('welcome.help', { prefix: '' })).toContain(`**${help}**`);
   });
 });

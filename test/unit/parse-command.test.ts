@@ -3,6 +3,9 @@ import { parseCardAction } from '../../src/commands/parse-card-action';
 import { displayName, MAX_NAME_LENGTH, normalizeSubject, shortenSubject } from '../../src/commands/subject';
 import { echoedPhrase } from '../../src/bot/replies';
 
+// Friday 27 March 2026, 11:00 in Berlin.
+const NOW = new Date('2026-03-27T10:00:00Z');
+
 describe('parseCommand', () => {
   it.each([
     ['/meet Quarterly numbers', 'Quarterly numbers'],
@@ -35,6 +38,52 @@ describe('parseCommand', () => {
 
   it.each(['hello', '', '/meeting x', '/meetx', 'please /meet x', '/start x', '<at>Bob</at>'])('%j → unknown', (text) => {
     expect(parseCommand(text)).toEqual({ kind: 'unknown' });
+  });
+
+  describe('in every language', () => {
+    it.each([
+      ['hilfe'], ['/Hilfe'], ['aide'], ['/aide'], ['ayuda'], ['AYUDA'], ['ヘルプ'], ['/ヘルプ'], ['／ヘルプ'], ['？'], ['<at>MeetNow</at> hilfe'],
+    ])('%j → help, whatever the sender’s locale', (text) => {
+      for (const locale of ['en-US', 'de-DE', 'ja-JP', undefined]) expect(parseCommand(text, { now: NOW, locale })).toEqual({ kind: 'help' });
+    });
+
+    it.each([
+      ['besprechung Quartalszahlen', 'Quartalszahlen'],
+      ['/Besprechung Quartalszahlen', 'Quartalszahlen'],
+      ['réunion Chiffres du trimestre', 'Chiffres du trimestre'],
+      ['/reunion Chiffres du trimestre', 'Chiffres du trimestre'],
+      ['reunión Cifras trimestrales', 'Cifras trimestrales'],
+      ['REUNIÓN Cifras trimestrales', 'Cifras trimestrales'],
+      ['会議 四半期の数字', '四半期の数字'],
+      ['会議\u3000四半期の数字', '四半期の数字'],
+      ['／会議　四半期の数字', '四半期の数字'],
+      ['<at>MeetNow</at> 会議 デザインレビュー', 'デザインレビュー'],
+    ])('%j → meet %j', (text, subject) => {
+      expect(parseCommand(text)).toEqual({ kind: 'meet', subject });
+    });
+
+    it.each(['besprechung', '/réunion', 'reunión', '会議', '/会議'])('%j alone → the start card', (text) => {
+      expect(parseCommand(text)).toEqual({ kind: 'meet-form' });
+    });
+
+    it.each([
+      // Japanese words run on without spaces, so 会議 must be followed by one: 会議室 is a meeting room.
+      '会議四半期の数字', '会議室はどこ？', 'hilfe mir', 'aide-moi', 'besprechungen', 'ayudame', 'ヘルプデスク', 'meeting', 'help me', `${'h'.repeat(40)} x`,
+    ])('%j → unknown', (text) => {
+      expect(parseCommand(text)).toEqual({ kind: 'unknown' });
+    });
+
+    it('reads the date in the word’s language when it is not the sender’s, and the sender’s otherwise', () => {
+      const tomorrowAt3 = { start: new Date('2026-03-28T14:00:00.000Z'), end: new Date('2026-03-28T15:00:00.000Z') };
+      const english = { now: NOW, timeZone: 'Europe/Berlin', locale: 'en-US' };
+      expect(parseCommand('besprechung morgen 15 Uhr Planung', english)).toEqual({ kind: 'meet', subject: 'Planung', schedule: tomorrowAt3 });
+      expect(parseCommand('réunion demain 15h Revue', english)).toEqual({ kind: 'meet', subject: 'Revue', schedule: tomorrowAt3 });
+      expect(parseCommand('会議 明日 15時 定例', english)).toEqual({ kind: 'meet', subject: '定例', schedule: tomorrowAt3 });
+      expect(parseCommand('/meet morgen 15 Uhr Planung', { ...english, locale: 'de-DE' })).toEqual({ kind: 'meet', subject: 'Planung', schedule: tomorrowAt3 });
+      // The accent tells the language; `reunion` is French and Spanish: a Spanish sender's Spanish stays Spanish.
+      expect(parseCommand('reunión mañana a las 15:00 Revisión', english)).toEqual({ kind: 'meet', subject: 'Revisión', schedule: tomorrowAt3 });
+      expect(parseCommand('reunion mañana a las 15:00 Revisión', { ...english, locale: 'es-MX' })).toEqual({ kind: 'meet', subject: 'Revisión', schedule: tomorrowAt3 });
+    });
   });
 
   it('refuses a subject over 256 characters and says how long it was', () => {
