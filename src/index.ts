@@ -24,6 +24,7 @@ import { GraphClient } from './graph/graph-client';
 import { GraphUserDirectory } from './graph/user-directory';
 import { IdentityMapFile } from './identity/identity-map';
 import { ChannelOrganizerResolver } from './identity/organizer-resolver';
+import { CalendarMeetingsApi } from './graph/calendar-meetings-api';
 import { AppMeetingsApi, UsersMeetingsApi } from './graph/meetings-api';
 import { UndiciHttpClient } from './http/http-client';
 import { createLogger, flushLogger } from './logger';
@@ -135,8 +136,13 @@ export async function startMeetNow(env: NodeJS.ProcessEnv, options: MeetNowOptio
     },
     onExchange: (exchange) => metrics.graphExchange(exchange),
   });
+  const onlineApi = config.meetingsApi === 'app' ? new AppMeetingsApi(graphClient) : new UsersMeetingsApi(graphClient);
   const api = new MeteredMeetingsApi(
-    config.meetingsApi === 'app' ? new AppMeetingsApi(graphClient) : new UsersMeetingsApi(graphClient),
+    config.scheduledMeetings === 'calendar'
+      ? new CalendarMeetingsApi(graphClient, onlineApi, (error, input) =>
+          logger.warn({ code: error.code, status: error.status, requestId: error.requestId, organizer: input.organizer.objectId, err: error }, 'dial-in of the calendar meeting not found: the card goes without it'),
+        )
+      : onlineApi,
     metrics,
     config.meetingsApi,
   );
