@@ -1,4 +1,5 @@
 import { deriveExternalId } from '../../src/meetings/meeting-service';
+import { startMeetingInvoke } from '../support/card-actions';
 import type { FakeMember } from '../support/fake-connector';
 import { harnessesClosedAfterAll, useHarness, type Harness } from '../support/harness';
 import { BOT, HEIDI, TENANT, teamsMessage } from '../support/teams-activity';
@@ -96,6 +97,16 @@ describe.each(['users', 'app'] as const)('SCHEDULED_MEETINGS=calendar (the defau
     expect(h.emulator.events()).toHaveLength(1);
     expect(eventRequests(h)).toHaveLength(1);
     expect(h.connector.messagesTo(conversationId).filter((m) => (m.activity.attachments as unknown[] | undefined)?.length)).toHaveLength(1);
+  });
+
+  it('books the Start card’s date and time as an event in the clicker’s zone, once however often it is clicked', async () => {
+    const click = () =>
+      h.post(startMeetingInvoke({ serviceUrl: h.connector.serviceUrl, cardActivityId: 'card-cal-1', conversationId: 'a:1calendar-card', timezone: 'Asia/Tokyo', data: { cardId: 'c-cal-1', subject: 'Review', date: DAY_BEFORE, time: '09:30', duration: '30' } }));
+    expect((await click()).status).toBe(200);
+    expect((await click()).status).toBe(200);
+    expect(eventRequests(h)).toHaveLength(1);
+    expect(eventRequests(h)[0]?.body).toMatchObject({ subject: 'Review', start: { dateTime: `${DAY_BEFORE}T09:30:00`, timeZone: 'Asia/Tokyo' }, end: { dateTime: `${DAY_BEFORE}T10:00:00`, timeZone: 'Asia/Tokyo' } });
+    expect(h.emulator.events()).toHaveLength(1);
   });
 
   it('starts a meeting without a time exactly as before: a standalone meeting, in no calendar', async () => {
