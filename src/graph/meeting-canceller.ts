@@ -28,6 +28,6 @@ export class GraphMeetingCanceller implements MeetingCanceller {
    */
   async deleteOnlineMeeting(organizer: Organizer, meetingId: string, observer?: CallObserver): Promise<void> {
     const path = `/v1.0/users/${encodeURIComponent(organizer.objectId)}/onlineMeetings/${encodeURIComponent(meetingId)}`;
-    await this.graph.delete(organizer.tenantId, path, { operation: 'DELETE /v1.0/users/{id}/onlineMeetings/{id}', observer, idempotent: true });
+    await this.graph.delete(organizer.tenantId, path, { operation: 'DELETE /v1.0/users/{id}/onlineMeetings/{id}', observer });
   }
 }
