@@ -16,7 +16,8 @@ import type { EventJoinInfo } from './types';
  * `transactionId` "to avoid redundant POST operations in case of client retries"), the resource
  * https://learn.microsoft.com/graph/api/resources/event, its `onlineMeeting`
  * https://learn.microsoft.com/graph/api/resources/onlinemeetinginfo, and cancel
- * https://learn.microsoft.com/graph/api/event-cancel (202 Accepted, organizer only).
+ * https://learn.microsoft.com/graph/api/event-cancel (202 Accepted, organizer only; the event moves to Deleted
+ * Items, so it is gone from the calendar).
  */
 
 export const CALENDARS_WRITE = ['Calendars.ReadWrite'];
@@ -188,8 +189,8 @@ export function calendarRoutes(deps: CalendarDeps): Route[] {
   const cancel = async (ex: Exchange, [userSegment = '', eventSegment = '']: string[]): Promise<Reply> => {
     const caller = await deps.authenticate(ex, CALENDARS_WRITE, denied);
     const user = mailbox(caller, userSegment);
-    // The body is optional: `{ "Comment": "…" }`, sent to the attendees with the cancellation.
-    const body = ex.rawBody.length === 0 ? {} : readJsonObject(ex);
+    // A JSON object (Content-Type required); its optional `Comment` goes to the attendees with the cancellation.
+    const body = readJsonObject(ex);
     const comment = body.Comment ?? body.comment;
     if (comment !== undefined && typeof comment !== 'string') throw badRequest("The parameter 'Comment' must be a string.");
     const event = eventOf(user, eventSegment);

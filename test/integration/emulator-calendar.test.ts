@@ -109,7 +109,8 @@ describe('emulator: calendar events, their cancellation, deleting online meeting
     const twice = await call('POST', `/v1.0/users/${HEIDI.id}/events/${encodeURIComponent(id)}/cancel`, { Comment: 'Again' });
     expect(twice.status).toBe(404);
     expect(twice.json()).toMatchObject({ error: { code: 'ErrorItemNotFound' } });
-    expect((await call('POST', `/v1.0/users/${NO_AUDIO.id}/events/AAMkAnothing/cancel`)).status).toBe(404);
+    expect((await call('POST', `/v1.0/users/${NO_AUDIO.id}/events/AAMkAnothing/cancel`, {})).status).toBe(404);
+    expect((await call('POST', `/v1.0/users/${HEIDI.id}/events/${encodeURIComponent(id)}/cancel`)).status).toBe(400);
   });
 
   it('deletes an online meeting: 204, then it is gone (404)', async () => {
