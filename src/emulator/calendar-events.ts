@@ -1,3 +1,4 @@
+import { zoneOffsetMinutes } from '../commands/parse-when';
 import { GRAPH_IANA_TIME_ZONES, UTC_ZONE } from '../graph/event-time-zones';
 import type { Directory, DirectoryUser } from './directory';
 import { GraphError } from './errors';
@@ -46,13 +47,6 @@ type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 const badRequest = (message: string) => new GraphError(400, 'ErrorInvalidRequest', message);
 
-/** Offset of `timeZone` from UTC at `instant`, in minutes. */
-function offsetMinutes(timeZone: string, instant: number): number {
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' }).formatToParts(instant);
-  const get = (type: string) => Number(parts.find((part) => part.type === type)?.value);
-  return (Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second')) - Math.floor(instant / 1000) * 1000) / 60_000;
-}
-
 /** A dateTimeTimeZone → the instant it names; the zone must be one Graph takes (UTC or its documented IANA names). */
 function readDateTimeTimeZone(name: string, value: unknown): Date {
   if (!isObject(value) || typeof value.dateTime !== 'string' || typeof value.timeZone !== 'string') {
@@ -68,8 +62,8 @@ function readDateTimeTimeZone(name: string, value: unknown): Date {
   const naive = Date.UTC(y ?? 0, (mo ?? 1) - 1, d ?? 1, h ?? 0, mi ?? 0, s ?? 0);
   if (zone === UTC_ZONE) return new Date(naive);
   // Two rounds find the offset of the instant itself, also on a day whose offset changes.
-  const first = naive - offsetMinutes(zone, naive) * 60_000;
-  return new Date(naive - offsetMinutes(zone, first) * 60_000);
+  const first = naive - zoneOffsetMinutes(zone, new Date(naive)) * 60_000;
+  return new Date(naive - zoneOffsetMinutes(zone, new Date(first)) * 60_000);
 }
 
 function readAttendees(value: unknown): { address: string; name?: string; type: string }[] {
@@ -139,15 +133,16 @@ export function calendarRoutes(deps: CalendarDeps): Route[] {
     if (end.getTime() < start.getTime()) throw badRequest('The end of the event must not be before its start.');
     const attendees = readAttendees(body.attendees);
     // A retried create with the same transactionId is the same event, not a second one.
-    const transactionId = body.transactionId as string | undefined;
+    const transactionId = typeof body.transactionId === 'string' ? body.transactionId : undefined;
     if (transactionId !== undefined) {
       const existing = deps.events.findByTransactionId(user.id, transactionId);
       if (existing !== undefined) return { status: 201, body: existing.resource };
     }
     const subject = typeof body.subject === 'string' ? body.subject : '';
     const online = body.isOnlineMeeting === true && (body.onlineMeetingProvider ?? 'teamsForBusiness') === 'teamsForBusiness';
-    const meeting = buildOnlineMeeting(user, { subject, start, end, attendeeIds: [], externalId: null }, deps.now(), deps.graphBaseUrl);
-    if (online) deps.meetings.add({ api: 'v1.0', id: meeting.id, organizerId: user.id, tenantId: user.tenantId, resource: meeting });
+    // The Teams meeting the event holds, found later by its join URL (the dial-in look-up) or deleted by id.
+    const meeting = online ? buildOnlineMeeting(user, { subject, start, end, attendeeIds: [], externalId: null }, deps.now(), deps.graphBaseUrl) : undefined;
+    if (meeting !== undefined) deps.meetings.add({ api: 'v1.0', id: meeting.id, organizerId: user.id, tenantId: user.tenantId, resource: meeting });
     const id = `AAMkA${Buffer.from(newGuid()).toString('base64url')}`;
     const created = graphDateTime(deps.now());
     const resource: Json = {
@@ -173,9 +168,9 @@ export function calendarRoutes(deps: CalendarDeps): Route[] {
       attendees: attendees.map((a) => ({ type: a.type, status: { response: 'none', time: '0001-01-01T00:00:00Z' }, emailAddress: { name: a.name ?? a.address, address: a.address } })),
       organizer: { emailAddress: { name: user.displayName, address: user.userPrincipalName } },
       webLink: `https://outlook.office365.com/owa/?itemid=${encodeURIComponent(id)}&exvsurl=1&path=/calendar/item`,
-      onlineMeeting: online ? joinInfo(meeting, deps.eventJoinInfo) : null,
+      onlineMeeting: meeting === undefined ? null : joinInfo(meeting, deps.eventJoinInfo),
     };
-    deps.events.add({ id, organizerId: user.id, transactionId, meetingId: meeting.id, resource });
+    deps.events.add({ id, organizerId: user.id, transactionId, resource });
     return { status: 201, body: resource };
   };
 

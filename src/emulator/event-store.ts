@@ -5,8 +5,6 @@ export interface StoredEvent {
   id: string;
   organizerId: string;
   transactionId?: string;
-  /** The online meeting the event holds (in the meeting store), for the dial-in look-up and deletion. */
-  meetingId: string;
   resource: Record<string, unknown>;
 }
 

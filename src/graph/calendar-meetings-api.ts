@@ -77,12 +77,12 @@ export class CalendarMeetingsApi implements MeetingsApi {
       // derived from the request like createOrGet's externalId, so a redelivery books no second event.
       transactionId: input.externalId,
     };
-    let result;
-    try {
-      result = await this.graph.post(input.organizer.tenantId, `/v1.0/users/${organizer}/events`, body, { operation, observer: input.observer, language: input.language, idempotent: true });
-    } catch (error) {
-      throw calendarRefusal(error);
-    }
+    // Safe to send twice (see transactionId), so a connection lost mid-request may be retried.
+    const result = await this.graph
+      .post(input.organizer.tenantId, `/v1.0/users/${organizer}/events`, body, { operation, observer: input.observer, language: input.language, idempotent: true })
+      .catch((error: unknown) => {
+        throw calendarRefusal(error);
+      });
     const event = parse(eventResource, result, operation);
     const online = event.onlineMeeting;
     if (online === null || online === undefined) {

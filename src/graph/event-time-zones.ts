@@ -1,3 +1,5 @@
+import { dateTimeFormat } from '../intl';
+
 /**
  * The IANA names Graph's calendar API takes as `dateTimeTimeZone.timeZone` besides Windows zone names
  * ("The TimeZone property can be set to any of the time zones supported by Windows, as well as the
@@ -32,16 +34,7 @@ export const UTC_ZONE = 'UTC';
 
 /** The wall clock of `instant` in `timeZone` as Graph's `dateTime` (`2027-03-29T09:00:00`, no offset). */
 export function wallClock(instant: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(instant);
-  const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((part) => part.type === type)?.value ?? '00';
-  return `${get('year')}-${get('month')}-${get('day')}T${get('hour')}:${get('minute')}:${get('second')}`;
+  const parts = dateTimeFormat('wallClock', 'en-US', timeZone).formatToParts(instant);
+  const get = (type: Intl.DateTimeFormatPartTypes, width = 2) => (parts.find((part) => part.type === type)?.value ?? '0').padStart(width, '0');
+  return `${get('year', 4)}-${get('month')}-${get('day')}T${get('hour')}:${get('minute')}:${get('second')}`;
 }
