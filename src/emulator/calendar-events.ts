@@ -72,9 +72,11 @@ function readAttendees(value: unknown): { address: string; name?: string; type: 
   return value.map((attendee: unknown, index) => {
     const email = isObject(attendee) ? attendee.emailAddress : undefined;
     const address = isObject(email) ? email.address : undefined;
-    const type = isObject(attendee) ? (attendee.type ?? 'required') : undefined;
+    // Enum values are read case-insensitively: Graph's own example sends "Required" (user-post-events).
+    const rawType = isObject(attendee) ? (attendee.type ?? 'required') : undefined;
+    const type = typeof rawType === 'string' ? rawType.toLowerCase() : undefined;
     if (typeof address !== 'string' || !/^[^@\s]+@[^@\s]+$/.test(address)) throw badRequest(`attendees[${index}].emailAddress.address must be an SMTP address or UPN.`);
-    if (typeof type !== 'string' || !ATTENDEE_TYPES.has(type)) throw badRequest(`attendees[${index}].type must be required, optional or resource.`);
+    if (type === undefined || !ATTENDEE_TYPES.has(type)) throw badRequest(`attendees[${index}].type must be required, optional or resource.`);
     const name = isObject(email) && typeof email.name === 'string' ? email.name : undefined;
     return { address, name, type };
   });

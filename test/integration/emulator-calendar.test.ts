@@ -80,11 +80,12 @@ describe('emulator: calendar events, their cancellation, deleting online meeting
     expect((await create({ ...EVENT, start: '2027-03-28T03:30:00' })).status).toBe(400);
     expect((await create({ ...EVENT, attendees: [{ emailAddress: { address: 'not an address' }, type: 'required' }] })).status).toBe(400);
     expect((await create({ ...EVENT, attendees: [{ emailAddress: { address: 'a@b.c' }, type: 'boss' }] })).status).toBe(400);
+    expect((await create({ ...EVENT, transactionId: 'cased', attendees: [{ emailAddress: { address: 'a@b.c' }, type: 'Required' }] })).json().attendees).toEqual([expect.objectContaining({ type: 'required' })]);
     expect((await create({ ...EVENT, onlineMeetingProvider: 'zoom' })).status).toBe(400);
     const unknown = await create(EVENT, '99999999-9999-4999-8999-999999999999');
     expect(unknown.status).toBe(404);
     expect(unknown.json()).toMatchObject({ error: { code: 'ErrorInvalidUser' } });
-    expect(emulator.events()).toHaveLength(0);
+    expect(emulator.events()).toHaveLength(1);
   });
 
   it('answers 403 ErrorAccessDenied to a token without Calendars.ReadWrite', async () => {
