@@ -81,7 +81,7 @@ export class CalendarMeetingsApi implements MeetingsApi {
     const result = await this.graph
       .post(input.organizer.tenantId, `/v1.0/users/${organizer}/events`, body, { operation, observer: input.observer, language: input.language, idempotent: true })
       .catch((error: unknown) => {
-        throw calendarRefusal(error);
+        throw creationRefusal(error);
       });
     const event = parse(eventResource, result, operation);
     const online = event.onlineMeeting;
@@ -133,12 +133,27 @@ export class CalendarMeetingsApi implements MeetingsApi {
 }
 
 /**
- * The events API's 403 (`ErrorAccessDenied`): the app lacks Calendars.ReadWrite, or an Exchange application
- * access policy / RBAC for Applications scope leaves this organizer's mailbox out. An admin can act on either.
+ * The events API's 403 (`ErrorAccessDenied`), for creating and cancelling alike: the app lacks
+ * Calendars.ReadWrite, or an Exchange application access policy / RBAC for Applications scope leaves this
+ * organizer's mailbox out. An admin can act on either.
  */
-export function calendarRefusal(error: unknown): unknown {
+export function calendarAccessRefusal(error: unknown): unknown {
   if (!(error instanceof MeetNowError) || error.status !== 403) return error;
-  return new MeetNowError('graph_calendar_access_denied', `${error.message} (creating calendar events needs the application permission Calendars.ReadWrite for this mailbox)`, {
+  return new MeetNowError('graph_calendar_access_denied', `${error.message} (calendar events need the application permission Calendars.ReadWrite for this mailbox)`, {
+    status: error.status,
+    graphCode: error.graphCode,
+    requestId: error.requestId,
+    cause: error,
+  });
+}
+
+/**
+ * A create's 404 (`ErrorInvalidUser`, `MailboxNotEnabledForRESTAPI`): the organizer has no Exchange Online
+ * mailbox (a guest, no licence), which a standalone Teams meeting would not have needed.
+ */
+function creationRefusal(error: unknown): unknown {
+  if (!(error instanceof MeetNowError) || error.status !== 404) return calendarAccessRefusal(error);
+  return new MeetNowError('graph_mailbox_not_found', `${error.message} (the organizer has no mailbox to book the event in)`, {
     status: error.status,
     graphCode: error.graphCode,
     requestId: error.requestId,

@@ -152,6 +152,15 @@ describe('calendar meetings: permissions and dial-in', () => {
     expect(cardOf(h)).toContain('teams.microsoft.com/l/meetup-join');
   });
 
+  it('tells an organizer without a mailbox why the meeting is in no calendar, and books nothing', async () => {
+    const h = await start({ emulator: { users: [{ id: HEIDI.aadObjectId, tenantId: TENANT, displayName: HEIDI.name, userPrincipalName: 'heidi@contoso.example', guest: true }] } });
+    await h.post(teamsMessage({ serviceUrl: h.connector.serviceUrl, text: `/meet ${DAY_BEFORE} 09:00 Planning`, locale: 'fr-FR' }));
+    expect(eventRequests(h)[0]?.status).toBe(404);
+    expect(h.emulator.events()).toHaveLength(0);
+    expect(textOf(h)).toContain('aucune boîte aux lettres Outlook');
+    expect(textOf(h)).toContain('`SCHEDULED_MEETINGS=online`');
+  });
+
   it('looks the dial-in up by the join URL when the event’s answer has none', async () => {
     const h = await start({ emulator: { eventJoinInfo: 'joinUrl' } });
     await h.post(teamsMessage({ serviceUrl: h.connector.serviceUrl, text: `/meet ${DAY_BEFORE} 09:00 Planning` }));
