@@ -20,7 +20,7 @@ const eventResource = z.object({
   subject: z.string().nullish(),
   onlineMeeting: z
     .object({
-      joinUrl: httpsUrl,
+      joinUrl: httpsUrl.nullish(),
       conferenceId: z.string().nullish(),
       tollNumber: z.string().nullish(),
       tollFreeNumbers: z.array(z.string()).nullish(),
@@ -83,15 +83,17 @@ export class CalendarMeetingsApi implements MeetingsApi {
       .catch((error: unknown) => {
         throw creationRefusal(error);
       });
-    const event = parse(eventResource, result, operation);
+    const created = parse(eventResource, result, operation);
+    const event = present(created.onlineMeeting?.joinUrl) === undefined ? await this.readEvent(input, created.id) : created;
     const online = event.onlineMeeting;
-    if (online === null || online === undefined) {
-      throw new MeetNowError('graph_invalid_response', `${operation}: the event has no Teams meeting (onlineMeeting is empty)`, { status: result.status, requestId: result.requestId });
+    const joinUrl = present(online?.joinUrl);
+    if (online === null || online === undefined || joinUrl === undefined) {
+      throw new MeetNowError('graph_invalid_response', `${operation}: the event ${created.id} has no Teams meeting (onlineMeeting has no joinUrl)`, { status: result.status, requestId: result.requestId });
     }
     const meeting: Meeting = {
       id: event.id,
       subject: present(event.subject) ?? input.subject,
-      joinUrl: online.joinUrl,
+      joinUrl,
       startDateTime: schedule.start.toISOString(),
       endDateTime: schedule.end.toISOString(),
       created: true,
@@ -103,6 +105,21 @@ export class CalendarMeetingsApi implements MeetingsApi {
     const dialIn: DialIn = { tollNumbers: list(phones, online.tollNumber), tollFreeNumbers, conferenceId: present(online.conferenceId) };
     if (dialIn.conferenceId !== undefined && dialIn.tollNumbers.length + dialIn.tollFreeNumbers.length > 0) return { ...meeting, dialIn };
     return this.withLookedUpDialIn(meeting, input);
+  }
+
+  /**
+   * Graph fills in an event's `onlineMeeting` once the Teams meeting exists ("After you set isOnlineMeeting
+   * and onlineMeetingProvider … Microsoft Graph initializes onlineMeeting",
+   * https://learn.microsoft.com/graph/api/resources/event): an answer without it is read again once,
+   * `GET /users/{id}/events/{id}` (https://learn.microsoft.com/graph/api/event-get, Calendars.ReadWrite covers it).
+   */
+  private async readEvent(input: CreateMeetingInput, eventId: string): Promise<z.infer<typeof eventResource>> {
+    const operation = 'GET /v1.0/users/{id}/events/{id}';
+    const path = `/v1.0/users/${encodeURIComponent(input.organizer.objectId)}/events/${encodeURIComponent(eventId)}?$select=subject,onlineMeeting`;
+    const result = await this.graph.get(input.organizer.tenantId, path, { operation, observer: input.observer, language: input.language }).catch((error: unknown) => {
+      throw calendarAccessRefusal(error);
+    });
+    return parse(eventResource, result, operation);
   }
 
   /**

@@ -174,6 +174,19 @@ describe('calendar meetings: permissions and dial-in', () => {
     expect(card).toContain(meeting.resource.joinMeetingIdSettings.passcode);
   });
 
+  it('reads the event again when its answer has no Teams meeting yet, and answers with its join link', async () => {
+    const h = await start({ emulator: { eventJoinInfo: 'later' } });
+    await h.post(teamsMessage({ serviceUrl: h.connector.serviceUrl, text: `/meet ${DAY_BEFORE} 09:00 Planning` }));
+    const [event] = h.emulator.events();
+    const read = h.emulator.graphRequests.find((r) => r.method === 'GET');
+    expect(read?.path).toBe(`/v1.0/users/${HEIDI.aadObjectId}/events/${encodeURIComponent(String(event?.id))}`);
+    expect(read?.status).toBe(200);
+    const online = event?.resource.onlineMeeting as Json;
+    const card = cardOf(h);
+    expect(card).toContain(JSON.stringify(String(online.joinUrl)));
+    expect(card).toContain(String(online.conferenceId));
+  });
+
   it('answers with the join link and without the dial-in when the look-up is refused, and logs why', async () => {
     const h = await start({
       emulator: { eventJoinInfo: 'joinUrl', users: [{ id: HEIDI.aadObjectId, tenantId: TENANT, displayName: HEIDI.name, userPrincipalName: 'heidi@contoso.example', accessPolicy: false }] },
