@@ -10,8 +10,8 @@ import { httpsUrl, list, meetingFromV1, parse, present, text, v1Resource } from 
  * SCHEDULED_MEETINGS=calendar (DESIGN §4): a meeting with a time is an Outlook event with a Teams meeting,
  * created in the organizer's calendar so that the organizer and every attendee get it and its reminders:
  * `POST /users/{id}/events` (https://learn.microsoft.com/graph/api/user-post-events, application permission
- * Calendars.ReadWrite; "isOnlineMeeting: true, onlineMeetingProvider: teamsForBusiness" makes it a Teams meeting:
- * https://learn.microsoft.com/graph/outlook-calendar-online-meetings).
+ * Calendars.ReadWrite). `isOnlineMeeting` with `onlineMeetingProvider: teamsForBusiness` makes the event a Teams
+ * meeting (https://learn.microsoft.com/graph/outlook-calendar-online-meetings).
  */
 
 /** The event's `onlineMeeting` (https://learn.microsoft.com/graph/api/resources/onlinemeetinginfo). */
