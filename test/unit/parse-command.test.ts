@@ -74,7 +74,7 @@ describe('parseCommand', () => {
     });
 
     it('reads the date in the word’s language when it is not the sender’s, and the sender’s otherwise', () => {
-      const tomorrowAt3 = { start: new Date('2026-03-28T14:00:00.000Z'), end: new Date('2026-03-28T15:00:00.000Z') };
+      const tomorrowAt3 = { start: new Date('2026-03-28T14:00:00.000Z'), end: new Date('2026-03-28T15:00:00.000Z'), timeZone: 'Europe/Berlin' };
       const english = { now: NOW, timeZone: 'Europe/Berlin', locale: 'en-US' };
       expect(parseCommand('besprechung morgen 15 Uhr Planung', english)).toEqual({ kind: 'meet', subject: 'Planung', schedule: tomorrowAt3 });
       expect(parseCommand('réunion demain 15h Revue', english)).toEqual({ kind: 'meet', subject: 'Revue', schedule: tomorrowAt3 });
