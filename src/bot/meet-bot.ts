@@ -16,6 +16,7 @@ import type { MeetingSchedule } from '../meetings/meeting';
 import type { TenantPolicy } from '../meetings/tenant-policy';
 import { SILENT_TURN_TELEMETRY, type TurnTelemetry, type TurnTrace } from '../ops/turn-trace';
 import { AcknowledgeThenContinue, type AcknowledgeSteps } from './acknowledge';
+import { ComposeExtension } from './compose-extension';
 import { MeetingDelivery } from './meeting-delivery';
 import { meetRoutes, turnInput, type MeetHandlers, type Turn } from './meet-routes';
 import { Presenters, type CardAnswer } from './presenter';
@@ -42,6 +43,8 @@ export interface MeetBotOptions {
   telemetry?: TurnTelemetry;
   /** After this long the turn answers "creating your meeting…" and delivers the card later (Teams allows ~15 s). */
   acknowledgeAfterMs?: number;
+  /** After this long a compose-box submit answers "being created" (Teams waits 5 s); compose-extension.ts. */
+  composeAnswerAfterMs?: number;
   /** A typing indicator is shown when Graph takes longer than this. */
   typingAfterMs?: number;
   /** Delivers meeting replies with retries, so that a created meeting is never silently lost. */
@@ -61,6 +64,7 @@ export class MeetBot {
   private readonly delivery: MeetingDelivery;
   private readonly presenters: Presenters;
   private readonly starter: StartMeeting;
+  private readonly compose: ComposeExtension;
 
   constructor(private readonly options: MeetBotOptions) {
     this.acknowledger = new AcknowledgeThenContinue({
@@ -73,6 +77,13 @@ export class MeetBot {
     this.welcomed = options.welcomed ?? new WelcomeMemory();
     this.presenters = new Presenters(options.cards, options.replyContext);
     this.starter = new StartMeeting({ meetings: options.meetings, organizers: options.organizers, tenants: options.tenants, roster: this.roster });
+    this.compose = new ComposeExtension({
+      starter: this.starter,
+      presenters: this.presenters,
+      cards: options.cards,
+      answerAfterMs: options.composeAnswerAfterMs,
+      failed: (error, activity, trace, log) => this.failed(error, activity, trace, log),
+    });
   }
 
   readonly run = async (context: TurnContext): Promise<void> => {
@@ -115,6 +126,7 @@ export class MeetBot {
   /** Resolves once every meeting still being delivered in the background has been delivered. */
   async drain(): Promise<void> {
     await this.acknowledger.drain();
+    await this.compose.drain();
     await this.delivery.drain();
   }
 
@@ -135,6 +147,9 @@ export class MeetBot {
         status: 200,
         body: { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: `Unknown verb "${verb}"` } },
       }),
+    composeForm: (turn, subject) => this.compose.form(turn, subject),
+    composeSubmit: (turn, submitted) => this.compose.submit(turn, submitted),
+    composeUnknownCommand: (turn) => this.compose.unknownCommand(turn),
     unhandledInvoke: ({ context }) => this.sendInvokeResponse(context, { status: 501 }),
   };
 

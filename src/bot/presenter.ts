@@ -121,6 +121,11 @@ export abstract class Presenter {
     return { answer: this.meetingCard(outcome, clicked, true), meeting: outcome.started.meeting, created: outcome.created };
   }
 
+  /** The meeting card alone, for the compose box to put into the message being written. */
+  insertedCard(started: Started, activity: Activity): Attachment {
+    return this.meetingCard(started, activity, false);
+  }
+
   /** The Adaptive Card of a meeting; a click's card also says who started it when. */
   protected meetingCard({ started, scheduled, invitation }: Started, activity: Activity, fromCard: boolean): Attachment {
     return this.cards.meetingCard({
