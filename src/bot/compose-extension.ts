@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { ActivityTypes, type Activity, type Attachment, type TurnContext } from 'botbuilder';
+import type { Activity, Attachment, TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { CardRenderer } from '../cards/card-renderer';
 import type { ComposeInvoke } from '../commands/compose-input';
 import type { MeetNowError } from '../errors';
 import type { TurnTrace } from '../ops/turn-trace';
 import { AcknowledgeThenContinue, type TurnLine } from './acknowledge';
+import { sendInvokeResponse } from './invoke-response';
 import type { Turn } from './meet-routes';
 import { messagesOf, type Presenters } from './presenter';
 import { readerContext } from './reader-context';
@@ -106,9 +107,9 @@ export class ComposeExtension {
   }
 }
 
-/** The invoke's HTTP answer: botbuilder's ActivityHandler.createInvokeResponse gives a messaging extension's answer as `{ status: 200, body }`. */
-async function answer(context: TurnContext, body: ComposeAnswer): Promise<void> {
-  await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, body } });
+/** The invoke's answer: botbuilder's ActivityHandler.createInvokeResponse gives a messaging extension's answer as `{ status: 200, body }`. */
+function answer(context: TurnContext, body: ComposeAnswer): Promise<void> {
+  return sendInvokeResponse(context, { status: 200, body });
 }
 
 /** The submit's turn for acknowledge-then-continue: no typing indicator, and after the turn only the log and the trace. */
