@@ -74,7 +74,7 @@ export class ComposeExtension {
     const present = this.options.presenters.for(activity);
     const { action, formKey, form } = submitted;
     if (action.kind !== 'start-meeting') {
-      await answer(context, { task: { type: 'message', value: present.clickProblem(action, activity) } });
+      await answer(context, { task: { type: 'message', value: plainWords(present.clickProblem(action, activity)) } });
       return;
     }
     const pending = (to: TurnContext): Promise<void> =>
@@ -88,7 +88,7 @@ export class ComposeExtension {
       },
       fail: async (error, to) => {
         const words = this.options.failed(error, activity, trace, log);
-        if (!to.late) await answer(to.context, { task: { type: 'message', value: words } });
+        if (!to.late) await answer(to.context, { task: { type: 'message', value: plainWords(words) } });
       },
       acknowledge: (to) => pending(to.context),
     }, log);
@@ -105,6 +105,19 @@ export class ComposeExtension {
   async drain(): Promise<void> {
     await this.acknowledger.drain();
   }
+}
+
+/**
+ * Our words are markdown for chat messages; a dialog's `message` is a plain string ("a simple pop-up",
+ * create-task-module), so bold and code markers go and the text (PowerShell commands included) stays.
+ */
+function plainWords(markdown: string): string {
+  return markdown
+    .replace(/^```\w*\n?/gm, '')
+    .replace(/\*\*([^*\n]+)\*\*/g, '$1')
+    .replace(/`([^`\n]+)`/g, '$1')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
 }
 
 /** The invoke's answer: botbuilder's ActivityHandler.createInvokeResponse gives a messaging extension's answer as `{ status: 200, body }`. */

@@ -184,6 +184,18 @@ describe('the compose box (Teams messaging extension)', () => {
     expect(h.connector.calls).toHaveLength(0);
   });
 
+  it('a missing application access policy is explained in the dialog in plain words, with the two PowerShell commands to paste', async () => {
+    const oid = randomUUID();
+    h.emulator.addUser({ id: oid, tenantId: TENANT, displayName: 'No Policy', userPrincipalName: 'np@contoso.example', accessPolicy: false });
+    const { body } = await invoke(h, submitAction({ serviceUrl: h.connector.serviceUrl, kind: 'groupChat', conversationId: CHAT, data: { subject: 'Blocked' }, from: { id: '29:np', name: 'No Policy', aadObjectId: oid } }));
+    const words = taskMessage(body) ?? '';
+    expect(words).toContain('application access policy');
+    expect(words).toMatch(/^New-CsApplicationAccessPolicy -Identity MeetNow-Policy -AppIds "[\w-]+" -Description "Allow MeetNow to create meetings"$/m);
+    expect(words).toMatch(/^Grant-CsApplicationAccessPolicy -PolicyName MeetNow-Policy -Global$/m);
+    // A dialog message is plain text: no markdown markers around the words.
+    expect(words).not.toMatch(/\*\*|```/);
+  });
+
   it('another command id is answered with words in the dialog; other compose-box invokes stay 501', async () => {
     for (const build of [fetchTask, (options: Json) => submitAction({ ...(options as { serviceUrl: string }), data: {} })]) {
       const { status, body } = await invoke(h, build({ serviceUrl: h.connector.serviceUrl, commandId: 'pollNow' }));
