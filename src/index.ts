@@ -55,6 +55,8 @@ export interface MeetNowOptions {
   /** Tests: shorter waits than production's, so that slow paths run in a fraction of a second. */
   timing?: {
     acknowledgeAfterMs?: number;
+    /** How long a compose-box submit waits for its meeting before answering "being created" (default 3.5 s). */
+    composeAnswerAfterMs?: number;
     typingAfterMs?: number;
     deliveryRetryDelaysMs?: number[];
     /** Whole-attempt deadline of each Graph and Entra call (default 10 s). */
@@ -162,6 +164,7 @@ export async function startMeetNow(env: NodeJS.ProcessEnv, options: MeetNowOptio
     delivery,
     welcomed: watched(metrics, 'welcome', new WelcomeMemory(), (memory) => memory.bytes),
     acknowledgeAfterMs: options.timing?.acknowledgeAfterMs,
+    composeAnswerAfterMs: options.timing?.composeAnswerAfterMs,
     typingAfterMs: options.timing?.typingAfterMs,
   });
   // The embedded emulator accepts any tenant, so there is always one to prove the token path with.

@@ -148,12 +148,28 @@ export function activityProblem(body: unknown): string | undefined {
     }
   }
   if (body.entities !== undefined && (!Array.isArray(body.entities) || !body.entities.every(isRecord))) return 'entities must be an array of objects';
-  if (body.type === 'invoke' && body.name === 'adaptiveCard/action') {
-    const value = body.value;
+  return body.type === 'invoke' ? invokeValueProblem(body.name, body.value) : undefined;
+}
+
+/**
+ * The `value` of the invokes the bot answers, in the shapes Teams documents: `adaptiveCard/action`
+ * (https://learn.microsoft.com/microsoftteams/platform/task-modules-and-cards/cards/universal-actions-for-adaptive-cards/work-with-universal-actions-for-adaptive-cards)
+ * and the compose box's `composeExtension/fetchTask` and `composeExtension/submitAction`
+ * (https://learn.microsoft.com/microsoftteams/platform/messaging-extensions/how-to/action-commands/create-task-module).
+ */
+function invokeValueProblem(name: unknown, value: unknown): string | undefined {
+  if (name === 'adaptiveCard/action') {
     if (!isRecord(value) || !isRecord(value.action) || typeof value.action.type !== 'string' || typeof value.action.verb !== 'string') {
       return 'adaptiveCard/action needs value.action with a type and a verb';
     }
     if (value.action.data !== undefined && !isRecord(value.action.data)) return 'adaptiveCard/action value.action.data must be an object';
+  }
+  if (name === 'composeExtension/fetchTask' || name === 'composeExtension/submitAction') {
+    if (!isRecord(value) || typeof value.commandId !== 'string' || value.commandId === '') return `${name} needs value.commandId`;
+    if (value.commandContext !== undefined && typeof value.commandContext !== 'string') return `${name} value.commandContext must be a string`;
+    // Teams sends null for absent parts of a message (its examples show "replyToId": null and the like).
+    if (value.messagePayload !== undefined && value.messagePayload !== null && !isRecord(value.messagePayload)) return `${name} value.messagePayload must be an object`;
+    if (value.data !== undefined && value.data !== null && !isRecord(value.data)) return `${name} value.data must be an object`;
   }
   return undefined;
 }

@@ -16,6 +16,8 @@ import type { MeetingSchedule } from '../meetings/meeting';
 import type { TenantPolicy } from '../meetings/tenant-policy';
 import { SILENT_TURN_TELEMETRY, type TurnTelemetry, type TurnTrace } from '../ops/turn-trace';
 import { AcknowledgeThenContinue, type AcknowledgeSteps } from './acknowledge';
+import { ComposeExtension } from './compose-extension';
+import { sendInvokeResponse } from './invoke-response';
 import { MeetingDelivery } from './meeting-delivery';
 import { meetRoutes, turnInput, type MeetHandlers, type Turn } from './meet-routes';
 import { Presenters, type CardAnswer } from './presenter';
@@ -42,6 +44,8 @@ export interface MeetBotOptions {
   telemetry?: TurnTelemetry;
   /** After this long the turn answers "creating your meeting…" and delivers the card later (Teams allows ~15 s). */
   acknowledgeAfterMs?: number;
+  /** After this long a compose-box submit answers "being created" (Teams waits 5 s); compose-extension.ts. */
+  composeAnswerAfterMs?: number;
   /** A typing indicator is shown when Graph takes longer than this. */
   typingAfterMs?: number;
   /** Delivers meeting replies with retries, so that a created meeting is never silently lost. */
@@ -61,6 +65,7 @@ export class MeetBot {
   private readonly delivery: MeetingDelivery;
   private readonly presenters: Presenters;
   private readonly starter: StartMeeting;
+  private readonly compose: ComposeExtension;
 
   constructor(private readonly options: MeetBotOptions) {
     this.acknowledger = new AcknowledgeThenContinue({
@@ -73,6 +78,13 @@ export class MeetBot {
     this.welcomed = options.welcomed ?? new WelcomeMemory();
     this.presenters = new Presenters(options.cards, options.replyContext);
     this.starter = new StartMeeting({ meetings: options.meetings, organizers: options.organizers, tenants: options.tenants, roster: this.roster });
+    this.compose = new ComposeExtension({
+      starter: this.starter,
+      presenters: this.presenters,
+      cards: options.cards,
+      answerAfterMs: options.composeAnswerAfterMs,
+      failed: (error, activity, trace, log) => this.failed(error, activity, trace, log),
+    });
   }
 
   readonly run = async (context: TurnContext): Promise<void> => {
@@ -115,6 +127,7 @@ export class MeetBot {
   /** Resolves once every meeting still being delivered in the background has been delivered. */
   async drain(): Promise<void> {
     await this.acknowledger.drain();
+    await this.compose.drain();
     await this.delivery.drain();
   }
 
@@ -131,11 +144,14 @@ export class MeetBot {
     // What the Action.Submit path answers to card data it cannot read: the same words as a click's.
     unknownSubmit: ({ context }) => context.sendActivity(this.presenters.for(context.activity).clickProblem({ kind: 'unknown' }, context.activity)),
     unknownVerb: ({ context }, verb) =>
-      this.sendInvokeResponse(context, {
+      sendInvokeResponse(context, {
         status: 200,
         body: { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: `Unknown verb "${verb}"` } },
       }),
-    unhandledInvoke: ({ context }) => this.sendInvokeResponse(context, { status: 501 }),
+    composeForm: (turn, subject) => this.compose.form(turn, subject),
+    composeSubmit: (turn, submitted) => this.compose.submit(turn, submitted),
+    composeUnknownCommand: (turn) => this.compose.unknownCommand(turn),
+    unhandledInvoke: ({ context }) => sendInvokeResponse(context, { status: 501 }),
   };
 
   private readonly router = new Router(meetRoutes(this.handlers));
@@ -185,7 +201,7 @@ export class MeetBot {
       via === 'invoke'
         ? {
             answer: (result, turn, late) => (late ? this.showClickAnswer(turn, clicked, result, log) : this.answerInvoke(turn, clicked, result, log)),
-            acknowledge: (turn) => this.sendInvokeResponse(turn, invokeAnswer(present.beingStarted(turn.activity))),
+            acknowledge: (turn) => sendInvokeResponse(turn, invokeAnswer(present.beingStarted(turn.activity))),
           }
         : {
             answer: (result, turn) => this.showClickAnswer(turn, clicked, result, log),
@@ -203,7 +219,7 @@ export class MeetBot {
    */
   private async answerInvoke(turn: TurnContext, clicked: Activity, result: CardAnswer, log: Logger): Promise<void> {
     if (result.created && this.presenters.for(clicked).replacesClickedCard(clicked)) await this.showClickAnswer(turn, clicked, result, log);
-    await this.sendInvokeResponse(turn, invokeAnswer(result.answer));
+    await sendInvokeResponse(turn, invokeAnswer(result.answer));
   }
 
   /** The click's answer in the conversation; a meeting card goes through the one retry layer, so that it is never lost silently. */
@@ -216,10 +232,6 @@ export class MeetBot {
   /** Acknowledge-then-continue for this turn (acknowledge.ts); a failure is answered in words. */
   private async acknowledgeThenContinue<R>({ context, log, trace }: Turn, work: Promise<R>, steps: Omit<AcknowledgeSteps<R, TurnContext>, 'fail'>): Promise<void> {
     await this.acknowledger.run(work, turnLine(context, trace), { ...steps, fail: (error, turn) => this.replyWithError(turn, error, trace, log) }, log);
-  }
-
-  private async sendInvokeResponse(context: TurnContext, response: InvokeResponse): Promise<void> {
-    await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: response });
   }
 
   /** Traces and logs a failure; returns the words that tell the sender. */

@@ -1,6 +1,7 @@
 import { ActivityTypes, type Activity, type TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import { commandText } from '../commands/command-text';
+import { readComposeInvoke, type ComposeInvoke } from '../commands/compose-input';
 import { readMentions, type ReadMentions } from '../commands/mentions';
 import { parseCardAction, START_MEETING_VERB, type CardAction } from '../commands/parse-card-action';
 import { parseCommand, type Command } from '../commands/parse-command';
@@ -58,6 +59,10 @@ export interface MeetHandlers {
   /** An Action.Submit whose data names no verb the bot knows. */
   unknownSubmit(turn: Turn): Promise<unknown>;
   unknownVerb(turn: Turn, verb: string): Promise<unknown>;
+  /** The compose box: its form (fetchTask), the form submitted (submitAction), a command id the bot does not know. */
+  composeForm(turn: Turn, subject: string | undefined): Promise<unknown>;
+  composeSubmit(turn: Turn, submitted: Extract<ComposeInvoke, { kind: 'submit' }>): Promise<unknown>;
+  composeUnknownCommand(turn: Turn): Promise<unknown>;
   /** An invoke the bot does not implement (answered 501). */
   unhandledInvoke(turn: Turn): Promise<unknown>;
 }
@@ -117,12 +122,28 @@ function cardVerb(verb: string, handler: (turn: Turn, action: CardAction, via: '
   ];
 }
 
+/** A compose-box invoke of `kind` (the messaging extension's fetchTask or submitAction). */
+function compose<K extends ComposeInvoke['kind']>(kind: K, handler: (turn: Turn, invoke: Extract<ComposeInvoke, { kind: K }>) => Promise<unknown>): Route<TurnInput, Turn> {
+  return route(
+    `compose ${kind}`,
+    ({ activity }: TurnInput) => {
+      if (activity.type !== ActivityTypes.Invoke) return undefined;
+      const invoke = readComposeInvoke(activity.name, activity.value, whenContextOf(activity));
+      return invoke?.kind === kind ? (invoke as Extract<ComposeInvoke, { kind: K }>) : undefined;
+    },
+    handler,
+  );
+}
+
 /** Every activity MeetNow answers, in order: the first route that selects an activity answers it; others get 200 and nothing. */
 export function meetRoutes(h: MeetHandlers): Route<TurnInput, Turn>[] {
   return [
     route('install', ({ activity }: TurnInput) => activity.type === ActivityTypes.ConversationUpdate || activity.type === ActivityTypes.InstallationUpdate, (turn: Turn) => h.welcome(turn)),
     ...cardVerb(START_MEETING_VERB, (turn, action, via) => h.startMeetingClick(turn, action, via)),
     route('unknown verb', ({ activity }: TurnInput) => executed(activity)?.verb, (turn: Turn, verb: string) => h.unknownVerb(turn, verb)),
+    compose('form', (turn, form) => h.composeForm(turn, form.subject)),
+    compose('submit', (turn, submitted) => h.composeSubmit(turn, submitted)),
+    compose('unknown-command', (turn) => h.composeUnknownCommand(turn)),
     route('unhandled invoke', ({ activity }: TurnInput) => activity.type === ActivityTypes.Invoke, (turn: Turn) => h.unhandledInvoke(turn)),
     route('unknown card data', ({ activity }: TurnInput) => isSubmit(activity), (turn: Turn) => h.unknownSubmit(turn)),
     command('meet', (turn, meet, mentions) => h.meet(turn, meet, mentions)),

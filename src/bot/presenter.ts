@@ -121,6 +121,11 @@ export abstract class Presenter {
     return { answer: this.meetingCard(outcome, clicked), meeting: outcome.started.meeting, created: outcome.created };
   }
 
+  /** The meeting card alone, for the compose box to put into the message being written. */
+  insertedCard(started: Started, activity: Activity): Attachment {
+    return this.meetingCard(started, activity);
+  }
+
   /** The Adaptive Card of a meeting. */
   protected meetingCard(started: Started, activity: Activity): Attachment {
     return this.cards.meetingCard(meetingView(started, activity));

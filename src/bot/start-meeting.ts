@@ -30,6 +30,11 @@ export type StartRequest = {
       source: 'card';
       cardId?: string;
     }
+  | {
+      /** A form submitted from the compose box: one meeting per form and organizer, however often it is submitted. */
+      source: 'compose';
+      formKey: string;
+    }
 );
 
 /** A meeting that exists; `created` is false when the card was clicked before and its meeting is shown again. */
@@ -63,7 +68,7 @@ export class StartMeeting {
 
   /** `trace`: the turn's, which also watches the use case's calls (none in unit tests). */
   start(context: TurnContext, request: StartRequest & { source: 'text' }, log: Logger, trace?: TurnTrace): Promise<TextOutcome>;
-  start(context: TurnContext, request: StartRequest & { source: 'card' }, log: Logger, trace?: TurnTrace): Promise<CardOutcome>;
+  start(context: TurnContext, request: StartRequest & { source: 'card' | 'compose' }, log: Logger, trace?: TurnTrace): Promise<CardOutcome>;
   async start(context: TurnContext, request: StartRequest, log: Logger, trace?: TurnTrace): Promise<StartOutcome> {
     const activity = context.activity;
     const organizer = await this.organizerOf(activity);
@@ -94,8 +99,10 @@ export class StartMeeting {
       log.info({ outcome: 'duplicate' }, 'redelivered activity ignored');
       return { kind: 'redelivered' };
     }
-    const cardKey = activity.replyToId ?? request.cardId ?? activity.id ?? randomUUID();
-    const outcome = await this.ports.meetings.startMeeting({ ...common, requestKey: `card:${cardKey}`, remember: true });
+    // A compose form's key is the sender's own: someone else sending the same form id books their own meeting.
+    const requestKey =
+      request.source === 'compose' ? `compose:${organizer.objectId}:${request.formKey}` : `card:${activity.replyToId ?? request.cardId ?? activity.id ?? randomUUID()}`;
+    const outcome = await this.ports.meetings.startMeeting({ ...common, requestKey, remember: true });
     if (outcome.kind === 'created') trace?.meeting(outcome.started.meeting.created);
     else trace?.duplicate('card');
     const started = outcome.kind === 'created' ? outcome.started : outcome.previous;

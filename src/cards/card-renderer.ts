@@ -45,6 +45,20 @@ export interface StartMeetingCardView {
   intro?: string[];
 }
 
+/** The compose box's dialog (Teams messaging extension): the Start card's inputs, submitted with the form's id. */
+export interface ComposeFormView {
+  subject: string;
+  /** Carried in the submit's data, so that the same form submitted again books nothing new. */
+  formId: string;
+  locale?: string;
+}
+
+/** "Your meeting is being created…": its button submits `form` (the first submit's data) again. */
+export interface ComposePendingView {
+  form: Record<string, unknown>;
+  locale?: string;
+}
+
 interface Line {
   label: string;
   value: string;
@@ -79,8 +93,13 @@ function startLabels(m: Messages) {
   };
 }
 
+function composeLabels(m: Messages) {
+  return { ...startLabels(m), note: m.t('compose.note'), button: m.t('compose.button') };
+}
+
 const MEETING_LABELS = new Map<string, ReturnType<typeof meetingLabels>>();
 const START_LABELS = new Map<string, ReturnType<typeof startLabels>>();
+const COMPOSE_LABELS = new Map<string, ReturnType<typeof composeLabels>>();
 
 /**
  * The `$root` data of cards/meeting.json for one reader (what its `${…}` read). Exported so that tests
@@ -164,6 +183,25 @@ export function startMeetingCardData(view: StartMeetingCardView) {
   };
 }
 
+/** The `$root` data of cards/compose-form.json. */
+export function composeFormCardData(view: ComposeFormView) {
+  const m = messagesFor(view.locale);
+  return {
+    labels: cached(COMPOSE_LABELS, m, composeLabels),
+    subject: view.subject,
+    formId: view.formId,
+    maxSubjectLength: MAX_SUBJECT_LENGTH,
+    fallbackText: m.t('start.fallback'),
+  };
+}
+
+/** The `$root` data of cards/compose-pending.json. */
+export function composePendingCardData(view: ComposePendingView) {
+  const m = messagesFor(view.locale);
+  const button = m.t('compose.pendingButton');
+  return { text: m.t('compose.pending', { button }), button, form: view.form };
+}
+
 /**
  * The Adaptive Card templates, compiled into closures once (a template the compiler rejects fails start-up),
  * expanded per reply with typed data in the reader's language.
@@ -171,11 +209,15 @@ export function startMeetingCardData(view: StartMeetingCardView) {
 export class CardRenderer {
   private readonly meeting: CompiledTemplate;
   private readonly startMeeting: CompiledTemplate;
+  private readonly composeForm: CompiledTemplate;
+  private readonly composePending: CompiledTemplate;
 
   constructor(cardsDir: string = DEFAULT_CARDS_DIR) {
     const load = (name: string) => compileTemplate(`${name}.json`, JSON.parse(readFileSync(join(cardsDir, `${name}.json`), 'utf8')));
     this.meeting = load('meeting');
     this.startMeeting = load('start-meeting');
+    this.composeForm = load('compose-form');
+    this.composePending = load('compose-pending');
   }
 
   meetingCard(view: MeetingCardView): CardAttachment {
@@ -184,6 +226,14 @@ export class CardRenderer {
 
   startMeetingCard(view: StartMeetingCardView): CardAttachment {
     return { contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: this.startMeeting(startMeetingCardData(view)) as Record<string, unknown> };
+  }
+
+  composeFormCard(view: ComposeFormView): CardAttachment {
+    return { contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: this.composeForm(composeFormCardData(view)) as Record<string, unknown> };
+  }
+
+  composePendingCard(view: ComposePendingView): CardAttachment {
+    return { contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: this.composePending(composePendingCardData(view)) as Record<string, unknown> };
   }
 }
 

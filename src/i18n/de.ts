@@ -43,6 +43,12 @@ export const de: Catalog = {
   'start.inProgress': 'Diese Besprechung wird gerade gestartet. Ihre Karte erscheint gleich hier.',
   'start.alreadyStarted': 'Diese Besprechung wurde bereits gestartet: Ihre Karte mit der Schaltfläche zum Teilnehmen steht weiter oben.',
   'start.clickNote': 'Wer zuerst klickt, wird Organisator; spätere Klicks zeigen dieselbe Besprechung.',
+  // The compose box (Teams messaging extension)
+  'compose.button': 'Besprechung erstellen',
+  'compose.note': 'Sie sind der Organisator. Die Besprechungskarte wird in Ihre Nachricht eingefügt, und Sie entscheiden, wann Sie sie senden.',
+  'compose.pending': 'Ihre Besprechung wird erstellt… Microsoft Teams braucht länger als sonst. Klicken Sie gleich auf „{button}“, um ihre Karte in Ihre Nachricht einzufügen: Das zeigt dieselbe Besprechung und bucht keine zweite.',
+  'compose.pendingButton': 'Besprechung einfügen',
+  'compose.unknownCommand': 'Das kann MeetNow nicht. Wählen Sie stattdessen „{title}“ aus den Aktionen von MeetNow.',
   'start.needsTime': '„{phrase}“ hat keine Uhrzeit. Wählen Sie auch eine Uhrzeit, oder lassen Sie das Datum leer, um jetzt zu starten.',
   'welcome.title': 'Hallo, ich bin MeetNow',
   'welcome.intro': 'Ich starte hier eine Teams-Besprechung, mit der anfragenden Person als Organisator, und poste eine Karte mit der Schaltfläche **Teilnehmen** und den Einwahlnummern.',

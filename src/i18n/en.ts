@@ -47,6 +47,12 @@ export const en = {
   'start.inProgress': 'That meeting is already being started. Its card will appear here in a moment.',
   'start.alreadyStarted': 'That meeting was already started: its card with the Join button is above.',
   'start.clickNote': 'Whoever clicks first becomes the organizer; later clicks show the same meeting.',
+  // The compose box (Teams messaging extension)
+  'compose.button': 'Create meeting',
+  'compose.note': 'You are the organizer. The meeting card goes into your message, and you decide when to send it.',
+  'compose.pending': 'Your meeting is being created… Microsoft Teams is taking longer than usual. In a moment, click "{button}" to put its card into your message: this shows the same meeting and books no second one.',
+  'compose.pendingButton': 'Insert the meeting',
+  'compose.unknownCommand': "MeetNow can't do that. Choose \"{title}\" from MeetNow's actions instead.",
   'start.needsTime': '"{phrase}" has no time of day. Pick a time as well, or leave the date empty to start now.',
   // The welcome card
   'welcome.title': 'Hi, I’m MeetNow',

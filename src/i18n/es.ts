@@ -43,6 +43,12 @@ export const es: Catalog = {
   'start.inProgress': 'Esa reunión ya se está iniciando. Su tarjeta aparecerá aquí en un momento.',
   'start.alreadyStarted': 'Esa reunión ya se inició: su tarjeta con el botón para unirse está más arriba.',
   'start.clickNote': 'Quien haga clic primero será el organizador; los clics posteriores muestran la misma reunión.',
+  // The compose box (Teams messaging extension)
+  'compose.button': 'Crear la reunión',
+  'compose.note': 'Usted es el organizador. La tarjeta de la reunión se inserta en su mensaje y usted decide cuándo enviarla.',
+  'compose.pending': 'Se está creando su reunión… Microsoft Teams tarda más de lo habitual. En un momento, haga clic en «{button}» para insertar su tarjeta en el mensaje: muestra la misma reunión y no reserva una segunda.',
+  'compose.pendingButton': 'Insertar la reunión',
+  'compose.unknownCommand': 'MeetNow no puede hacer eso. Elija «{title}» entre las acciones de MeetNow.',
   'start.needsTime': '«{phrase}» no indica la hora. Elige también una hora, o deja la fecha vacía para empezar ahora.',
   'welcome.title': 'Hola, soy MeetNow',
   'welcome.intro': 'Inicio una reunión de Teams aquí mismo, con quien la pida como organizador, y publico una tarjeta con el botón **Unirse** y los números de acceso telefónico.',

@@ -43,6 +43,12 @@ export const fr: Catalog = {
   'start.inProgress': 'Cette réunion est déjà en cours de démarrage. Sa carte va apparaître ici dans un instant.',
   'start.alreadyStarted': 'Cette réunion a déjà été démarrée : sa carte avec le bouton pour rejoindre se trouve plus haut.',
   'start.clickNote': 'La première personne qui clique devient l’organisateur ; les clics suivants affichent la même réunion.',
+  // The compose box (Teams messaging extension)
+  'compose.button': 'Créer la réunion',
+  'compose.note': 'Vous êtes l’organisateur. La carte de la réunion est insérée dans votre message, et vous choisissez quand l’envoyer.',
+  'compose.pending': 'Votre réunion est en cours de création… Microsoft Teams est plus lent que d’habitude. Dans un instant, cliquez sur « {button} » pour insérer sa carte dans votre message : cela affiche la même réunion et n’en réserve pas une deuxième.',
+  'compose.pendingButton': 'Insérer la réunion',
+  'compose.unknownCommand': 'MeetNow ne sait pas faire cela. Choisissez plutôt « {title} » parmi les actions de MeetNow.',
   'start.needsTime': '« {phrase} » n’indique pas d’heure. Choisissez aussi une heure, ou laissez la date vide pour démarrer maintenant.',
   'welcome.title': 'Bonjour, je suis MeetNow',
   'welcome.intro': 'Je démarre une réunion Teams ici même, avec la personne qui la demande comme organisateur, et je publie une carte avec le bouton **Rejoindre** et les numéros d’accès par téléphone.',

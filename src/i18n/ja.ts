@@ -43,6 +43,12 @@ export const ja: Catalog = {
   'start.inProgress': 'その会議は開始処理中です。まもなくここにカードが表示されます。',
   'start.alreadyStarted': 'その会議はすでに開始されています。参加ボタンのあるカードは上にあります。',
   'start.clickNote': '最初にクリックした人が開催者になります。その後のクリックでは同じ会議が表示されます。',
+  // The compose box (Teams messaging extension)
+  'compose.button': '会議を作成',
+  'compose.note': 'あなたが開催者になります。会議カードはメッセージに挿入され、送信するタイミングはあなたが決めます。',
+  'compose.pending': '会議を作成しています… Microsoft Teams の応答がいつもより遅れています。少し待ってから「{button}」をクリックすると、会議カードがメッセージに挿入されます。同じ会議が表示され、2 つ目の会議は予約されません。',
+  'compose.pendingButton': '会議を挿入',
+  'compose.unknownCommand': 'MeetNow ではその操作はできません。MeetNow のアクションから「{title}」を選んでください。',
   'start.needsTime': '「{phrase}」には時刻がありません。時刻も選ぶか、今すぐ開始する場合は日付を空欄にしてください。',
   'welcome.title': 'こんにちは、MeetNow です',
   'welcome.intro': 'この場で Teams 会議を開始し (依頼した人が開催者になります)、**参加** ボタンと電話の参加番号を載せたカードを投稿します。',

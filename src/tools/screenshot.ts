@@ -1,22 +1,44 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { chromium } from 'playwright-core';
+import { chromium, type Page } from 'playwright-core';
 import { startMeetNow } from '../index';
 import { startPlayground } from './playground';
 
 const ROOT = join(__dirname, '..', '..');
 export const DEFAULT_SCREENSHOT = join(ROOT, 'docs', 'playground-meeting-card.png');
+export const DEFAULT_COMPOSE_SCREENSHOT = join(ROOT, 'docs', 'playground-compose-box.png');
 /** Debian's Chromium (DESIGN §7): test tools' own browser downloads do not work here. */
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHROMIUM_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 /**
+ * The compose box: the Playground's "Message extension" panel runs the action command `startMeeting`
+ * (composeExtension/fetchTask), the dialog is filled in and submitted (composeExtension/submitAction), and
+ * the page is saved once the meeting card sits in the message being written.
+ */
+async function composeBoxScreenshot(page: Page, output: string): Promise<void> {
+  await page.getByRole('button', { name: 'Trigger Message Extension App' }).click();
+  await page.getByText('Action Command', { exact: true }).click();
+  await page.getByRole('textbox', { name: 'Command ID' }).fill('startMeeting');
+  await page.getByRole('button', { name: 'Create', exact: true }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Subject').fill('Design review');
+  await dialog.getByRole('button', { name: 'Create meeting' }).click();
+  await page.getByText('Design review', { exact: true }).first().waitFor({ timeout: 30_000 });
+  // The dialog fades out after the submit: the picture is of the compose box, not of the fading dialog.
+  await dialog.waitFor({ state: 'hidden' });
+  await page.screenshot({ path: output });
+  process.stdout.write(`wrote ${output}\n`);
+}
+
+/**
  * `npm run screenshot`: the bot and the Playground on free loopback ports, headless Chromium types
  * `/meet Quarterly numbers` into the Playground's personal chat like a person, waits for the meeting card
- * and saves the page.
+ * and saves the page; then it starts a meeting from the compose box and saves that too.
  */
 async function main(): Promise<void> {
   const output = resolve(process.argv[2] ?? DEFAULT_SCREENSHOT);
+  const composeOutput = resolve(process.argv[3] ?? DEFAULT_COMPOSE_SCREENSHOT);
   const bot = await startMeetNow({ ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', METRICS_PORT: 'off' });
   const playground = await startPlayground({ botEndpoint: `http://127.0.0.1:${bot.port}/api/messages`, port: 0 });
   // A browser that cannot start must not leave the Playground and the bot running behind this process.
@@ -38,6 +60,7 @@ async function main(): Promise<void> {
       mkdirSync(dirname(output), { recursive: true });
       await page.screenshot({ path: output });
       process.stdout.write(`wrote ${output}\n`);
+      await composeBoxScreenshot(page, composeOutput);
     } finally {
       await browser.close();
     }

@@ -122,6 +122,39 @@ describe('MeetNow in Microsoft 365 Agents Playground', () => {
     expect(bot.emulator?.meetings().length).toBe(before + 1);
   });
 
+  it('compose box: the messaging extension\'s form from a message, submitted, answers the meeting card to insert, and nothing is posted in the chat', async () => {
+    const conversation = config.groupChats[0]?.id as string;
+    // The message the action is opened on, as the Playground's panel builds `messagePayload` from a chat message.
+    const messageId = await client.say(conversation, me, 'Roadmap review for Q3');
+    const messagePayload = { id: messageId, deleted: false, importance: 'normal', locale: 'en-us', body: { contentType: 'html', content: '<p>Roadmap <b>review</b> for Q3</p>' }, attachments: [] };
+    const fetched = await client.messagingExtension('composeExtension/fetchTask', conversation, me, { commandId: 'startMeeting', commandContext: 'message', context: { theme: 'default' }, messagePayload });
+    expect(fetched.status).toBe(200);
+    const task = fetched.body.task as { type: string; value: { title: string; card: { contentType: string; content: Json } } };
+    expect(task.type).toBe('continue');
+    const form = task.value.card.content;
+    const subject = (form.body as Json[]).find((element) => element.id === 'subject');
+    expect(subject?.value).toBe('Roadmap review for Q3');
+
+    const since = client.received.length;
+    const before = bot.emulator?.meetings().length ?? 0;
+    const data = { ...(((form.actions as Json[])[0] as Json).data as Json), subject: 'Roadmap review for Q3', date: '', time: '', duration: '30' };
+    const submitted = await client.messagingExtension('composeExtension/submitAction', conversation, me, { commandId: 'startMeeting', commandContext: 'message', context: { theme: 'default' }, data });
+    expect(submitted.status).toBe(200);
+    const result = submitted.body.composeExtension as { type: string; attachmentLayout: string; attachments: Array<{ contentType: string; content: Json }> };
+    expect(result).toMatchObject({ type: 'result', attachmentLayout: 'list' });
+    const inserted = result.attachments[0]?.content as Json;
+    expect(text(inserted)).toContain('Roadmap review for Q3');
+    expect(joinUrlOf(inserted)).toMatch(/^https:\/\/teams\.microsoft\.com\/l\/meetup-join\//);
+    // Submitted again (Teams' retry): the same meeting, none booked.
+    const again = await client.messagingExtension('composeExtension/submitAction', conversation, me, { commandId: 'startMeeting', commandContext: 'message', context: { theme: 'default' }, data });
+    expect(joinUrlOf((again.body.composeExtension as { attachments: Array<{ content: Json }> }).attachments[0]?.content as Json)).toBe(joinUrlOf(inserted));
+    expect(bot.emulator?.meetings().length).toBe(before + 1);
+    // The card goes into the user's message; the bot itself said nothing in the chat.
+    await client.say(conversation, me, `<at>${config.bot.name}</at> help`, [atBot()]);
+    await client.nextFromBot(botId, conversation, (message) => (message.message.text ?? '').includes('--channel'), since);
+    expect(client.received.slice(since).filter((message) => message.message.from.id === botId)).toHaveLength(1);
+  });
+
   it('welcomes once when the app is installed in a chat, with the start card', async () => {
     const conversation = config.personalChat.id;
     const since = client.received.length;

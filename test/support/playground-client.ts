@@ -20,7 +20,7 @@ export interface PlaygroundConfig {
 
 /**
  * Talks to Microsoft 365 Agents Playground through its own API, as its web page does: messages go in with
- * `POST /_conversation/v1/conversations/{id}/messages`, card clicks with `/_conversation/v1/invoke` and
+ * `POST /_conversation/v1/conversations/{id}/messages`, card clicks and the compose box with `/_conversation/v1/invoke` and
  * `/_conversation/v1/submit`, and everything shown in the chat comes back on the conversation WebSocket.
  */
 export class PlaygroundClient {
@@ -82,6 +82,20 @@ export class PlaygroundClient {
         replyToId,
         value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
       }),
+    });
+    return { status: response.status, body: (await response.json()) as Json };
+  }
+
+  /**
+   * Uses a messaging extension's action command as the Playground's "Message extension" panel does: it sends
+   * `composeExtension/fetchTask` or `composeExtension/submitAction` with `value`, and returns the bot's
+   * `task` or `composeExtension` answer.
+   */
+  async messagingExtension(name: 'composeExtension/fetchTask' | 'composeExtension/submitAction', conversationId: string, from: string, value: Json): Promise<{ status: number; body: Json }> {
+    const response = await fetch(`${this.url}/_conversation/v1/invoke`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name, from: { id: from }, conversation: { id: conversationId }, value }),
     });
     return { status: response.status, body: (await response.json()) as Json };
   }

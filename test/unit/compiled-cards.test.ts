@@ -2,7 +2,16 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Template } from 'adaptivecards-templating';
 import fc from 'fast-check';
-import { CardRenderer, DEFAULT_CARDS_DIR, meetingCardData, startMeetingCardData, type MeetingCardView, type StartMeetingCardView } from '../../src/cards/card-renderer';
+import {
+  CardRenderer,
+  composeFormCardData,
+  composePendingCardData,
+  DEFAULT_CARDS_DIR,
+  meetingCardData,
+  startMeetingCardData,
+  type MeetingCardView,
+  type StartMeetingCardView,
+} from '../../src/cards/card-renderer';
 import { SUPPORTED_LANGUAGES } from '../../src/i18n/catalog';
 import type { DialIn, Meeting } from '../../src/meetings/meeting';
 
@@ -108,6 +117,15 @@ describe.each(SUPPORTED_LANGUAGES.map((language) => [language, LOCALES[language]
         notes: [text, text],
         ...reader,
       });
+    }
+  });
+
+  it('compose box dialogs: the form (with a subject taken from a hostile message) and "being created" with the form to submit again', () => {
+    for (const subject of ['Quarterly numbers', ...HOSTILE]) {
+      const form = { subject, formId: 'f1', locale };
+      expect(renderer.composeFormCard(form).content).toStrictEqual(template('compose-form').expand({ $root: composeFormCardData(form) }));
+      const pending = { form: { subject, date: '2030-01-02', time: '09:00', duration: 45, formId: 'f1' }, locale };
+      expect(renderer.composePendingCard(pending).content).toStrictEqual(template('compose-pending').expand({ $root: composePendingCardData(pending) }));
     }
   });
 

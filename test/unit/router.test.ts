@@ -50,6 +50,9 @@ describe("MeetNow's routes", () => {
     startMeetingClick: record('startMeetingClick'),
     unknownSubmit: record('unknownSubmit'),
     unknownVerb: record('unknownVerb'),
+    composeForm: record('composeForm'),
+    composeSubmit: record('composeSubmit'),
+    composeUnknownCommand: record('composeUnknownCommand'),
     unhandledInvoke: record('unhandledInvoke'),
   };
   const router = new Router(meetRoutes(handlers));
@@ -106,6 +109,19 @@ describe("MeetNow's routes", () => {
     expect((await answer(execute('cancelMeeting'))).call).toEqual(['unknownVerb', 'cancelMeeting']);
     expect((await answer(activity({ type: 'message', value: { action: 'dance' } }))).route).toBe('unknown card data');
     expect((await answer(activity({ type: 'invoke', name: 'composeExtension/query', value: {} }))).route).toBe('unhandled invoke');
+  });
+
+  it('routes the compose box: the form, from a message with its text as the subject; the submitted form; another command id', async () => {
+    const fetchTask = (value: Record<string, unknown>) => activity({ type: 'invoke', name: 'composeExtension/fetchTask', value });
+    expect((await answer(fetchTask({ commandId: 'startMeeting', commandContext: 'compose' }))).call).toEqual(['composeForm', undefined]);
+    calls.length = 0;
+    const fromMessage = fetchTask({ commandId: 'startMeeting', commandContext: 'message', messagePayload: { body: { contentType: 'html', content: '<p>Budget &amp; <b>plan</b></p>' } } });
+    expect((await answer(fromMessage)).call).toEqual(['composeForm', 'Budget & plan']);
+    calls.length = 0;
+    const submit = activity({ type: 'invoke', name: 'composeExtension/submitAction', value: { commandId: 'startMeeting', data: { subject: 'Standup', formId: 'f1' } } });
+    expect((await answer(submit)).call).toEqual(['composeSubmit', { kind: 'submit', action: { kind: 'start-meeting', subject: 'Standup' }, formKey: 'f1', form: { subject: 'Standup', formId: 'f1' } }]);
+    calls.length = 0;
+    expect((await answer(fetchTask({ commandId: 'pollNow' }))).call).toEqual(['composeUnknownCommand']);
   });
 
   it('welcomes on install events and takes nothing else', async () => {
