@@ -106,6 +106,10 @@ const schema = z.object({
   GRAPH_BASE_URL: url(['https:', 'http:'], 'http(s)'),
   GRAPH_SCOPE: optionalString,
   MEETINGS_API: z.preprocess(blankToUndefined, z.enum(['users', 'app']).default('users')),
+  SCHEDULED_MEETINGS: z.preprocess(
+    (value) => (typeof blankToUndefined(value) === 'string' ? String(blankToUndefined(value)).toLowerCase() : undefined),
+    z.enum(['calendar', 'online'], { message: 'must be calendar (an Outlook event with a Teams meeting, invitations sent) or online (a standalone meeting in no calendar)' }).default('calendar'),
+  ),
   GRAPH_HTTP2: z.preprocess(
     (value) => (typeof blankToUndefined(value) === 'string' ? String(blankToUndefined(value)).toLowerCase() : undefined),
     z.enum(['on', 'off'], { message: 'must be on or off' }).default('on'),

@@ -12,6 +12,8 @@ export const PRODUCTION_GRAPH_BASE_URL = 'https://graph.microsoft.com';
 export const PRODUCTION_GRAPH_SCOPE = 'https://graph.microsoft.com/.default';
 
 export type MeetingsApiKind = 'users' | 'app';
+/** What a `/meet` with a time becomes (DESIGN §3): an Outlook event holding a Teams meeting, or a standalone meeting. */
+export type ScheduledMeetingsKind = 'calendar' | 'online';
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 /** `auto`: pretty when stdout is a terminal, JSON lines otherwise. */
 export type LogFormat = 'auto' | 'json' | 'pretty';
@@ -54,6 +56,8 @@ export interface Config {
   graph: GraphSettings | undefined;
   graphTenantId: string | undefined;
   meetingsApi: MeetingsApiKind;
+  /** `SCHEDULED_MEETINGS`: `calendar` (default) books a meeting with a time as a calendar event; `online` as today. */
+  scheduledMeetings: ScheduledMeetingsKind;
   /** Offer HTTP/2 to Graph and Entra (`GRAPH_HTTP2`, default on); off for a proxy or middlebox that breaks it. */
   graphHttp2: boolean;
   allowedTenants: ReadonlySet<string>;
@@ -196,6 +200,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     graph: graph === undefined ? undefined : Object.freeze(graph),
     graphTenantId: vars.GRAPH_TENANT_ID,
     meetingsApi: vars.MEETINGS_API,
+    scheduledMeetings: vars.SCHEDULED_MEETINGS,
     graphHttp2: vars.GRAPH_HTTP2 === 'on',
     allowedTenants: new Set(vars.ALLOWED_TENANTS ?? []),
     identityMapPath: vars.IDENTITY_MAP_PATH,

@@ -17,6 +17,7 @@ export type ErrorCode =
   | 'token_failed'
   | 'graph_access_policy'
   | 'graph_permission_missing'
+  | 'graph_calendar_access_denied'
   | 'directory_permission_missing'
   | 'graph_organizer_not_found'
   | 'graph_organizer_not_eligible'

@@ -25,6 +25,7 @@ import { GraphClient } from './graph/graph-client';
 import { GraphUserDirectory } from './graph/user-directory';
 import { IdentityMapFile } from './identity/identity-map';
 import { ChannelOrganizerResolver } from './identity/organizer-resolver';
+import { CalendarMeetingsApi } from './graph/calendar-meetings-api';
 import { AppMeetingsApi, UsersMeetingsApi } from './graph/meetings-api';
 import { UndiciHttpClient } from './http/http-client';
 import { createLogger, flushLogger } from './logger';
@@ -37,7 +38,7 @@ import type { DedupeStore } from './meetings/ports';
 import { MeetingDelivery } from './bot/meeting-delivery';
 import { InFlightRequests } from './http/in-flight';
 import { MeteredGraphHttp, MeteredMeetingsApi, MeteredRateLimiter } from './ops/metered';
-import { MeetNowMetrics } from './ops/metrics';
+import { MeetNowMetrics, type MemoryName } from './ops/metrics';
 import { startMetricsServer, type MetricsServer } from './ops/metrics-server';
 import { ReadinessProbe } from './ops/readiness';
 import { LoggingTurnTelemetry } from './ops/turn-trace';
@@ -70,16 +71,9 @@ export interface MeetNowOptions {
   botCredentials?: ServiceClientCredentialsFactory;
 }
 
-/** The single-instance dedupe memory, with the bytes its remembered card clicks hold as a metric. */
-function watchedMemoryDedupe(metrics: MeetNowMetrics): MemoryDedupeStore {
-  const store = new MemoryDedupeStore();
-  metrics.watchMemory('card_clicks', () => store.rememberedBytes);
-  return store;
-}
-
-function watchedWelcomeMemory(metrics: MeetNowMetrics): WelcomeMemory {
-  const memory = new WelcomeMemory();
-  metrics.watchMemory('welcome', () => memory.bytes);
+/** A memory of this process whose size in bytes is a metric (remembered card clicks, welcomed conversations). */
+function watched<T>(metrics: MeetNowMetrics, name: MemoryName, memory: T, bytes: (memory: T) => number): T {
+  metrics.watchMemory(name, () => bytes(memory));
   return memory;
 }
 
@@ -135,8 +129,15 @@ export async function startMeetNow(env: NodeJS.ProcessEnv, options: MeetNowOptio
     events: { onRetry: (info) => (onRetry(info), metrics.retry('graph', info.status)) },
     onExchange: (exchange) => metrics.graphExchange(exchange),
   });
-  const api = new MeteredMeetingsApi(config.meetingsApi === 'app' ? new AppMeetingsApi(graphClient) : new UsersMeetingsApi(graphClient), metrics, config.meetingsApi);
-  const dedupe: DedupeStore = redis ?? watchedMemoryDedupe(metrics);
+  const onlineApi = config.meetingsApi === 'app' ? new AppMeetingsApi(graphClient) : new UsersMeetingsApi(graphClient);
+  const scheduledApi =
+    config.scheduledMeetings === 'calendar'
+      ? new CalendarMeetingsApi(graphClient, onlineApi, (error, input) =>
+          logger.warn({ code: error.code, status: error.status, requestId: error.requestId, organizer: input.organizer.objectId, err: error }, 'dial-in of the calendar meeting not found: the card goes without it'),
+        )
+      : onlineApi;
+  const api = new MeteredMeetingsApi(scheduledApi, metrics, config.meetingsApi);
+  const dedupe: DedupeStore = redis ?? watched(metrics, 'card_clicks', new MemoryDedupeStore(), (store) => store.rememberedBytes);
   const meetings = new MeetingService({
     api,
     dedupe,
@@ -159,7 +160,7 @@ export async function startMeetNow(env: NodeJS.ProcessEnv, options: MeetNowOptio
     replyContext: { graphAppId: graph.clientId, authorityHost: graph.authorityHost },
     telemetry: new LoggingTurnTelemetry(logger, metrics),
     delivery,
-    welcomed: watchedWelcomeMemory(metrics),
+    welcomed: watched(metrics, 'welcome', new WelcomeMemory(), (memory) => memory.bytes),
     acknowledgeAfterMs: options.timing?.acknowledgeAfterMs,
     typingAfterMs: options.timing?.typingAfterMs,
   });

@@ -78,7 +78,7 @@ export async function resolveInvitation(
       exceeded = true;
       return true;
     }
-    byObjectId.set(objectId, { objectId, userPrincipalName: member.userPrincipalName, displayName: member.name });
+    byObjectId.set(objectId, { objectId, userPrincipalName: member.userPrincipalName, email: member.email, displayName: member.name });
     return true;
   };
 

@@ -125,6 +125,8 @@ export function errorText(error: MeetNowError, context: ReplyContext, tenantId?:
       ].join('\n');
     case 'graph_permission_missing':
       return m.t('error.permissionMissing', { support });
+    case 'graph_calendar_access_denied':
+      return m.t('error.calendarAccessDenied', { support });
     case 'graph_organizer_not_found':
       return m.t('error.organizerNotFound', { support });
     case 'graph_app_api_retired':

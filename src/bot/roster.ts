@@ -9,6 +9,8 @@ export interface RosterMember {
   /** Entra object id: what Graph needs for an attendee. */
   objectId?: string;
   userPrincipalName?: string;
+  /** SMTP address (Teams' `email`): where a calendar invitation goes. */
+  email?: string;
 }
 
 /** One page of the roster, and whether the roster has more after it (a continuation token came with it). */
@@ -31,6 +33,7 @@ function toMember(account: TeamsChannelAccount): RosterMember {
     name: typeof account.name === 'string' && account.name.trim() !== '' ? account.name.trim() : undefined,
     objectId: typeof account.aadObjectId === 'string' && account.aadObjectId !== '' ? account.aadObjectId : undefined,
     userPrincipalName: typeof account.userPrincipalName === 'string' && account.userPrincipalName !== '' ? account.userPrincipalName : undefined,
+    email: typeof account.email === 'string' && account.email !== '' ? account.email : undefined,
   };
 }
 

@@ -92,7 +92,7 @@ export function parseCardAction(data: unknown, verb?: string, when?: WhenContext
   if (!converted.ok) return { kind: 'when-invalid', problem: converted.problem, phrase };
   const start = converted.instant;
   if (start.getTime() < when.now.getTime() - PAST_TOLERANCE_MS) return { kind: 'when-invalid', problem: 'past', phrase };
-  return { kind: 'start-meeting', subject, cardId, schedule: { start, end: new Date(start.getTime() + minutes * 60_000) } };
+  return { kind: 'start-meeting', subject, cardId, schedule: { start, end: new Date(start.getTime() + minutes * 60_000), timeZone } };
 }
 
 /**

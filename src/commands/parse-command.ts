@@ -1,3 +1,4 @@
+import { validZone } from '../intl';
 import type { MeetingSchedule } from '../meetings/meeting';
 import { parseWhen, type WhenContext, type WhenProblem, type WhenResult } from './parse-when';
 import { MAX_SUBJECT_LENGTH, normalizeSubject, subjectLength } from './subject';
@@ -39,7 +40,7 @@ export function parseCommand(text: string, when?: WhenContext): Command {
   if (timing.kind === 'invalid') return { kind: 'when-invalid', problem: timing.problem, phrase: timing.phrase };
   const length = subjectLength(timing.subject);
   if (length > MAX_SUBJECT_LENGTH) return { kind: 'subject-too-long', length, max: MAX_SUBJECT_LENGTH };
-  if (timing.kind === 'scheduled') return { kind: 'meet', subject: timing.subject, schedule: { start: timing.start, end: timing.end } };
+  if (timing.kind === 'scheduled') return { kind: 'meet', subject: timing.subject, schedule: { start: timing.start, end: timing.end, timeZone: validZone(when?.timeZone) } };
   if (timing.durationMinutes !== undefined && when !== undefined) {
     const start = when.now;
     return { kind: 'meet', subject: timing.subject, schedule: { start, end: new Date(start.getTime() + timing.durationMinutes * 60_000) } };

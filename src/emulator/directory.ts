@@ -3,7 +3,7 @@ import { BoundedMap } from '../bounded-map';
 import { looksLikeGuid } from './ids';
 import type { EmulatorApp, EmulatorUser } from './types';
 
-export const DEFAULT_APP_ROLES: readonly string[] = ['OnlineMeetings.ReadWrite.All', 'User.Read.All'];
+export const DEFAULT_APP_ROLES: readonly string[] = ['OnlineMeetings.ReadWrite.All', 'User.Read.All', 'Calendars.ReadWrite'];
 
 export interface DirectoryUser {
   id: string;

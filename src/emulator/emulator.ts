@@ -4,6 +4,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { controlRoutes, type EmulatorControl } from './control-api';
 import { DEFAULT_APP_ROLES, Directory } from './directory';
 import { entraRoutes } from './entra';
+import { EventStore, type StoredEvent } from './event-store';
 import { FaultQueue } from './faults';
 import { graphRoutes } from './graph';
 import { derivedGuid } from './ids';
@@ -58,6 +59,7 @@ export class Emulator implements EmulatorControl {
     private readonly directory: Directory,
     private readonly signer: TokenSigner,
     private readonly store: MeetingStore,
+    private readonly eventStore: EventStore,
     private readonly recorder: RequestRecorder,
     private readonly faults: FaultQueue,
     private readonly sleeper: Sleeper,
@@ -107,6 +109,7 @@ export class Emulator implements EmulatorControl {
       directory,
       signer,
       new MeetingStore(options.maxMeetings ?? 20_000),
+      new EventStore(options.maxMeetings ?? 20_000),
       new RequestRecorder(options.record ?? true, options.recordLimit ?? 10_000),
       new FaultQueue(),
       new Sleeper(),
@@ -114,7 +117,10 @@ export class Emulator implements EmulatorControl {
     const baseUrlAliases = ['127.0.0.1', 'localhost', '[::1]'].map((h) => `https://${h}:${port}`).filter((u) => u !== baseUrl);
     const routes = [
       ...entraRoutes({ directory, signer, baseUrl, baseUrlAliases, graphAudience }),
-      ...graphRoutes({ directory, meetings: emulator.store, signer, graphAudience, graphBaseUrl: baseUrl, now: () => new Date(), accessPolicyDenial: options.accessPolicyDenial ?? 'General' }),
+      ...graphRoutes({ directory, meetings: emulator.store, signer, graphAudience, graphBaseUrl: baseUrl, now: () => new Date(), accessPolicyDenial: options.accessPolicyDenial ?? 'General',
+        events: emulator.eventStore,
+        eventJoinInfo: options.eventJoinInfo ?? 'full',
+      }),
       ...(options.controlApi === true ? controlRoutes(emulator) : []),
     ];
     server.on(
@@ -191,6 +197,11 @@ export class Emulator implements EmulatorControl {
     return this.store.all();
   }
 
+  /** Calendar events in the organizers' calendars (a cancelled one is gone). */
+  events(): ReadonlyArray<StoredEvent> {
+    return this.eventStore.all();
+  }
+
   /** The keys Entra publishes for its tokens (`jwks_uri`): what a service trusting this Entra verifies with. */
   get signingKeys(): { keys: JWK[] } {
     return this.signer.jwks;
@@ -213,11 +224,12 @@ export class Emulator implements EmulatorControl {
     });
   }
 
-  /** Clears records and counters, faults, latency and meetings; keeps tenants, users and apps. */
+  /** Clears records and counters, faults, latency, meetings and events; keeps tenants, users and apps. */
   reset(): void {
     this.recorder.clear();
     this.faults.clear();
     this.store.clear();
+    this.eventStore.clear();
     this.latencyMs = 0;
   }
 

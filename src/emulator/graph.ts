@@ -1,12 +1,15 @@
 import type { Directory, DirectoryUser } from './directory';
 import { GraphError } from './errors';
-import { headerValue, type Exchange, type Reply, type Route } from './exchange';
+import { calendarRoutes } from './calendar-events';
+import type { EventStore } from './event-store';
+import type { Exchange, Reply, Route } from './exchange';
+import { graphAuthenticator, type Caller } from './graph-auth';
 import { parseBetaMeetingBody, parseOnlineMeetingBody, readJsonObject, type MeetingBody } from './graph-request';
 import { looksLikeGuid } from './ids';
 import { buildBetaMeeting, buildOnlineMeeting, type MeetingInput } from './meeting-resources';
 import type { MeetingStore } from './meeting-store';
 import type { TokenSigner } from './tokens';
-import type { AccessPolicyDenial } from './types';
+import type { AccessPolicyDenial, EventJoinInfo } from './types';
 
 export interface GraphDeps {
   directory: Directory;
@@ -16,12 +19,8 @@ export interface GraphDeps {
   graphBaseUrl: string;
   now: () => Date;
   accessPolicyDenial: AccessPolicyDenial;
-}
-
-interface Caller {
-  tenantId: string;
-  appId: string;
-  roles: readonly string[];
+  events: EventStore;
+  eventJoinInfo: EventJoinInfo;
 }
 
 const MEETINGS_WRITE = ['OnlineMeetings.ReadWrite.All'];
@@ -37,7 +36,9 @@ const USERS_READ = ['User.Read.All', 'User.ReadBasic.All', 'User.ReadWrite.All',
  */
 export const POLICY_MISSING_MESSAGE = 'No application access policy found for this app.';
 
-function policyDenied(wording: AccessPolicyDenial, appId: string, userId: string, action: 'Create' | 'Get'): GraphError {
+type MeetingAction = 'Create' | 'Get' | 'Delete';
+
+function policyDenied(wording: AccessPolicyDenial, appId: string, userId: string, action: MeetingAction): GraphError {
   return wording === 'Unauthorized'
     ? new GraphError(403, 'Unauthorized', `App ${appId} is not authorized to ${action} meeting on behalf of user ${userId}`)
     : new GraphError(403, 'General', POLICY_MISSING_MESSAGE);
@@ -56,28 +57,14 @@ function decodeSegment(segment: string): string {
 export function graphRoutes(deps: GraphDeps): Route[] {
   const { directory, meetings } = deps;
 
-  const authenticate = async (ex: Exchange, anyOfRoles: readonly string[], denied: () => GraphError): Promise<Caller> => {
-    const unauthorized = (message: string): GraphError =>
-      new GraphError(401, 'InvalidAuthenticationToken', message, {
-        'WWW-Authenticate': `Bearer realm="", authorization_uri="${deps.graphBaseUrl}/common/oauth2/authorize", client_id="00000003-0000-0000-c000-000000000000"`,
-      });
-    const match = /^Bearer\s+(\S+)\s*$/i.exec(headerValue(ex.headers, 'authorization') ?? '');
-    if (match?.[1] === undefined) throw unauthorized('Access token is empty.');
-    const check = await deps.signer.verify(match[1], deps.graphAudience);
-    if (!check.ok) throw unauthorized(check.message);
-    // A tenant the token names was known or provisioned when it was issued; an auto-provisioned one forgotten since is made again.
-    if (directory.resolveTenant(check.claims.tid) === undefined) throw unauthorized('Access token validation failure. Invalid issuer.');
-    const roles = check.claims.roles ?? [];
-    if (!anyOfRoles.some((role) => roles.includes(role))) throw denied();
-    return { tenantId: check.claims.tid, appId: check.claims.appid, roles };
-  };
+  const authenticate = graphAuthenticator(deps);
 
   const meetingsDenied = (): GraphError =>
     new GraphError(403, 'Forbidden', 'Application does not have permission to access online meetings: the OnlineMeetings.ReadWrite.All application permission has not been granted (admin consent).');
   const usersDenied = (): GraphError => new GraphError(403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.');
 
   /** Graph's organizer rules: a member of the caller's tenant, by object id, covered by the app's access policy. */
-  const organizer = (caller: Caller, id: string, action: 'Create' | 'Get' = 'Create'): DirectoryUser => {
+  const organizer = (caller: Caller, id: string, action: MeetingAction = 'Create'): DirectoryUser => {
     const user = looksLikeGuid(id) ? directory.findUserById(caller.tenantId, id) : undefined;
     if (user === undefined) {
       throw new GraphError(404, 'NotFound', `The organizer '${id}' was not found in tenant '${caller.tenantId}'. Organizers are identified by their Entra object id (a UPN is not accepted).`);
@@ -121,12 +108,39 @@ export function graphRoutes(deps: GraphDeps): Route[] {
   const getMeeting = async (ex: Exchange, [userSegment = '', meetingSegment = '']: string[]): Promise<Reply> => {
     const caller = await authenticate(ex, MEETINGS_READ, meetingsDenied);
     const user = organizer(caller, decodeSegment(userSegment), 'Get');
-    const meetingId = decodeSegment(meetingSegment);
+    return { status: 200, body: ownMeeting(user, decodeSegment(meetingSegment)).resource };
+  };
+
+  const ownMeeting = (user: DirectoryUser, meetingId: string) => {
     const meeting = meetings.get(meetingId);
     if (meeting === undefined || meeting.api !== 'v1.0' || meeting.organizerId !== user.id) {
       throw new GraphError(404, 'NotFound', `The online meeting '${meetingId}' was not found for organizer '${user.id}'.`);
     }
-    return { status: 200, body: meeting.resource };
+    return meeting;
+  };
+
+  /** https://learn.microsoft.com/graph/api/onlinemeeting-delete: 204, the meeting is gone. */
+  const deleteMeeting = async (ex: Exchange, [userSegment = '', meetingSegment = '']: string[]): Promise<Reply> => {
+    const caller = await authenticate(ex, MEETINGS_WRITE, meetingsDenied);
+    const user = organizer(caller, decodeSegment(userSegment), 'Delete');
+    meetings.delete(ownMeeting(user, decodeSegment(meetingSegment)).id);
+    return { status: 204 };
+  };
+
+  /**
+   * `GET /users/{id}/onlineMeetings?$filter=JoinWebUrl eq '{joinWebUrl}'` (https://learn.microsoft.com/graph/api/onlinemeeting-get):
+   * the meeting behind a calendar event's join URL, as a collection. Only this filter is served.
+   */
+  const findMeeting = async (ex: Exchange, [userSegment = '']: string[]): Promise<Reply> => {
+    const caller = await authenticate(ex, MEETINGS_READ, meetingsDenied);
+    const user = organizer(caller, decodeSegment(userSegment), 'Get');
+    const filter = /^\s*joinWebUrl\s+eq\s+'((?:[^']|'')*)'\s*$/i.exec(ex.query.get('$filter') ?? '');
+    if (filter?.[1] === undefined) throw new GraphError(400, 'BadRequest', "Filter expression expected - /onlineMeetings?$filter=JoinWebUrl eq 'joinWebUrl'.");
+    const found = meetings.findByJoinWebUrl(user.id, filter[1].replace(/''/g, "'"));
+    return {
+      status: 200,
+      body: { '@odata.context': `${deps.graphBaseUrl}/v1.0/$metadata#users('${user.id}')/onlineMeetings`, value: found === undefined ? [] : [found.resource] },
+    };
   };
 
   const getUser = async (ex: Exchange, [userSegment = '']: string[]): Promise<Reply> => {
@@ -169,7 +183,11 @@ export function graphRoutes(deps: GraphDeps): Route[] {
     { kind: 'graph', method: 'POST', pattern: /^\/beta\/app\/onlineMeetings\/?$/i, handle: createBeta },
     { kind: 'graph', method: 'POST', pattern: /^\/v1\.0\/users\/([^/]+)\/onlineMeetings\/?$/i, handle: createV1(false) },
     { kind: 'graph', method: 'POST', pattern: /^\/v1\.0\/users\/([^/]+)\/onlineMeetings\/createOrGet\/?$/i, handle: createV1(true) },
+    { kind: 'graph', method: 'GET', pattern: /^\/v1\.0\/users\/([^/]+)\/onlineMeetings\/?$/i, handle: findMeeting },
     { kind: 'graph', method: 'GET', pattern: /^\/v1\.0\/users\/([^/]+)\/onlineMeetings\/([^/]+)$/i, handle: getMeeting },
+    // createOrGet is an action, not a meeting id: DELETE on it stays 405.
+    { kind: 'graph', method: 'DELETE', pattern: /^\/v1\.0\/users\/([^/]+)\/onlineMeetings\/(?!createOrGet$)([^/]+)$/i, handle: deleteMeeting },
+    ...calendarRoutes({ authenticate, directory, events: deps.events, meetings, graphBaseUrl: deps.graphBaseUrl, now: deps.now, eventJoinInfo: deps.eventJoinInfo }),
     { kind: 'graph', method: 'GET', pattern: /^\/v1\.0\/users\/([^/]+)\/?$/i, handle: getUser },
   ];
 }
@@ -182,10 +200,10 @@ export function unknownGraphPath(path: string): GraphError {
     return new GraphError(404, 'UnknownError', `No HTTP resource was found that matches the request URI '${path}'.`);
   }
   const rest = segments.slice(1);
-  const known = new Set(['users', 'app', 'onlinemeetings', 'createorget']);
-  // Ids follow 'users' and 'onlineMeetings'; the first segment that is neither known nor an id is the culprit.
+  const known = new Set(['users', 'app', 'onlinemeetings', 'createorget', 'calendar', 'events', 'cancel']);
+  // Ids follow 'users', 'onlineMeetings' and 'events'; the first segment that is neither known nor an id is the culprit.
   const culprit =
-    rest.find((s, i) => !known.has(s.toLowerCase()) && !['users', 'onlinemeetings'].includes(rest[i - 1]?.toLowerCase() ?? '')) ??
+    rest.find((s, i) => !known.has(s.toLowerCase()) && !['users', 'onlinemeetings', 'events'].includes(rest[i - 1]?.toLowerCase() ?? '')) ??
     rest[rest.length - 1] ??
     segments[0] ??
     '';

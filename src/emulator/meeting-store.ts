@@ -21,6 +21,16 @@ export class MeetingStore {
     return this.byId.get(id);
   }
 
+  /** A deleted meeting is gone; its externalId finds nothing any more. */
+  delete(id: string): boolean {
+    return this.byId.delete(id);
+  }
+
+  /** The organizer's v1.0 meeting with this join URL (Graph's `$filter=JoinWebUrl eq '…'`). */
+  findByJoinWebUrl(organizerId: string, joinWebUrl: string): StoredMeeting | undefined {
+    return this.all().find((m) => m.api === 'v1.0' && m.organizerId === organizerId && m.resource.joinWebUrl === joinWebUrl);
+  }
+
   findByExternalId(organizerId: string, externalId: string): StoredMeeting | undefined {
     const id = this.byExternalId.get(externalKey(organizerId, externalId));
     return id === undefined ? undefined : this.byId.get(id);

@@ -20,7 +20,7 @@ export interface EmulatorApp {
   clientSecret?: string;
   /** Public certificate (PEM); client assertions are verified with its key and thumbprint. */
   certificatePem?: string;
-  /** Application roles granted by admin consent. Default ['OnlineMeetings.ReadWrite.All', 'User.Read.All']. */
+  /** Application roles granted by admin consent. Default ['OnlineMeetings.ReadWrite.All', 'User.Read.All', 'Calendars.ReadWrite']. */
   roles?: string[];
   /** Tenants that consented to the app. Default: every known tenant. */
   tenants?: string[];
@@ -56,12 +56,21 @@ export interface EmulatorOptions {
    * on behalf of user <user id>"). https://learn.microsoft.com/graph/cloud-communication-online-meeting-application-access-policy
    */
   accessPolicyDenial?: AccessPolicyDenial;
+  /** See EventJoinInfo. Default `full`. */
+  eventJoinInfo?: EventJoinInfo;
   /** Serve the `/_emulator/` control API. Only for the stand-alone CLI, never embedded. */
   controlApi?: boolean;
   logger?: EmulatorLogger;
 }
 
 export type AccessPolicyDenial = 'General' | 'Unauthorized';
+
+/**
+ * What a created event's `onlineMeeting` holds: `full` (default) the join URL with the dial-in
+ * (`conferenceId`, `tollNumber`, `tollFreeNumbers`, `phones`, `quickDial`), or `joinUrl` alone, as an
+ * answer may come before Teams has filled in the rest: the client then has to look the meeting up.
+ */
+export type EventJoinInfo = 'full' | 'joinUrl';
 
 export type FaultTarget = 'token' | 'graph';
 

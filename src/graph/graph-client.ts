@@ -46,7 +46,11 @@ export class GraphClient {
     return this.send('GET', tenantId, path, undefined, call);
   }
 
-  private async send(method: 'GET' | 'POST', tenantId: string, path: string, body: string | undefined, call: GraphCall): Promise<GraphResult> {
+  delete(tenantId: string, path: string, call: GraphCall): Promise<GraphResult> {
+    return this.send('DELETE', tenantId, path, undefined, call);
+  }
+
+  private async send(method: 'GET' | 'POST' | 'DELETE', tenantId: string, path: string, body: string | undefined, call: GraphCall): Promise<GraphResult> {
     const { operation, observer, language, idempotent = false } = call;
     const tokenStarted = performance.now();
     const token = await this.options.tokens.getToken(tenantId).then(
@@ -81,6 +85,8 @@ export class GraphClient {
       this.options.events,
     );
     if (failed(response)) throw refusal ?? toGraphError(response, operation);
+    // 202 Accepted (an event's cancel) and 204 No Content (a deletion) carry no body.
+    if (response.body === '' && (response.status === 202 || response.status === 204)) return { status: response.status, body: {}, requestId: graphRequestId(response) };
     let parsed: unknown;
     try {
       parsed = JSON.parse(response.body);

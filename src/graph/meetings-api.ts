@@ -4,8 +4,8 @@ import type { Attendee, CreateMeetingInput, DialIn, Meeting } from '../meetings/
 import type { MeetingsApi } from '../meetings/ports';
 import type { GraphClient, GraphResult } from './graph-client';
 
-const text = z.string().min(1);
-const httpsUrl = z.string().refine((value) => {
+export const text = z.string().min(1);
+export const httpsUrl = z.string().refine((value) => {
   try {
     return new URL(value).protocol === 'https:';
   } catch {
@@ -30,7 +30,7 @@ const betaResource = z.object({
     .nullish(),
 });
 
-const v1Resource = z.object({
+export const v1Resource = z.object({
   id: text,
   subject: z.string().nullish(),
   joinWebUrl: httpsUrl,
@@ -49,15 +49,15 @@ const v1Resource = z.object({
   joinMeetingIdSettings: z.object({ joinMeetingId: z.string().nullish(), passcode: z.string().nullish() }).nullish(),
 });
 
-const present = (value: string | null | undefined): string | undefined => (value === null || value === undefined || value === '' ? undefined : value);
-const list = (many: string[] | null | undefined, single: string | null | undefined): string[] => {
+export const present = (value: string | null | undefined): string | undefined => (value === null || value === undefined || value === '' ? undefined : value);
+export const list = (many: string[] | null | undefined, single: string | null | undefined): string[] => {
   const values = (many ?? []).filter((item) => item !== '');
   if (values.length > 0) return values;
   const one = present(single);
   return one === undefined ? [] : [one];
 };
 
-function parse<T>(schema: z.ZodType<T>, result: GraphResult, operation: string): T {
+export function parse<T>(schema: z.ZodType<T>, result: GraphResult, operation: string): T {
   const parsed = schema.safeParse(result.body);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
@@ -176,27 +176,31 @@ export class UsersMeetingsApi implements MeetingsApi {
     };
     // createOrGet returns the meeting already made for this externalId, so a repeat is harmless.
     const result = await this.graph.post(input.organizer.tenantId, path, body, { operation, observer: input.observer, language: input.language, idempotent: true });
-    const resource = parse(v1Resource, result, operation);
-    const audio = resource.audioConferencing;
-    const dialIn: DialIn | undefined =
-      audio === null || audio === undefined
-        ? undefined
-        : {
-            tollNumbers: list(audio.tollNumbers, audio.tollNumber),
-            tollFreeNumbers: list(audio.tollFreeNumbers, audio.tollFreeNumber),
-            conferenceId: present(audio.conferenceId),
-            dialinUrl: present(audio.dialinUrl),
-          };
-    return {
-      id: resource.id,
-      subject: resource.subject ?? input.subject,
-      joinUrl: resource.joinWebUrl,
-      startDateTime: present(resource.startDateTime),
-      endDateTime: present(resource.endDateTime),
-      dialIn,
-      joinMeetingId: present(resource.joinMeetingIdSettings?.joinMeetingId),
-      passcode: present(resource.joinMeetingIdSettings?.passcode),
-      created: result.status === 201,
-    };
+    return meetingFromV1(parse(v1Resource, result, operation), input.subject, result.status === 201);
   }
+}
+
+/** The Meeting of a v1.0 onlineMeeting resource (createOrGet's answer, or a meeting looked up by its join URL). */
+export function meetingFromV1(resource: z.infer<typeof v1Resource>, subject: string, created: boolean): Meeting {
+  const audio = resource.audioConferencing;
+  const dialIn: DialIn | undefined =
+    audio === null || audio === undefined
+      ? undefined
+      : {
+          tollNumbers: list(audio.tollNumbers, audio.tollNumber),
+          tollFreeNumbers: list(audio.tollFreeNumbers, audio.tollFreeNumber),
+          conferenceId: present(audio.conferenceId),
+          dialinUrl: present(audio.dialinUrl),
+        };
+  return {
+    id: resource.id,
+    subject: resource.subject ?? subject,
+    joinUrl: resource.joinWebUrl,
+    startDateTime: present(resource.startDateTime),
+    endDateTime: present(resource.endDateTime),
+    dialIn,
+    joinMeetingId: present(resource.joinMeetingIdSettings?.joinMeetingId),
+    passcode: present(resource.joinMeetingIdSettings?.passcode),
+    created,
+  };
 }

@@ -3,7 +3,7 @@ import { Agent, Client, EnvHttpProxyAgent, Pool, errors, request, type buildConn
 import { MeetNowError } from '../errors';
 
 export interface HttpRequest {
-  method: 'GET' | 'POST' | 'PUT';
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   url: string;
   headers?: Record<string, string>;
   body?: string;

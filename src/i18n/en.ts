@@ -106,6 +106,8 @@ export const en = {
     "I couldn't create the meeting: your organization hasn't given MeetNow an **application access policy** for online meetings yet{support}.\n\nA Teams admin can fix this in PowerShell (Microsoft Teams module); it can take up to 30 minutes to apply:",
   'error.permissionMissing':
     "I couldn't create the meeting: MeetNow's app registration doesn't have the Microsoft Graph application permission **OnlineMeetings.ReadWrite.All** with admin consent{support}. An admin can add it in the Microsoft Entra admin center (App registrations → API permissions → Grant admin consent).",
+  'error.calendarAccessDenied':
+    "I couldn't put the meeting in your calendar: Microsoft Graph refused MeetNow access to your mailbox{support}. An admin can fix this: give MeetNow's app registration the Microsoft Graph application permission **Calendars.ReadWrite** with admin consent (Microsoft Entra admin center → App registrations → API permissions → Grant admin consent), and where Exchange Online limits which mailboxes the app may use (RBAC for Applications, or an application access policy made with `New-ApplicationAccessPolicy`), add your mailbox to its scope. Or set `SCHEDULED_MEETINGS=online` for meetings that are in no calendar.",
   'error.directoryPermissionMissing':
     "I couldn't look up your Microsoft 365 account: MeetNow's app registration needs the Microsoft Graph application permission **User.Read.All** with admin consent to resolve user principal names{support}. An admin can add it, or map you by object id instead.",
   'error.appApiRetired':

@@ -43,6 +43,8 @@ export function boundedStartedMeeting(started: StartedMeeting): StartedMeeting {
     joinMeetingId: clipOptional(m.joinMeetingId, MAX_ID_LENGTH),
     passcode: clipOptional(m.passcode, MAX_ID_LENGTH),
     created: m.created,
+    // Graph's event ids run to about 150 characters; the cancel click needs this one whole.
+    eventId: clipOptional(m.eventId, MAX_URL_LENGTH),
   };
   return { meeting, organizerName: displayName(started.organizerName), startedAt: clip(started.startedAt, MAX_ID_LENGTH) };
 }

@@ -12,6 +12,8 @@ export interface Attendee {
   objectId: string;
   /** Sent to Graph when the roster knew it. */
   userPrincipalName?: string;
+  /** Their SMTP address, when the roster knew it: what a calendar invitation is sent to (else the UPN). */
+  email?: string;
   displayName?: string;
 }
 
@@ -48,6 +50,11 @@ export interface Meeting {
 export interface MeetingSchedule {
   start: Date;
   end: Date;
+  /**
+   * The sender's IANA zone the time was read in: a time was given, so with SCHEDULED_MEETINGS=calendar the
+   * meeting becomes a calendar event in this zone. Absent when only a duration was given: it starts now.
+   */
+  timeZone?: string;
 }
 
 export interface CreateMeetingInput {

@@ -1,4 +1,5 @@
-import type { CreateMeetingInput, Meeting } from './meeting';
+import type { CallObserver } from './call-observer';
+import type { CreateMeetingInput, Meeting, Organizer } from './meeting';
 
 export interface TokenRequestOptions {
   /**
@@ -16,6 +17,14 @@ export interface TokenProvider {
 /** Creates a Teams online meeting through one of Graph's APIs. */
 export interface MeetingsApi {
   createMeeting(input: CreateMeetingInput): Promise<Meeting>;
+}
+
+/** Calls off a booked meeting in its organizer's name. */
+export interface MeetingCanceller {
+  /** A calendar meeting: Graph cancels the event and sends `comment` to its attendees with the cancellation. */
+  cancelEvent(organizer: Organizer, eventId: string, comment: string, observer?: CallObserver): Promise<void>;
+  /** A standalone online meeting: it is deleted (its join link stops working). */
+  deleteOnlineMeeting(organizer: Organizer, meetingId: string, observer?: CallObserver): Promise<void>;
 }
 
 /** Remembers which requests were already taken, so a redelivered activity or a second click starts nothing new. */

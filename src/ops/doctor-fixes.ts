@@ -40,18 +40,35 @@ export function scopeFix(graph: GraphSettings): string[] {
   ];
 }
 
-export function roleFix(graph: GraphSettings, tenant: string): string[] {
+export function roleFix(graph: GraphSettings, tenant: string, role = 'OnlineMeetings.ReadWrite.All'): string[] {
   return [
     `Entra admin center → App registrations → the app (${graph.clientId}) → API permissions → Add a permission → Microsoft Graph →`,
-    '  Application permissions → OnlineMeetings.ReadWrite.All → Add permissions → Grant admin consent for <tenant>.',
+    `  Application permissions → ${role} → Add permissions → Grant admin consent for <tenant>.`,
     `In another tenant, its admin consents again (the new permission needs a new consent): ${consentUrl(graph, tenant)}`,
     'Or with PowerShell (Microsoft Graph module), as an admin of the tenant:',
     '  Connect-MgGraph -Scopes Application.ReadWrite.All,AppRoleAssignment.ReadWrite.All',
     `  $sp = Get-MgServicePrincipal -Filter "appId eq '${graph.clientId}'"`,
     '  $graph = Get-MgServicePrincipal -Filter "appId eq \'00000003-0000-0000-c000-000000000000\'"',
-    '  $role = $graph.AppRoles | Where-Object { $_.Value -eq "OnlineMeetings.ReadWrite.All" }',
+    `  $role = $graph.AppRoles | Where-Object { $_.Value -eq "${role}" }`,
     '  New-MgServicePrincipalAppRoleAssignment -ServicePrincipalId $sp.Id -PrincipalId $sp.Id -ResourceId $graph.Id -AppRoleId $role.Id',
     'Tokens are cached for up to an hour: restart MeetNow after granting.',
+  ];
+}
+
+/**
+ * Calendars.ReadWrite as an application permission reaches every mailbox; Exchange Online narrows it to some:
+ * RBAC for Applications (https://learn.microsoft.com/exchange/permissions-exo/application-rbac), which replaces
+ * application access policies (https://learn.microsoft.com/powershell/module/exchange/new-applicationaccesspolicy).
+ */
+export function calendarRoleFix(graph: GraphSettings, tenant: string): string[] {
+  return [
+    ...roleFix(graph, tenant, 'Calendars.ReadWrite'),
+    'To let MeetNow touch only some mailboxes, an Exchange admin scopes it (Exchange Online PowerShell), e.g. to a group:',
+    `  New-ServicePrincipal -AppId "${graph.clientId}" -ObjectId <the app's enterprise application object id> -DisplayName MeetNow`,
+    '  New-ManagementScope -Name MeetNow-Organizers -RecipientRestrictionFilter "MemberOfGroup -eq \'<group distinguished name>\'"',
+    `  New-ManagementRoleAssignment -App "${graph.clientId}" -Role "Application Calendars.ReadWrite" -CustomResourceScope MeetNow-Organizers`,
+    '  and then remove the tenant-wide Calendars.ReadWrite grant in Entra (RBAC for Applications adds to it; it does not narrow it).',
+    'Or set SCHEDULED_MEETINGS=online: meetings with a time are then standalone meetings in no calendar (no Calendars.ReadWrite needed).',
   ];
 }
 

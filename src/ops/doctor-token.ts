@@ -2,10 +2,12 @@ import { decodeJwt } from 'jose';
 import { asMeetNowError } from '../errors';
 import { GUID } from '../guards';
 import { elapsedMs, type DoctorCheck } from './doctor-check';
-import { consentFix, credentialFix, networkFix, roleFix, scopeFix } from './doctor-fixes';
+import { calendarRoleFix, consentFix, credentialFix, networkFix, roleFix, scopeFix } from './doctor-fixes';
 import type { Wiring } from './doctor-wiring';
 
 const MEETINGS_ROLE = 'OnlineMeetings.ReadWrite.All';
+/** Creating and cancelling calendar events as any organizer: https://learn.microsoft.com/graph/api/user-post-events */
+const CALENDAR_ROLE = 'Calendars.ReadWrite';
 
 /** An app-only token from Entra for the tenant, or a failed check with the fix for Entra's answer. */
 export async function checkToken(wiring: Wiring, tenant: string, checks: DoctorCheck[]): Promise<string | undefined> {
@@ -41,8 +43,11 @@ export async function checkToken(wiring: Wiring, tenant: string, checks: DoctorC
   }
 }
 
-/** The token's app, tenant and roles: the meetings permission must be among them. */
-export function checkClaims(wiring: Wiring, tenant: string, token: string, checks: DoctorCheck[]): boolean {
+/**
+ * The token's app, tenant and roles: the meetings permission must be among them, and with
+ * SCHEDULED_MEETINGS=calendar (`calendar`) the calendar permission too.
+ */
+export function checkClaims(wiring: Wiring, tenant: string, token: string, checks: DoctorCheck[], calendar: boolean): boolean {
   const { graph } = wiring;
   let claims: Record<string, unknown>;
   try {
@@ -70,6 +75,10 @@ export function checkClaims(wiring: Wiring, tenant: string, token: string, check
   if (!roles.includes(MEETINGS_ROLE)) {
     problems.push(`the ${MEETINGS_ROLE} application permission is missing from the token's roles`);
     fix.push(...roleFix(graph, tenant));
+  }
+  if (calendar && !roles.includes(CALENDAR_ROLE)) {
+    problems.push(`the ${CALENDAR_ROLE} application permission is missing from the token's roles: with SCHEDULED_MEETINGS=calendar (the default) a /meet with a time books an Outlook event, and Graph refuses it (403 ErrorAccessDenied)`);
+    fix.push(...calendarRoleFix(graph, tenant));
   }
   checks.push({
     id: 'claims',

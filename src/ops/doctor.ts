@@ -57,7 +57,7 @@ export async function runDoctor(env: NodeJS.ProcessEnv, options: DoctorOptions =
     });
     return report(false);
   }
-  checks.push({ id: 'config', title: 'Configuration', status: 'pass', detail: `valid (MEETINGS_API=${config.meetingsApi})` });
+  checks.push({ id: 'config', title: 'Configuration', status: 'pass', detail: `valid (MEETINGS_API=${config.meetingsApi}, SCHEDULED_MEETINGS=${config.scheduledMeetings})` });
   if (config.meetingsApi === 'app') {
     // A warning, not a failure: the path still works where Graph serves it.
     checks.push({
@@ -132,7 +132,7 @@ async function diagnose(config: Config, wiring: Wiring, options: DoctorOptions, 
   });
 
   const token = await checkToken(wiring, tenant, checks);
-  const claimsOk = token !== undefined && checkClaims(wiring, tenant, token, checks);
+  const claimsOk = token !== undefined && checkClaims(wiring, tenant, token, checks, config.scheduledMeetings === 'calendar');
   const reachable = await checkGraph(wiring, token, checks);
 
   const organizer = options.organizer ?? (embedded ? randomUUID() : undefined);

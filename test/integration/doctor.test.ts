@@ -97,6 +97,22 @@ describe('meetnow doctor against the emulator', () => {
     expect(check(report, 'meeting')?.status).toBe('skip');
   });
 
+  it('missing Calendars.ReadWrite: fails the claims with SCHEDULED_MEETINGS=calendar (the default), with the grant and how to limit mailboxes', async () => {
+    s = await setup({ roles: ['OnlineMeetings.ReadWrite.All', 'User.Read.All'] });
+    const report = await runDoctor(s.env, { caPem: s.emulator.caPem, tenant: TENANT, createMeeting: false });
+    expect(report.ok).toBe(false);
+    const claims = check(report, 'claims');
+    expect(claims?.status).toBe('fail');
+    expect(claims?.detail).toContain('Calendars.ReadWrite application permission is missing');
+    expect(claims?.detail).not.toContain('OnlineMeetings.ReadWrite.All application permission is missing');
+    for (const words of ['Application permissions → Calendars.ReadWrite', 'New-ManagementRoleAssignment', '"Application Calendars.ReadWrite"', 'SCHEDULED_MEETINGS=online']) {
+      expect(fixText(claims)).toContain(words);
+    }
+    // Standalone meetings need no calendar permission.
+    const online = await runDoctor({ ...s.env, SCHEDULED_MEETINGS: 'online' }, { caPem: s.emulator.caPem, tenant: TENANT, createMeeting: false });
+    expect(check(online, 'claims')?.status).toBe('pass');
+  });
+
   it('missing access policy: the test meeting fails with the two PowerShell commands for this app and user', async () => {
     s = await setup();
     const organizer = randomUUID();

@@ -114,7 +114,7 @@ describe('embedded Entra + Graph emulator', () => {
         appid: APP.clientId,
         azp: APP.clientId,
         idtyp: 'app',
-        roles: ['OnlineMeetings.ReadWrite.All', 'User.Read.All'],
+        roles: ['OnlineMeetings.ReadWrite.All', 'User.Read.All', 'Calendars.ReadWrite'],
       });
       expect((claims.exp ?? 0) - (claims.iat ?? 0)).toBe(3599);
       expect(emulator.discoveryRequests.map((r) => r.path)).toContain(`/${TENANT}/v2.0/.well-known/openid-configuration`);

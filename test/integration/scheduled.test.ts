@@ -108,7 +108,8 @@ function tomorrowIn(timeZone: string): string {
 describe.each(['users', 'app'] as const)('scheduled meetings with MEETINGS_API=%s', (api) => {
   let h: Harness;
   // One sender books every row of this table within a minute: more than MEET_RATE_LIMIT lets a person start.
-  useHarness((started) => (h = started), { env: { MEETINGS_API: api, MEET_RATE_LIMIT: 'off' } });
+  // How a time is read and sent on the wire, as standalone meetings; calendar-events.test.ts books the same as events.
+  useHarness((started) => (h = started), { env: { MEETINGS_API: api, MEET_RATE_LIMIT: 'off', SCHEDULED_MEETINGS: 'online' } });
 
   it('books "tomorrow 3pm for 45m" in the sender’s zone, in UTC on the wire, and shows local time on the card', async () => {
     await h.post(teamsMessage({ serviceUrl: h.connector.serviceUrl, text: '/meet tomorrow 3pm for 45m Design review', timezone: 'Asia/Tokyo' }));

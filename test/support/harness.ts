@@ -40,12 +40,14 @@ export interface Harness {
 export interface HarnessOptions {
   env?: NodeJS.ProcessEnv;
   emulator?: EmulatorOptions;
+  /** The application permissions the bot's Graph app was granted; default: the emulator's defaults. */
+  appRoles?: string[];
   /** Passed to startMeetNow (timing, outbound bot credentials). */
   meetNow?: Omit<MeetNowOptions, 'caPem' | 'logDestination'>;
 }
 
 /** A strict emulator that knows one tenant, Heidi in it, and one app (the bot's Graph app). */
-export function startStrictEmulator(app: { clientId: string; clientSecret: string }, options: EmulatorOptions = {}): Promise<Emulator> {
+export function startStrictEmulator(app: { clientId: string; clientSecret: string; roles?: string[] }, options: EmulatorOptions = {}): Promise<Emulator> {
   return Emulator.start({
     tenants: [TENANT],
     users: [{ id: HEIDI.aadObjectId, tenantId: TENANT, displayName: HEIDI.name, userPrincipalName: 'heidi@contoso.example' }],
@@ -61,7 +63,7 @@ export function startStrictEmulator(app: { clientId: string; clientSecret: strin
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const clientId = randomUUID();
   const clientSecret = randomBytes(18).toString('base64url');
-  const emulator = await startStrictEmulator({ clientId, clientSecret }, options.emulator);
+  const emulator = await startStrictEmulator({ clientId, clientSecret, roles: options.appRoles }, options.emulator);
   const connector = await FakeConnector.start();
   // Production mode: like the real Bot Connector, the fake takes only replies that carry this bot's token.
   const botAppId = options.env?.MicrosoftAppId;

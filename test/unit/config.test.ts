@@ -113,6 +113,12 @@ describe('loadConfig', () => {
     expect(problems({ GRAPH_HTTP2: 'false' })).toMatch(/GRAPH_HTTP2: must be on or off/);
   });
 
+  it('books a meeting with a time in the calendar unless SCHEDULED_MEETINGS says online', () => {
+    expect(loadConfig({}).scheduledMeetings).toBe('calendar');
+    expect(loadConfig({ SCHEDULED_MEETINGS: ' Online ' }).scheduledMeetings).toBe('online');
+    expect(problems({ SCHEDULED_MEETINGS: 'outlook' })).toMatch(/SCHEDULED_MEETINGS: must be calendar .* or online/);
+  });
+
   it('lists every problem in one message', () => {
     const message = problems({
       PORT: 'eighty',
