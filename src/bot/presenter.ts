@@ -30,6 +30,12 @@ export interface CardAnswer {
   created: boolean;
 }
 
+/** What one kind of card click says besides its answer: while the answer takes long, and (where it has its own words) on failure. */
+export interface ClickWords {
+  interim(activity: Partial<Activity>): string;
+  failure?(error: MeetNowError, activity: Activity): string | undefined;
+}
+
 /** The reader's words, from the activity's locale. */
 export function messagesOf(activity: Partial<Activity>): Messages {
   return messagesFor(readerContext(activity).locale);
@@ -127,6 +133,7 @@ export abstract class Presenter {
       scheduled,
       meeting: started.meeting,
       organizerName: started.organizerName,
+      organizerId: started.organizerId,
       startedBy: fromCard ? { name: started.organizerName, at: new Date(started.startedAt) } : undefined,
       invited: invitation?.summary,
       notes: invitation?.notes,

@@ -29,6 +29,18 @@ export interface MeetingCardView extends ReaderContext {
   notes?: string[];
   /** A meeting booked for a given time: the card shows when it ends too. */
   scheduled?: boolean;
+  /** The organizer's Entra object id: a scheduled meeting's card offers them "Cancel meeting" (cards/meeting.json). */
+  organizerId?: string;
+}
+
+/** A cancelled meeting's card (cards/cancelled-meeting.json), which replaces its meeting card for everyone. */
+export interface CancelledMeetingCardView extends ReaderContext {
+  subject: string;
+  /** Who cancelled it; '' when their name is not known. */
+  cancelledBy: string;
+  cancelledAt: Date;
+  /** A calendar event: its attendees were sent a cancellation. */
+  calendar: boolean;
 }
 
 export interface StartMeetingCardView {
@@ -58,6 +70,7 @@ function meetingLabels(m: Messages) {
     joinByPhone: m.t('meeting.joinByPhone'),
     noDialIn: m.t('meeting.noDialIn'),
     join: m.t('meeting.join'),
+    cancel: m.t('cancel.button'),
   };
 }
 
@@ -118,6 +131,27 @@ export function meetingCardData(view: MeetingCardView) {
     notes: (view.notes ?? []).map((text) => ({ text: literalText(text) })),
     fallbackText: m.t('meeting.fallback', { url: meeting.joinUrl }),
     speak: m.t('meeting.ready'),
+    // What "Cancel meeting" sends back (parseCancelAction). Everyone sees the button; only the organizer's click cancels.
+    offerCancel: view.scheduled === true && view.organizerId !== undefined,
+    cancel: {
+      organizerId: view.organizerId ?? '',
+      organizerName: displayName(view.organizerName),
+      eventId: meeting.eventId ?? '',
+      meetingId: meeting.eventId === undefined ? meeting.id : '',
+      subject: meeting.subject,
+    },
+  };
+}
+
+/** The `$root` data of cards/cancelled-meeting.json. */
+export function cancelledMeetingCardData(view: CancelledMeetingCardView) {
+  const m = messagesFor(view.locale);
+  const name = displayName(view.cancelledBy);
+  return {
+    title: m.t('cancel.title'),
+    subject: literalText(view.subject),
+    cancelledBy: name === '' ? '' : m.t('cancel.cancelledBy', { name: literalText(name), time: formatDateTime(view.cancelledAt.toISOString(), view.locale, view.timeZone) }),
+    attendeesNotified: view.calendar ? m.t('cancel.attendeesNotified') : '',
   };
 }
 
@@ -142,11 +176,13 @@ export function startMeetingCardData(view: StartMeetingCardView) {
 export class CardRenderer {
   private readonly meeting: CompiledTemplate;
   private readonly startMeeting: CompiledTemplate;
+  private readonly cancelledMeeting: CompiledTemplate;
 
   constructor(cardsDir: string = DEFAULT_CARDS_DIR) {
     const load = (name: string) => compileTemplate(`${name}.json`, JSON.parse(readFileSync(join(cardsDir, `${name}.json`), 'utf8')));
     this.meeting = load('meeting');
     this.startMeeting = load('start-meeting');
+    this.cancelledMeeting = load('cancelled-meeting');
   }
 
   meetingCard(view: MeetingCardView): CardAttachment {
@@ -155,6 +191,10 @@ export class CardRenderer {
 
   startMeetingCard(view: StartMeetingCardView): CardAttachment {
     return { contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: this.startMeeting(startMeetingCardData(view)) as Record<string, unknown> };
+  }
+
+  cancelledMeetingCard(view: CancelledMeetingCardView): CardAttachment {
+    return { contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: this.cancelledMeeting(cancelledMeetingCardData(view)) as Record<string, unknown> };
   }
 }
 

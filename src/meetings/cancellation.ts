@@ -3,18 +3,7 @@ import { displayName } from '../commands/subject';
 import type { CallObserver } from './call-observer';
 import type { Organizer } from './meeting';
 import { DEDUPE_TTL_MS } from './meeting-service';
-import type { DedupeStore } from './ports';
-
-/** What cancelling needs of Graph: the two calls MeetingsApi makes for it. */
-export interface CancellationApi {
-  /**
-   * `POST /users/{organizer}/events/{id}/cancel`: the event leaves the calendars and every attendee gets a
-   * cancellation (https://learn.microsoft.com/graph/api/event-cancel).
-   */
-  cancelEvent(organizer: Organizer, eventId: string, comment: string, observer?: CallObserver): Promise<unknown>;
-  /** `DELETE /users/{organizer}/onlineMeetings/{id}` (https://learn.microsoft.com/graph/api/onlinemeeting-delete). */
-  deleteOnlineMeeting(organizer: Organizer, meetingId: string, observer?: CallObserver): Promise<unknown>;
-}
+import type { DedupeStore, MeetingCanceller } from './ports';
 
 /** A click on a meeting card's "Cancel meeting": who clicked, and what the card says it is about. */
 export interface CancelRequest {
@@ -64,7 +53,8 @@ function meetingIsGone(error: unknown): boolean {
 }
 
 export interface MeetingCancellationOptions {
-  api: CancellationApi;
+  /** Graph: the event's `cancel` (which tells its attendees), or deleting a standalone meeting. */
+  api: MeetingCanceller;
   dedupe: DedupeStore;
 }
 

@@ -1,7 +1,8 @@
 import { MeetNowError } from '../../src/errors';
-import { MeetingCancellation, type CancellationApi, type CancelRequest } from '../../src/meetings/cancellation';
+import { MeetingCancellation, type CancelRequest } from '../../src/meetings/cancellation';
 import type { Organizer } from '../../src/meetings/meeting';
 import { MemoryDedupeStore } from '../../src/meetings/memory-dedupe-store';
+import type { MeetingCanceller } from '../../src/meetings/ports';
 
 const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
 const HEIDI: Organizer = { objectId: '550fae72-d251-43ec-868c-373732c2704f', tenantId: TENANT, displayName: 'Heidi Steen' };
@@ -10,7 +11,7 @@ const EVENT_ID = 'AAMkAGI2TGuLAAA=';
 const MEETING_ID = 'MSpkYzE3Njc0Yy04MWQ5LTRhZGItYmZiMi04ZjZhNDQyZTRiNjQqMCoq';
 
 /** Graph as a fake port: records each call in the organizer's name, or fails with `failure`. */
-class FakeCancellationApi implements CancellationApi {
+class FakeCanceller implements MeetingCanceller {
   readonly calls: string[] = [];
   failure?: Error;
   private hold?: Promise<void>;
@@ -38,7 +39,7 @@ class FakeCancellationApi implements CancellationApi {
 }
 
 function setUp() {
-  const api = new FakeCancellationApi();
+  const api = new FakeCanceller();
   const cancellation = new MeetingCancellation({ api, dedupe: new MemoryDedupeStore() });
   return { api, cancellation };
 }
