@@ -53,15 +53,13 @@ export class CancelMeeting implements ClickWords {
   }
 
   /**
-   * A cancel that Graph refused or that failed on the way, in words that say nothing was cancelled (the usual
-   * words are about creating a meeting); undefined for what failed before (identity, tenant, token): those
-   * words fit any request.
+   * A cancel that failed, in words that say nothing was cancelled (the usual words are about creating a
+   * meeting); undefined when the clicker could not be identified or admitted: those words fit any request.
    */
   failure(error: MeetNowError, activity: Activity): string | undefined {
+    if (/^(?:identity|tenant|directory)_/.test(error.code)) return undefined;
     const m = messagesOf(activity);
-    if (REFUSALS.has(error.code)) return m.t('cancel.refused', { support: supportSuffix(error, m) });
-    if (error.code.startsWith('graph_') || error.code === 'network') return m.t('cancel.failed', { support: supportSuffix(error, m) });
-    return undefined;
+    return m.t(REFUSALS.has(error.code) ? 'cancel.refused' : 'cancel.failed', { support: supportSuffix(error, m) });
   }
 
   private present(outcome: CancelOutcome, clicked: Activity): CardAnswer {

@@ -134,6 +134,14 @@ describe.each(['users', 'app'] as const)('Cancel meeting, SCHEDULED_MEETINGS=cal
     expect(h.emulator.events()).toHaveLength(0);
   });
 
+  it('Graph staying busy is answered with words that say nothing was cancelled', async () => {
+    const booked = await book(h);
+    h.emulator.injectFault({ target: 'graph', status: 503, code: 'ServiceUnavailable', retryAfter: 0, times: 4 });
+    const failed = await clicked(h, cancelClick(h, booked, HEIDI));
+    expect(String(failed.value)).toMatch(/^I couldn't cancel the meeting \(request id `[^`]+`\), so it still stands\. Please try again in a minute/);
+    expect(h.emulator.events()).toHaveLength(1);
+  });
+
   it('the cancelled card is in the reader’s language', async () => {
     const booked = await book(h, 'fr-FR');
     const answer = await clicked(h, cancelClick(h, booked, HEIDI, booked.cancel.data, 'fr-FR'));
