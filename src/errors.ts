@@ -18,6 +18,7 @@ export type ErrorCode =
   | 'graph_access_policy'
   | 'graph_permission_missing'
   | 'graph_calendar_access_denied'
+  | 'graph_mailbox_not_found'
   | 'directory_permission_missing'
   | 'graph_organizer_not_found'
   | 'graph_organizer_not_eligible'

@@ -83,7 +83,7 @@ function readAttendees(value: unknown): { address: string; name?: string; type: 
 }
 
 /** Graph's onlineMeetingInfo of the meeting an event holds; `joinUrl` alone when configured so (the look-up path). */
-function joinInfo(meeting: OnlineMeeting, mode: EventJoinInfo): Json {
+function joinInfo(meeting: OnlineMeeting, mode: Exclude<EventJoinInfo, 'later'>): Json {
   const audio = meeting.audioConferencing;
   if (mode === 'joinUrl' || audio === null) return { joinUrl: meeting.joinWebUrl, conferenceId: null, tollNumber: null, tollFreeNumbers: [], phones: [], quickDial: null };
   return {
@@ -170,10 +170,10 @@ export function calendarRoutes(deps: CalendarDeps): Route[] {
       attendees: attendees.map((a) => ({ type: a.type, status: { response: 'none', time: '0001-01-01T00:00:00Z' }, emailAddress: { name: a.name ?? a.address, address: a.address } })),
       organizer: { emailAddress: { name: user.displayName, address: user.userPrincipalName } },
       webLink: `https://outlook.office365.com/owa/?itemid=${encodeURIComponent(id)}&exvsurl=1&path=/calendar/item`,
-      onlineMeeting: meeting === undefined ? null : joinInfo(meeting, deps.eventJoinInfo),
+      onlineMeeting: meeting === undefined ? null : joinInfo(meeting, deps.eventJoinInfo === 'joinUrl' ? 'joinUrl' : 'full'),
     };
     deps.events.add({ id, organizerId: user.id, transactionId, resource });
-    return { status: 201, body: resource };
+    return { status: 201, body: deps.eventJoinInfo === 'later' ? { ...resource, onlineMeeting: null } : resource };
   };
 
   /** The organizer's event, or Graph's 404 for an id it does not (or no longer) hold. */
@@ -181,6 +181,16 @@ export function calendarRoutes(deps: CalendarDeps): Route[] {
     const event = deps.events.get(decode(segment));
     if (event === undefined || event.organizerId !== user.id) throw new GraphError(404, 'ErrorItemNotFound', 'The specified object was not found in the store.');
     return event;
+  };
+
+  /** https://learn.microsoft.com/graph/api/event-get: with `$select`, the id and the selected properties. */
+  const read = async (ex: Exchange, [userSegment = '', eventSegment = '']: string[]): Promise<Reply> => {
+    const caller = await deps.authenticate(ex, [...CALENDARS_WRITE, 'Calendars.Read', 'Calendars.ReadBasic'], denied);
+    const event = eventOf(mailbox(caller, userSegment), eventSegment);
+    const select = ex.query.get('$select')?.split(',').map((name) => name.trim()).filter((name) => name !== '');
+    if (select === undefined || select.length === 0) return { status: 200, body: event.resource };
+    const picked = Object.entries(event.resource).filter(([name]) => name === 'id' || name.startsWith('@odata') || select.some((wanted) => wanted.toLowerCase() === name.toLowerCase()));
+    return { status: 200, body: Object.fromEntries(picked) };
   };
 
   const cancel = async (ex: Exchange, [userSegment = '', eventSegment = '']: string[]): Promise<Reply> => {
@@ -197,6 +207,7 @@ export function calendarRoutes(deps: CalendarDeps): Route[] {
 
   return [
     { kind: 'graph', method: 'POST', pattern: /^\/v1\.0\/users\/([^/]+)\/(?:calendar\/)?events\/?$/i, handle: create },
+    { kind: 'graph', method: 'GET', pattern: /^\/v1\.0\/users\/([^/]+)\/(?:calendar\/)?events\/([^/]+)$/i, handle: read },
     { kind: 'graph', method: 'POST', pattern: /^\/v1\.0\/users\/([^/]+)\/(?:calendar\/)?events\/([^/]+)\/cancel\/?$/i, handle: cancel },
   ];
 }

@@ -67,10 +67,11 @@ export type AccessPolicyDenial = 'General' | 'Unauthorized';
 
 /**
  * What a created event's `onlineMeeting` holds: `full` (default) the join URL with the dial-in
- * (`conferenceId`, `tollNumber`, `tollFreeNumbers`, `phones`, `quickDial`), or `joinUrl` alone, as an
- * answer may come before Teams has filled in the rest: the client then has to look the meeting up.
+ * (`conferenceId`, `tollNumber`, `tollFreeNumbers`, `phones`, `quickDial`); `joinUrl` the join URL alone, as
+ * an answer may come before Teams has filled in the rest (the client then looks the meeting up); `later`
+ * nothing in the create's answer (`onlineMeeting: null`), the full details only when the event is read again.
  */
-export type EventJoinInfo = 'full' | 'joinUrl';
+export type EventJoinInfo = 'full' | 'joinUrl' | 'later';
 
 export type FaultTarget = 'token' | 'graph';
 

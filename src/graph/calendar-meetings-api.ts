@@ -10,8 +10,8 @@ import { httpsUrl, list, meetingFromV1, parse, present, text, v1Resource } from 
  * SCHEDULED_MEETINGS=calendar (DESIGN §4): a meeting with a time is an Outlook event with a Teams meeting,
  * created in the organizer's calendar so that the organizer and every attendee get it and its reminders:
  * `POST /users/{id}/events` (https://learn.microsoft.com/graph/api/user-post-events, application permission
- * Calendars.ReadWrite; "isOnlineMeeting: true, onlineMeetingProvider: teamsForBusiness" makes it a Teams meeting:
- * https://learn.microsoft.com/graph/outlook-calendar-online-meetings).
+ * Calendars.ReadWrite). `isOnlineMeeting` with `onlineMeetingProvider: teamsForBusiness` makes the event a Teams
+ * meeting (https://learn.microsoft.com/graph/outlook-calendar-online-meetings).
  */
 
 /** The event's `onlineMeeting` (https://learn.microsoft.com/graph/api/resources/onlinemeetinginfo). */
@@ -20,7 +20,7 @@ const eventResource = z.object({
   subject: z.string().nullish(),
   onlineMeeting: z
     .object({
-      joinUrl: httpsUrl,
+      joinUrl: httpsUrl.nullish(),
       conferenceId: z.string().nullish(),
       tollNumber: z.string().nullish(),
       tollFreeNumbers: z.array(z.string()).nullish(),
@@ -81,17 +81,19 @@ export class CalendarMeetingsApi implements MeetingsApi {
     const result = await this.graph
       .post(input.organizer.tenantId, `/v1.0/users/${organizer}/events`, body, { operation, observer: input.observer, language: input.language, idempotent: true })
       .catch((error: unknown) => {
-        throw calendarRefusal(error);
+        throw creationRefusal(error);
       });
-    const event = parse(eventResource, result, operation);
+    const created = parse(eventResource, result, operation);
+    const event = present(created.onlineMeeting?.joinUrl) === undefined ? await this.readEvent(input, created.id) : created;
     const online = event.onlineMeeting;
-    if (online === null || online === undefined) {
-      throw new MeetNowError('graph_invalid_response', `${operation}: the event has no Teams meeting (onlineMeeting is empty)`, { status: result.status, requestId: result.requestId });
+    const joinUrl = present(online?.joinUrl);
+    if (online === null || online === undefined || joinUrl === undefined) {
+      throw new MeetNowError('graph_invalid_response', `${operation}: the event ${created.id} has no Teams meeting (onlineMeeting has no joinUrl)`, { status: result.status, requestId: result.requestId });
     }
     const meeting: Meeting = {
       id: event.id,
       subject: present(event.subject) ?? input.subject,
-      joinUrl: online.joinUrl,
+      joinUrl,
       startDateTime: schedule.start.toISOString(),
       endDateTime: schedule.end.toISOString(),
       created: true,
@@ -103,6 +105,21 @@ export class CalendarMeetingsApi implements MeetingsApi {
     const dialIn: DialIn = { tollNumbers: list(phones, online.tollNumber), tollFreeNumbers, conferenceId: present(online.conferenceId) };
     if (dialIn.conferenceId !== undefined && dialIn.tollNumbers.length + dialIn.tollFreeNumbers.length > 0) return { ...meeting, dialIn };
     return this.withLookedUpDialIn(meeting, input);
+  }
+
+  /**
+   * Graph fills in an event's `onlineMeeting` once the Teams meeting exists ("After you set isOnlineMeeting
+   * and onlineMeetingProvider … Microsoft Graph initializes onlineMeeting",
+   * https://learn.microsoft.com/graph/api/resources/event): an answer without it is read again once,
+   * `GET /users/{id}/events/{id}` (https://learn.microsoft.com/graph/api/event-get, Calendars.ReadWrite covers it).
+   */
+  private async readEvent(input: CreateMeetingInput, eventId: string): Promise<z.infer<typeof eventResource>> {
+    const operation = 'GET /v1.0/users/{id}/events/{id}';
+    const path = `/v1.0/users/${encodeURIComponent(input.organizer.objectId)}/events/${encodeURIComponent(eventId)}?$select=subject,onlineMeeting`;
+    const result = await this.graph.get(input.organizer.tenantId, path, { operation, observer: input.observer, language: input.language }).catch((error: unknown) => {
+      throw calendarAccessRefusal(error);
+    });
+    return parse(eventResource, result, operation);
   }
 
   /**
@@ -133,12 +150,27 @@ export class CalendarMeetingsApi implements MeetingsApi {
 }
 
 /**
- * The events API's 403 (`ErrorAccessDenied`): the app lacks Calendars.ReadWrite, or an Exchange application
- * access policy / RBAC for Applications scope leaves this organizer's mailbox out. An admin can act on either.
+ * The events API's 403 (`ErrorAccessDenied`), for creating and cancelling alike: the app lacks
+ * Calendars.ReadWrite, or an Exchange application access policy / RBAC for Applications scope leaves this
+ * organizer's mailbox out. An admin can act on either.
  */
-export function calendarRefusal(error: unknown): unknown {
+export function calendarAccessRefusal(error: unknown): unknown {
   if (!(error instanceof MeetNowError) || error.status !== 403) return error;
-  return new MeetNowError('graph_calendar_access_denied', `${error.message} (creating calendar events needs the application permission Calendars.ReadWrite for this mailbox)`, {
+  return new MeetNowError('graph_calendar_access_denied', `${error.message} (calendar events need the application permission Calendars.ReadWrite for this mailbox)`, {
+    status: error.status,
+    graphCode: error.graphCode,
+    requestId: error.requestId,
+    cause: error,
+  });
+}
+
+/**
+ * A create's 404 (`ErrorInvalidUser`, `MailboxNotEnabledForRESTAPI`): the organizer has no Exchange Online
+ * mailbox (a guest, no licence), which a standalone Teams meeting would not have needed.
+ */
+function creationRefusal(error: unknown): unknown {
+  if (!(error instanceof MeetNowError) || error.status !== 404) return calendarAccessRefusal(error);
+  return new MeetNowError('graph_mailbox_not_found', `${error.message} (the organizer has no mailbox to book the event in)`, {
     status: error.status,
     graphCode: error.graphCode,
     requestId: error.requestId,

@@ -1,7 +1,7 @@
 import type { CallObserver } from '../meetings/call-observer';
 import type { Organizer } from '../meetings/meeting';
 import type { MeetingCanceller } from '../meetings/ports';
-import { calendarRefusal } from './calendar-meetings-api';
+import { calendarAccessRefusal } from './calendar-meetings-api';
 import type { GraphClient } from './graph-client';
 
 /** Calls meetings off through Graph, in the organizer's name (app-only, like creating them). */
@@ -18,7 +18,7 @@ export class GraphMeetingCanceller implements MeetingCanceller {
     try {
       await this.graph.post(organizer.tenantId, path, { Comment: comment }, { operation: 'POST /v1.0/users/{id}/events/{id}/cancel', observer });
     } catch (error) {
-      throw calendarRefusal(error);
+      throw calendarAccessRefusal(error);
     }
   }
 

@@ -121,6 +121,8 @@ export const en = {
     "I couldn't create the meeting: MeetNow's app registration doesn't have the Microsoft Graph application permission **OnlineMeetings.ReadWrite.All** with admin consent{support}. An admin can add it in the Microsoft Entra admin center (App registrations → API permissions → Grant admin consent).",
   'error.calendarAccessDenied':
     "I couldn't put the meeting in your calendar: Microsoft Graph refused MeetNow access to your mailbox{support}. An admin can fix this: give MeetNow's app registration the Microsoft Graph application permission **Calendars.ReadWrite** with admin consent (Microsoft Entra admin center → App registrations → API permissions → Grant admin consent), and where Exchange Online limits which mailboxes the app may use (RBAC for Applications, or an application access policy made with `New-ApplicationAccessPolicy`), add your mailbox to its scope. Or set `SCHEDULED_MEETINGS=online` for meetings that are in no calendar.",
+  'error.mailboxNotFound':
+    "I couldn't put the meeting in your calendar: Microsoft 365 has no Outlook mailbox for your account that MeetNow can add events to{support}. This happens for guest accounts and accounts without an Exchange Online licence. An admin can check your account, or set `SCHEDULED_MEETINGS=online` for meetings that are in no calendar.",
   'error.directoryPermissionMissing':
     "I couldn't look up your Microsoft 365 account: MeetNow's app registration needs the Microsoft Graph application permission **User.Read.All** with admin consent to resolve user principal names{support}. An admin can add it, or map you by object id instead.",
   'error.appApiRetired':

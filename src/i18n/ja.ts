@@ -113,6 +113,8 @@ export const ja: Catalog = {
     '会議を作成できませんでした。MeetNow のアプリ登録に、管理者の同意済みの Microsoft Graph アプリケーション アクセス許可 **OnlineMeetings.ReadWrite.All** がありません{support}。管理者が Microsoft Entra 管理センター (アプリの登録 → API のアクセス許可 → 管理者の同意を与える) で追加できます。',
   'error.calendarAccessDenied':
     '会議を予定表に追加できませんでした。Microsoft Graph が MeetNow によるあなたのメールボックスへのアクセスを拒否しました{support}。管理者が解決できます: MeetNow のアプリ登録に、管理者の同意済みの Microsoft Graph アプリケーション アクセス許可 **Calendars.ReadWrite** を与え (Microsoft Entra 管理センター → アプリの登録 → API のアクセス許可 → 管理者の同意を与える)、Exchange Online でアプリが使えるメールボックスを制限している場合 (アプリケーションの RBAC、または `New-ApplicationAccessPolicy` で作成したアプリケーション アクセス ポリシー) は、あなたのメールボックスをその範囲に追加してください。または、どの予定表にも入らない会議にするには `SCHEDULED_MEETINGS=online` を設定します。',
+  'error.mailboxNotFound':
+    '会議を予定表に追加できませんでした。あなたのアカウントには、MeetNow が予定を追加できる Outlook メールボックスが Microsoft 365 にありません{support}。ゲスト アカウントや Exchange Online ライセンスのないアカウントで起こります。管理者がアカウントを確認するか、どの予定表にも入らない会議にするには `SCHEDULED_MEETINGS=online` を設定します。',
   'error.directoryPermissionMissing':
     'Microsoft 365 アカウントを検索できませんでした。ユーザー プリンシパル名を解決するには、MeetNow のアプリ登録に管理者の同意済みの Microsoft Graph アプリケーション アクセス許可 **User.Read.All** が必要です{support}。管理者が追加するか、オブジェクト ID で対応付けてください。',
   'error.appApiRetired':

@@ -152,6 +152,15 @@ describe('calendar meetings: permissions and dial-in', () => {
     expect(cardOf(h)).toContain('teams.microsoft.com/l/meetup-join');
   });
 
+  it('tells an organizer without a mailbox why the meeting is in no calendar, and books nothing', async () => {
+    const h = await start({ emulator: { users: [{ id: HEIDI.aadObjectId, tenantId: TENANT, displayName: HEIDI.name, userPrincipalName: 'heidi@contoso.example', guest: true }] } });
+    await h.post(teamsMessage({ serviceUrl: h.connector.serviceUrl, text: `/meet ${DAY_BEFORE} 09:00 Planning`, locale: 'fr-FR' }));
+    expect(eventRequests(h)[0]?.status).toBe(404);
+    expect(h.emulator.events()).toHaveLength(0);
+    expect(textOf(h)).toContain('aucune boîte aux lettres Outlook');
+    expect(textOf(h)).toContain('`SCHEDULED_MEETINGS=online`');
+  });
+
   it('looks the dial-in up by the join URL when the event’s answer has none', async () => {
     const h = await start({ emulator: { eventJoinInfo: 'joinUrl' } });
     await h.post(teamsMessage({ serviceUrl: h.connector.serviceUrl, text: `/meet ${DAY_BEFORE} 09:00 Planning` }));
@@ -163,6 +172,19 @@ describe('calendar meetings: permissions and dial-in', () => {
     const card = cardOf(h);
     expect(card).toContain(String(meeting.resource.audioConferencing?.conferenceId));
     expect(card).toContain(meeting.resource.joinMeetingIdSettings.passcode);
+  });
+
+  it('reads the event again when its answer has no Teams meeting yet, and answers with its join link', async () => {
+    const h = await start({ emulator: { eventJoinInfo: 'later' } });
+    await h.post(teamsMessage({ serviceUrl: h.connector.serviceUrl, text: `/meet ${DAY_BEFORE} 09:00 Planning` }));
+    const [event] = h.emulator.events();
+    const read = h.emulator.graphRequests.find((r) => r.method === 'GET');
+    expect(read?.path).toBe(`/v1.0/users/${HEIDI.aadObjectId}/events/${encodeURIComponent(String(event?.id))}`);
+    expect(read?.status).toBe(200);
+    const online = event?.resource.onlineMeeting as Json;
+    const card = cardOf(h);
+    expect(card).toContain(JSON.stringify(String(online.joinUrl)));
+    expect(card).toContain(String(online.conferenceId));
   });
 
   it('answers with the join link and without the dial-in when the look-up is refused, and logs why', async () => {

@@ -65,6 +65,33 @@ describe('emulator: calendar events, their cancellation, deleting online meeting
     expect((found.json().value as Json[])[0]).toMatchObject({ joinWebUrl: online.joinUrl, audioConferencing: { conferenceId: online.conferenceId } });
   });
 
+  it('reads an event back, with only the id and the $select-ed properties when asked; `later` leaves it out of the create’s answer', async () => {
+    const id = String((await create()).json().id);
+    const path = `/v1.0/users/${HEIDI.id}/events/${encodeURIComponent(id)}`;
+    expect((await call('GET', path)).json()).toMatchObject({ id, subject: 'Design review', isOnlineMeeting: true });
+    const selected = (await call('GET', `${path}?$select=onlineMeeting`)).json();
+    expect(Object.keys(selected).filter((name) => !name.startsWith('@'))).toEqual(['id', 'onlineMeeting']);
+    expect((await call('GET', `/v1.0/users/${HEIDI.id}/events/AAMkAnothing`)).status).toBe(404);
+
+    const later = await Emulator.start({ tenants: [TENANT], users: [HEIDI], apps: [APP], eventJoinInfo: 'later' });
+    const laterAgent = new Agent({ connect: { ca: later.caPem } });
+    try {
+      const bearer = await later.mintAccessToken({ tenantId: TENANT, clientId: APP.clientId });
+      const answer = await request(`${later.graphBaseUrl}/v1.0/users/${HEIDI.id}/events`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${bearer}`, 'content-type': 'application/json' },
+        body: JSON.stringify(EVENT),
+        dispatcher: laterAgent,
+      });
+      const created = (await answer.body.json()) as Json;
+      expect(created.onlineMeeting).toBeNull();
+      expect((later.events()[0]?.resource.onlineMeeting as Json).joinUrl).toMatch(/^https:/);
+    } finally {
+      await laterAgent.close();
+      await later.close();
+    }
+  });
+
   it('answers a retried create with the same transactionId with the same event', async () => {
     const first = (await create()).json();
     const again = await create();

@@ -159,7 +159,7 @@ describe.each(SUPPORTED_LANGUAGES)('every card and reply in %s', (language) => {
   });
 
   it('help, hints and every error', () => {
-    const errors = ['identity_missing', 'identity_unmapped', 'identity_unverifiable', 'tenant_not_allowed', 'rate_limited', 'tenant_rate_limited', 'graph_access_policy', 'graph_permission_missing', 'graph_calendar_access_denied', 'directory_permission_missing', 'graph_organizer_not_found', 'graph_organizer_not_eligible', 'graph_throttled', 'token_invalid_client', 'token_consent_missing', 'token_tenant_not_found', 'token_scope_invalid', 'token_failed', 'network', 'internal'];
+    const errors = ['identity_missing', 'identity_unmapped', 'identity_unverifiable', 'tenant_not_allowed', 'rate_limited', 'tenant_rate_limited', 'graph_access_policy', 'graph_permission_missing', 'graph_calendar_access_denied', 'graph_mailbox_not_found', 'directory_permission_missing', 'graph_organizer_not_found', 'graph_organizer_not_eligible', 'graph_throttled', 'token_invalid_client', 'token_consent_missing', 'token_tenant_not_found', 'token_scope_invalid', 'token_failed', 'network', 'internal'];
     const context = { graphAppId: 'app-id', authorityHost: 'https://login.microsoftonline.com' };
     const texts = [
       helpText(m),
