@@ -27,9 +27,11 @@ import { IdentityMapFile } from './identity/identity-map';
 import { ChannelOrganizerResolver } from './identity/organizer-resolver';
 import { CalendarMeetingsApi } from './graph/calendar-meetings-api';
 import { AppMeetingsApi, UsersMeetingsApi } from './graph/meetings-api';
+import { GraphMeetingCanceller } from './graph/meeting-canceller';
 import { UndiciHttpClient } from './http/http-client';
 import { createLogger, flushLogger } from './logger';
 import { MeetingService } from './meetings/meeting-service';
+import { MeetingCancellation } from './meetings/cancellation';
 import { TenantPolicy } from './meetings/tenant-policy';
 import { MemoryDedupeStore } from './meetings/memory-dedupe-store';
 import { MemoryRateLimiter } from './meetings/memory-rate-limiter';
@@ -154,6 +156,8 @@ export async function startMeetNow(env: NodeJS.ProcessEnv, options: MeetNowOptio
   identityMap?.watch();
   const bot = new MeetBot({
     meetings,
+    // The canceller names the clicker's mailbox in every call (src/meetings/cancellation.ts).
+    cancellations: new MeetingCancellation({ api: new GraphMeetingCanceller(graphClient), dedupe }),
     organizers: new ChannelOrganizerResolver(identityMap, new GraphUserDirectory(graphClient)),
     tenants: new TenantPolicy(config.allowedTenants),
     redeliveries: new RedeliveryGuard(dedupe),

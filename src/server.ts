@@ -5,6 +5,7 @@ import restify, { type Next, type Request, type Response, type Server } from 're
 import type { MeetNowAdapter } from './bot/adapter';
 import { publicReadiness, type ReadinessReport } from './ops/readiness';
 import { isRecord } from './guards';
+import { CANCEL_MEETING_VERB, parseCancelAction } from './commands/parse-card-action';
 
 /** DESIGN §4: a body over this gets 413. Real activities are a few kilobytes. */
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -163,6 +164,10 @@ function invokeValueProblem(name: unknown, value: unknown): string | undefined {
       return 'adaptiveCard/action needs value.action with a type and a verb';
     }
     if (value.action.data !== undefined && !isRecord(value.action.data)) return 'adaptiveCard/action value.action.data must be an object';
+    // Its data names the meeting to cancel: ids that are not Graph's shape are refused before any turn runs.
+    if (value.action.verb === CANCEL_MEETING_VERB && parseCancelAction(value.action.data).kind === 'unknown') {
+      return 'cancelMeeting needs data with organizerId (an Entra object id), eventId or meetingId (Graph ids) and a subject of at most 256 characters';
+    }
   }
   if (name === 'composeExtension/fetchTask' || name === 'composeExtension/submitAction') {
     if (!isRecord(value) || typeof value.commandId !== 'string' || value.commandId === '') return `${name} needs value.commandId`;

@@ -12,6 +12,7 @@ import type { ReadMentions } from '../commands/mentions';
 import { asMeetNowError, MeetNowError } from '../errors';
 import type { OrganizerResolver } from '../identity/organizer-resolver';
 import type { MeetingService } from '../meetings/meeting-service';
+import type { MeetingCancellation } from '../meetings/cancellation';
 import type { MeetingSchedule } from '../meetings/meeting';
 import type { TenantPolicy } from '../meetings/tenant-policy';
 import { SILENT_TURN_TELEMETRY, type TurnTelemetry, type TurnTrace } from '../ops/turn-trace';
@@ -20,7 +21,8 @@ import { ComposeExtension } from './compose-extension';
 import { sendInvokeResponse } from './invoke-response';
 import { MeetingDelivery } from './meeting-delivery';
 import { meetRoutes, turnInput, type MeetHandlers, type Turn } from './meet-routes';
-import { Presenters, type CardAnswer } from './presenter';
+import { Presenters, type CardAnswer, type ClickWords } from './presenter';
+import { CancelMeeting } from './cancel-meeting';
 import type { ReplyContext } from './replies';
 import { Router } from './router';
 import { StartMeeting } from './start-meeting';
@@ -32,6 +34,8 @@ import type { RedeliveryGuard } from './redelivery-guard';
 
 export interface MeetBotOptions {
   meetings: MeetingService;
+  /** Cancels scheduled meetings from their cards (organizer only, once). */
+  cancellations: MeetingCancellation;
   organizers: OrganizerResolver;
   tenants: TenantPolicy;
   redeliveries: RedeliveryGuard;
@@ -66,6 +70,7 @@ export class MeetBot {
   private readonly presenters: Presenters;
   private readonly starter: StartMeeting;
   private readonly compose: ComposeExtension;
+  private readonly canceller: CancelMeeting;
 
   constructor(private readonly options: MeetBotOptions) {
     this.acknowledger = new AcknowledgeThenContinue({
@@ -85,6 +90,7 @@ export class MeetBot {
       answerAfterMs: options.composeAnswerAfterMs,
       failed: (error, activity, trace, log) => this.failed(error, activity, trace, log),
     });
+    this.canceller = new CancelMeeting({ cancellations: options.cancellations, organizers: options.organizers, tenants: options.tenants, cards: options.cards, presenters: this.presenters });
   }
 
   readonly run = async (context: TurnContext): Promise<void> => {
@@ -141,6 +147,7 @@ export class MeetBot {
     startForm: ({ context }) => context.sendActivity(this.presenters.for(context.activity).startForm(context.activity)),
     meet: (turn, command, mentions) => this.startFromMessage(turn, command, mentions),
     startMeetingClick: (turn, action, via) => this.startFromClick(turn, action, via),
+    cancelMeetingClick: (turn, action, via) => this.answerClick(turn, this.canceller.answer(turn.context.activity, action, turn.log, turn.trace), via, this.canceller),
     // What the Action.Submit path answers to card data it cannot read: the same words as a click's.
     unknownSubmit: ({ context }) => context.sendActivity(this.presenters.for(context.activity).clickProblem({ kind: 'unknown' }, context.activity)),
     unknownVerb: ({ context }, verb) =>
@@ -192,20 +199,34 @@ export class MeetBot {
         ? this.starter
             .start(context, { source: 'card', subject: action.subject, schedule: action.schedule, cardId: action.cardId }, log, trace)
             .then((outcome) => present.clickAnswer(outcome, clicked))
-            // The click is answered either way: a failure in words.
-            .catch((error: unknown) => ({ answer: this.failed(asMeetNowError(error), clicked, trace, log), created: false }))
         : Promise.resolve({ answer: present.clickProblem(action, clicked), created: false });
+    await this.answerClick(turn, answer, via, { interim: (activity) => present.beingStarted(activity) });
+  }
+
+  /**
+   * Any card click's answer (a start, a cancel): the card in place for everyone once it is known, and
+   * `interim` words to the clicker first when it takes longer than the acknowledgement delay.
+   */
+  private async answerClick(turn: Turn, work: Promise<CardAnswer>, via: 'invoke' | 'message', words: ClickWords): Promise<void> {
+    const { context, log, trace } = turn;
+    const clicked = context.activity;
+    // The click is answered either way: a failure in words (the click's own words where it has them).
+    const answer = work.catch((error: unknown): CardAnswer => {
+      const failure = asMeetNowError(error);
+      const text = this.failed(failure, clicked, trace, log);
+      return { answer: words.failure?.(failure, clicked) ?? text, created: false };
+    });
     await this.acknowledgeThenContinue(
       turn,
       answer,
       via === 'invoke'
         ? {
             answer: (result, turn, late) => (late ? this.showClickAnswer(turn, clicked, result, log) : this.answerInvoke(turn, clicked, result, log)),
-            acknowledge: (turn) => sendInvokeResponse(turn, invokeAnswer(present.beingStarted(turn.activity))),
+            acknowledge: (turn) => sendInvokeResponse(turn, invokeAnswer(words.interim(turn.activity))),
           }
         : {
             answer: (result, turn) => this.showClickAnswer(turn, clicked, result, log),
-            acknowledge: (turn) => turn.sendActivity(present.beingStarted(turn.activity)),
+            acknowledge: (turn) => turn.sendActivity(words.interim(turn.activity)),
           },
     );
   }

@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import { commandText } from '../commands/command-text';
 import { readComposeInvoke, type ComposeInvoke } from '../commands/compose-input';
 import { readMentions, type ReadMentions } from '../commands/mentions';
-import { parseCardAction, START_MEETING_VERB, type CardAction } from '../commands/parse-card-action';
+import { CANCEL_MEETING_VERB, parseCancelAction, parseCardAction, START_MEETING_VERB, type CancelAction, type CardAction } from '../commands/parse-card-action';
 import { parseCommand, type Command } from '../commands/parse-command';
 import type { WhenContext } from '../commands/parse-when';
 import { isRecord } from '../guards';
@@ -56,6 +56,8 @@ export interface MeetHandlers {
   meet(turn: Turn, command: CommandOf<'meet'>, mentions: ReadMentions): Promise<unknown>;
   /** A "Start meeting now" click: `invoke` for Action.Execute (Teams), `message` for the Action.Submit fallback. */
   startMeetingClick(turn: Turn, action: CardAction, via: 'invoke' | 'message'): Promise<unknown>;
+  /** A "Cancel meeting" click on a scheduled meeting's card, by either kind of action. */
+  cancelMeetingClick(turn: Turn, action: CancelAction, via: 'invoke' | 'message'): Promise<unknown>;
   /** An Action.Submit whose data names no verb the bot knows. */
   unknownSubmit(turn: Turn): Promise<unknown>;
   unknownVerb(turn: Turn, verb: string): Promise<unknown>;
@@ -103,21 +105,28 @@ function command<K extends Command['kind']>(kind: K, handler: (turn: Turn, comma
   );
 }
 
-/** A card verb, clicked as Action.Execute (Teams) or through the Action.Submit fallback (Web Chat, the Emulator). */
-function cardVerb(verb: string, handler: (turn: Turn, action: CardAction, via: 'invoke' | 'message') => Promise<unknown>): Route<TurnInput, Turn>[] {
+/**
+ * A card verb, clicked as Action.Execute (Teams) or through the Action.Submit fallback (Web Chat, the
+ * Emulator), its data read by `parse` (the Execute's `data`, or the Submit's `value`: the same object).
+ */
+function cardVerb<A>(
+  verb: string,
+  parse: (data: unknown, activity: Activity) => A,
+  handler: (turn: Turn, action: A, via: 'invoke' | 'message') => Promise<unknown>,
+): Route<TurnInput, Turn>[] {
   return [
     route(
       `${verb} (Action.Execute)`,
       ({ activity }: TurnInput) => {
         const click = executed(activity);
-        return click?.verb === verb && parseCardAction(click.data, verb, whenContextOf(activity));
+        return click?.verb === verb && parse(click.data, activity);
       },
-      (turn: Turn, action: CardAction) => handler(turn, action, 'invoke'),
+      (turn: Turn, action: A) => handler(turn, action, 'invoke'),
     ),
     route(
       `${verb} (Action.Submit)`,
-      ({ activity }: TurnInput) => isSubmit(activity) && isRecord(activity.value) && activity.value.action === verb && parseCardAction(activity.value, undefined, whenContextOf(activity)),
-      (turn: Turn, action: CardAction) => handler(turn, action, 'message'),
+      ({ activity }: TurnInput) => isSubmit(activity) && isRecord(activity.value) && activity.value.action === verb && parse(activity.value, activity),
+      (turn: Turn, action: A) => handler(turn, action, 'message'),
     ),
   ];
 }
@@ -139,7 +148,8 @@ function compose<K extends ComposeInvoke['kind']>(kind: K, handler: (turn: Turn,
 export function meetRoutes(h: MeetHandlers): Route<TurnInput, Turn>[] {
   return [
     route('install', ({ activity }: TurnInput) => activity.type === ActivityTypes.ConversationUpdate || activity.type === ActivityTypes.InstallationUpdate, (turn: Turn) => h.welcome(turn)),
-    ...cardVerb(START_MEETING_VERB, (turn, action, via) => h.startMeetingClick(turn, action, via)),
+    ...cardVerb(START_MEETING_VERB, (data, activity) => parseCardAction(data, START_MEETING_VERB, whenContextOf(activity)), (turn, action, via) => h.startMeetingClick(turn, action, via)),
+    ...cardVerb(CANCEL_MEETING_VERB, parseCancelAction, (turn, action, via) => h.cancelMeetingClick(turn, action, via)),
     route('unknown verb', ({ activity }: TurnInput) => executed(activity)?.verb, (turn: Turn, verb: string) => h.unknownVerb(turn, verb)),
     compose('form', (turn, form) => h.composeForm(turn, form.subject)),
     compose('submit', (turn, submitted) => h.composeSubmit(turn, submitted)),

@@ -30,6 +30,12 @@ export interface CardAnswer {
   created: boolean;
 }
 
+/** What one kind of card click says besides its answer: while the answer takes long, and (where it has its own words) on failure. */
+export interface ClickWords {
+  interim(activity: Partial<Activity>): string;
+  failure?(error: MeetNowError, activity: Activity): string | undefined;
+}
+
 /** The reader's words, from the activity's locale. */
 export function messagesOf(activity: Partial<Activity>): Messages {
   return messagesFor(readerContext(activity).locale);
@@ -182,6 +188,7 @@ function meetingView({ started, scheduled, invitation }: Started, activity: Acti
   return {
     meeting: started.meeting,
     organizerName: started.organizerName,
+    organizerId: started.organizerId,
     startedAt: started.startedAt,
     scheduled,
     invited: invitation?.invited,

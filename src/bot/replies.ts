@@ -91,7 +91,8 @@ const MAX_ECHOED_ID = 128;
 // Ids echoed for an admin: by the subject rules and bounded (`from.id` comes from the channel or its client).
 const inlineCode = (text: string) => `\`${shortenSubject(normalizeSubject(text).replace(/`/g, ''), MAX_ECHOED_ID)}\``;
 
-function supportSuffix(error: MeetNowError, m: Messages): string {
+/** " (request id `…`)" when Graph gave one: what an admin looks a failure up by. */
+export function supportSuffix(error: MeetNowError, m: Messages): string {
   return error.requestId === undefined ? '' : m.t('error.supportSuffix', { requestId: inlineCode(error.requestId) });
 }
 

@@ -1,5 +1,8 @@
 import type { Activity } from 'botbuilder';
+import type { OrganizerResolver } from '../identity/organizer-resolver';
 import type { Sender } from '../identity/sender';
+import type { Organizer } from '../meetings/meeting';
+import type { TenantPolicy } from '../meetings/tenant-policy';
 
 /** The tenant of the conversation, else Teams' `channelData.tenant.id`. */
 function tenantOf(activity: Partial<Activity>): unknown {
@@ -23,4 +26,14 @@ export function senderOf(activity: Partial<Activity>): Sender {
     from: { id: field('id'), name: field('name'), aadObjectId: field('aadObjectId') },
     tenantId: tenantOf(activity),
   };
+}
+
+/**
+ * The sender as organizer, for whatever they ask (starting or cancelling a meeting): identified as the
+ * channel vouches, the tenant admitted (before a user principal name costs a token), then resolved.
+ */
+export async function organizerOf(activity: Partial<Activity>, organizers: OrganizerResolver, tenants: TenantPolicy): Promise<Organizer> {
+  const identity = organizers.identify(senderOf(activity));
+  tenants.assertAllowed(identity.tenantId);
+  return organizers.resolve(identity);
 }

@@ -1,16 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import type { Activity, TurnContext } from 'botbuilder';
+import type { TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { ReadMentions } from '../commands/mentions';
 import { messagesFor } from '../i18n/messages';
-import type { MeetingSchedule, Organizer } from '../meetings/meeting';
+import type { MeetingSchedule } from '../meetings/meeting';
 import { activityRequestKey, type MeetingRequest, type MeetingService, type StartedMeeting } from '../meetings/meeting-service';
 import type { TenantPolicy } from '../meetings/tenant-policy';
 import type { OrganizerResolver } from '../identity/organizer-resolver';
 import { resolveInvitation, type Invitation } from './attendees';
 import type { TurnTrace } from '../ops/turn-trace';
 import { readerContext } from './reader-context';
-import { senderOf } from './sender';
+import { organizerOf } from './sender';
 import { defaultSubject } from './replies';
 import type { Roster } from './roster';
 
@@ -71,7 +71,7 @@ export class StartMeeting {
   start(context: TurnContext, request: StartRequest & { source: 'card' | 'compose' }, log: Logger, trace?: TurnTrace): Promise<CardOutcome>;
   async start(context: TurnContext, request: StartRequest, log: Logger, trace?: TurnTrace): Promise<StartOutcome> {
     const activity = context.activity;
-    const organizer = await this.organizerOf(activity);
+    const organizer = await organizerOf(activity, this.ports.organizers, this.ports.tenants);
     // Looked up only for a request the use case admits: a refused flood costs no roster calls.
     let invitation: Invitation | undefined;
     const common: Omit<MeetingRequest, 'requestKey'> = {
@@ -109,12 +109,5 @@ export class StartMeeting {
     log.info({ outcome: outcome.kind, meetingId: started?.meeting.id }, 'card action handled');
     if (started === undefined) return { kind: 'being-started' };
     return { kind: 'started', started, created: outcome.kind === 'created', scheduled };
-  }
-
-  /** The sender as organizer: identified as the channel vouches, the tenant admitted, then resolved. */
-  private async organizerOf(activity: Activity): Promise<Organizer> {
-    const identity = this.ports.organizers.identify(senderOf(activity));
-    this.ports.tenants.assertAllowed(identity.tenantId);
-    return this.ports.organizers.resolve(identity);
   }
 }

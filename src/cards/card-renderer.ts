@@ -4,7 +4,7 @@ import { MAX_SUBJECT_LENGTH } from '../commands/subject';
 import { LIST_MAX, messagesFor, type Messages } from '../i18n/messages';
 import type { Attendee, Meeting } from '../meetings/meeting';
 import { compileTemplate, type CompiledTemplate } from './compiled-template';
-import { literalText, mentionText, telLink } from './format';
+import { formatDateTime, literalText, mentionText, telLink } from './format';
 import { displayName } from '../commands/subject';
 import type { CardAttachment } from './attachment';
 import { invitationLine, meetingTimes, personName } from './meeting-lines';
@@ -32,6 +32,18 @@ export interface MeetingCardView extends ReaderContext {
   scheduled?: boolean;
   /** When MeetNow created the meeting (ISO): a meeting started now that Graph gave no times ends an hour after. */
   startedAt?: string;
+  /** The organizer's Entra object id: a scheduled meeting's card offers them "Cancel meeting" (cards/meeting.json). */
+  organizerId?: string;
+}
+
+/** A cancelled meeting's card (cards/cancelled-meeting.json), which replaces its meeting card for everyone. */
+export interface CancelledMeetingCardView extends ReaderContext {
+  subject: string;
+  /** Who cancelled it; '' when their name is not known. */
+  cancelledBy: string;
+  cancelledAt: Date;
+  /** A calendar event: its attendees were sent a cancellation. */
+  calendar: boolean;
 }
 
 export interface StartMeetingCardView {
@@ -77,6 +89,7 @@ function meetingLabels(m: Messages) {
     joinWithId: m.t('meeting.joinWithId'),
     noDialIn: m.t('meeting.noDialIn'),
     join: m.t('meeting.join'),
+    cancel: m.t('cancel.button'),
   };
 }
 
@@ -153,6 +166,27 @@ export function meetingCardData(view: MeetingCardView) {
     notes: (view.notes ?? []).map((text) => ({ text: literalText(text) })),
     fallbackText: m.t('meeting.fallback', { url: meeting.joinUrl }),
     speak: m.t('meeting.ready'),
+    // What "Cancel meeting" sends back (parseCancelAction). Everyone sees the button; only the organizer's click cancels.
+    offerCancel: view.scheduled === true && view.organizerId !== undefined,
+    cancel: {
+      organizerId: view.organizerId ?? '',
+      organizerName: displayName(view.organizerName),
+      eventId: meeting.eventId ?? '',
+      meetingId: meeting.eventId === undefined ? meeting.id : '',
+      subject: meeting.subject,
+    },
+  };
+}
+
+/** The `$root` data of cards/cancelled-meeting.json. */
+export function cancelledMeetingCardData(view: CancelledMeetingCardView) {
+  const m = messagesFor(view.locale);
+  const name = displayName(view.cancelledBy);
+  return {
+    title: m.t('cancel.title'),
+    subject: literalText(view.subject),
+    cancelledBy: name === '' ? '' : m.t('cancel.cancelledBy', { name: literalText(name), time: formatDateTime(view.cancelledAt.toISOString(), view.locale, view.timeZone) }),
+    attendeesNotified: view.calendar ? m.t('cancel.attendeesNotified') : '',
   };
 }
 
@@ -211,6 +245,7 @@ export class CardRenderer {
   private readonly startMeeting: CompiledTemplate;
   private readonly composeForm: CompiledTemplate;
   private readonly composePending: CompiledTemplate;
+  private readonly cancelledMeeting: CompiledTemplate;
 
   constructor(cardsDir: string = DEFAULT_CARDS_DIR) {
     const load = (name: string) => compileTemplate(`${name}.json`, JSON.parse(readFileSync(join(cardsDir, `${name}.json`), 'utf8')));
@@ -218,6 +253,7 @@ export class CardRenderer {
     this.startMeeting = load('start-meeting');
     this.composeForm = load('compose-form');
     this.composePending = load('compose-pending');
+    this.cancelledMeeting = load('cancelled-meeting');
   }
 
   meetingCard(view: MeetingCardView): CardAttachment {
@@ -234,6 +270,10 @@ export class CardRenderer {
 
   composePendingCard(view: ComposePendingView): CardAttachment {
     return { contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: this.composePending(composePendingCardData(view)) as Record<string, unknown> };
+  }
+
+  cancelledMeetingCard(view: CancelledMeetingCardView): CardAttachment {
+    return { contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: this.cancelledMeeting(cancelledMeetingCardData(view)) as Record<string, unknown> };
   }
 }
 

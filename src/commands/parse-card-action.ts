@@ -1,10 +1,12 @@
+import type { CancelTarget } from '../meetings/cancellation';
 import type { MeetingSchedule } from '../meetings/meeting';
 import { validZone } from '../intl';
 import { DEFAULT_DURATION_MINUTES, MAX_DURATION_MINUTES, PAST_TOLERANCE_MS, wallClockToUtc, zoneOffsetMinutes, type WhenContext, type WhenProblem } from './parse-when';
-import { MAX_SUBJECT_LENGTH, normalizeSubject, subjectLength } from './subject';
-import { isRecord } from '../guards';
+import { displayName, MAX_SUBJECT_LENGTH, normalizeSubject, subjectLength } from './subject';
+import { GUID, isRecord } from '../guards';
 
 export const START_MEETING_VERB = 'startMeeting';
+export const CANCEL_MEETING_VERB = 'cancelMeeting';
 
 export type CardAction =
   /** `schedule` when the card's date/time (or a duration other than the default) was filled in; else it starts now. */
@@ -91,4 +93,50 @@ export function parseCardAction(data: unknown, verb?: string, when?: WhenContext
   const start = converted.instant;
   if (start.getTime() < when.now.getTime() - PAST_TOLERANCE_MS) return { kind: 'when-invalid', problem: 'past', phrase };
   return { kind: 'start-meeting', subject, cardId, schedule: { start, end: new Date(start.getTime() + minutes * 60_000), timeZone } };
+}
+
+/**
+ * A "Cancel meeting" click's data. Whose mailbox is touched is never taken from here (the clicker's is);
+ * `organizerId` only decides whether the clicker may cancel, `organizerName` and `subject` are only shown.
+ */
+export type CancelAction =
+  | { kind: 'cancel-meeting'; organizerId: string; organizerName?: string; target: CancelTarget; subject: string }
+  | { kind: 'unknown' };
+
+/** Graph's event and online meeting ids are base64 of up to a few hundred characters. */
+export const MAX_GRAPH_ID_LENGTH = 1_024;
+const GRAPH_ID = /^[A-Za-z0-9+/=_-]+$/;
+
+/** An optional Graph id: absent or '' is "not given", anything else must look like a Graph id. */
+function readGraphId(value: unknown): Read<string> {
+  if (value === undefined || value === null || value === '') return { ok: true };
+  if (typeof value !== 'string' || value.length > MAX_GRAPH_ID_LENGTH || !GRAPH_ID.test(value)) return { ok: false };
+  return { ok: true, value };
+}
+
+/**
+ * The data of a "Cancel meeting" click (`{ action, organizerId, organizerName?, eventId?, meetingId?, subject }`,
+ * cards/meeting.json), from an `Action.Submit` or an `Action.Execute`. Pure and total: anything malformed
+ * (an organizer that is not an Entra object id, an id outside Graph's alphabet or over its bound, neither
+ * id, a subject over the limit) is `unknown`.
+ */
+export function parseCancelAction(data: unknown): CancelAction {
+  if (!isRecord(data) || typeof data.organizerId !== 'string' || !GUID.test(data.organizerId)) return { kind: 'unknown' };
+  const eventId = readGraphId(data.eventId);
+  const meetingId = readGraphId(data.meetingId);
+  if (!eventId.ok || !meetingId.ok) return { kind: 'unknown' };
+  // A calendar meeting is cancelled through its event (which also ends its Teams meeting and tells the attendees).
+  const target: CancelTarget | undefined =
+    eventId.value !== undefined ? { kind: 'event', id: eventId.value } : meetingId.value !== undefined ? { kind: 'online-meeting', id: meetingId.value } : undefined;
+  if (target === undefined) return { kind: 'unknown' };
+  const subject = normalizeSubject(typeof data.subject === 'string' ? data.subject : '');
+  if (subjectLength(subject) > MAX_SUBJECT_LENGTH) return { kind: 'unknown' };
+  const organizerName = typeof data.organizerName === 'string' ? displayName(data.organizerName) : '';
+  return {
+    kind: 'cancel-meeting',
+    organizerId: data.organizerId,
+    ...(organizerName === '' ? {} : { organizerName }),
+    target,
+    subject,
+  };
 }

@@ -46,5 +46,10 @@ export function boundedStartedMeeting(started: StartedMeeting): StartedMeeting {
     // Graph's event ids run to about 150 characters; the cancel click needs this one whole.
     eventId: clipOptional(m.eventId, MAX_URL_LENGTH),
   };
-  return { meeting, organizerName: displayName(started.organizerName), startedAt: clip(started.startedAt, MAX_ID_LENGTH) };
+  return {
+    meeting,
+    organizerName: displayName(started.organizerName),
+    startedAt: clip(started.startedAt, MAX_ID_LENGTH),
+    organizerId: clipOptional(started.organizerId, MAX_ID_LENGTH),
+  };
 }

@@ -37,6 +37,8 @@ export interface StartedMeeting {
   meeting: Meeting;
   organizerName: string;
   startedAt: string;
+  /** The organizer's Entra object id: the card offers them "Cancel meeting". Absent in meetings remembered before it was kept. */
+  organizerId?: string;
 }
 
 export type MeetingOutcome =
@@ -107,6 +109,7 @@ export class MeetingService {
       meeting,
       organizerName: request.organizer.displayName ?? 'a colleague',
       startedAt: new Date().toISOString(),
+      organizerId: request.organizer.objectId,
     });
     if (request.remember === true) await this.options.dedupe.remember(key, JSON.stringify(started), DEDUPE_TTL_MS);
     return { kind: 'created', started };

@@ -1,7 +1,7 @@
 import { request } from 'node:http';
 import { gzipSync } from 'node:zlib';
 import { startHarness, type Harness } from '../support/harness';
-import { teamsMessage } from '../support/teams-activity';
+import { HEIDI, teamsMessage } from '../support/teams-activity';
 
 function rawPost(url: string, body: Buffer | string, headers: Record<string, string>): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -62,6 +62,10 @@ describe('HTTP edge', () => {
     ['an action that is not an object', { action: 'nope' }],
     ['a numeric verb', { action: { type: 'Action.Execute', verb: 5, data: {} } }],
     ['data that is not an object', { action: { type: 'Action.Execute', verb: 'startMeeting', data: 7 } }],
+    ['a cancel without data', { action: { type: 'Action.Execute', verb: 'cancelMeeting' } }],
+    ['a cancel whose organizer is no object id', { action: { type: 'Action.Execute', verb: 'cancelMeeting', data: { organizerId: 'heidi', eventId: 'AAMk' } } }],
+    ['a cancel whose event id walks the URL', { action: { type: 'Action.Execute', verb: 'cancelMeeting', data: { organizerId: HEIDI.aadObjectId, eventId: '../messages' } } }],
+    ['a cancel naming no meeting', { action: { type: 'Action.Execute', verb: 'cancelMeeting', data: { organizerId: HEIDI.aadObjectId, eventId: '', meetingId: '' } } }],
   ])('an adaptiveCard/action invoke with %s → 400', async (_name, value) => {
     const invoke = { ...teamsMessage({ serviceUrl: h.connector.serviceUrl }), type: 'invoke', name: 'adaptiveCard/action', value };
     expect((await h.post(invoke)).status).toBe(400);

@@ -9,7 +9,7 @@ import { formatDateTime } from '../../src/cards/format';
 import { meetingHeroCard, meetingText, startMeetingHeroCard } from '../../src/cards/text-reply';
 import { MeetNowError, type ErrorCode } from '../../src/errors';
 import { CATALOGS, MESSAGE_KEYS, SUPPORTED_LANGUAGES } from '../../src/i18n/catalog';
-import { messagesFor } from '../../src/i18n/messages';
+import { messagesFor, type MessageKey } from '../../src/i18n/messages';
 import type { Meeting } from '../../src/meetings/meeting';
 
 /**
@@ -122,6 +122,21 @@ describe.each(SUPPORTED_LANGUAGES)('every card and reply in %s', (language) => {
     const texts = words(renderer.meetingCard({ meeting: withoutDialIn, organizerName: 'Heidi Steen', ...reader }).content);
     expectLocalized(language, texts);
     expect(texts).toContain(m.t('meeting.noDialIn'));
+  });
+
+  it('a scheduled meeting card offers its organizer "Cancel meeting"; the cancelled card says who cancelled it when', () => {
+    const scheduled = renderer.meetingCard({ meeting: { ...withDialIn, eventId: 'AAMkAGI2' }, organizerName: 'Heidi Steen', organizerId: '550fae72-d251-43ec-868c-373732c2704f', scheduled: true, ...reader });
+    expect(words(scheduled.content)).toContain(m.t('cancel.button'));
+    const cancelled = words(renderer.cancelledMeetingCard({ subject: 'Roadmap', cancelledBy: 'Heidi Steen', cancelledAt: new Date('2026-11-24T08:59:00Z'), calendar: true, ...reader }).content);
+    expectLocalized(language, cancelled);
+    expect(cancelled).toEqual(expect.arrayContaining([m.t('cancel.title'), 'Roadmap', m.t('cancel.attendeesNotified')]));
+    expect(cancelled).toContain(m.t('cancel.cancelledBy', { name: 'Heidi Steen', time: formatDateTime('2026-11-24T08:59:00Z', locale, 'Europe/Berlin') }));
+  });
+
+  it('what a cancel click is told', () => {
+    const texts = ['onlyTheOrganizer', 'inProgress', 'alreadyCancelled', 'alreadyGone'].map((key) => m.t(`cancel.${key}` as MessageKey));
+    texts.push(m.t('cancel.onlyOrganizer', { name: 'Heidi Steen' }), m.t('cancel.comment', { name: 'Heidi Steen' }), m.t('cancel.failed', { support: '' }), m.t('cancel.refused', { support: '' }));
+    expectLocalized(language, texts);
   });
 
   it('"Start meeting now" card with its date, time and duration inputs', () => {

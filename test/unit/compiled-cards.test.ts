@@ -3,12 +3,14 @@ import { join } from 'node:path';
 import { Template } from 'adaptivecards-templating';
 import fc from 'fast-check';
 import {
+  cancelledMeetingCardData,
   CardRenderer,
   composeFormCardData,
   composePendingCardData,
   DEFAULT_CARDS_DIR,
   meetingCardData,
   startMeetingCardData,
+  type CancelledMeetingCardView,
   type MeetingCardView,
   type StartMeetingCardView,
 } from '../../src/cards/card-renderer';
@@ -23,11 +25,18 @@ const renderer = new CardRenderer();
 const template = (name: string) => new Template(JSON.parse(readFileSync(join(DEFAULT_CARDS_DIR, `${name}.json`), 'utf8')));
 const meetingTemplate = template('meeting');
 const startTemplate = template('start-meeting');
+const cancelledTemplate = template('cancelled-meeting');
 
 function expectMeetingCardAsBefore(view: MeetingCardView): void {
   const actual = renderer.meetingCard(view).content;
   const expected = meetingTemplate.expand({ $root: meetingCardData(view) });
   expect(JSON.stringify(actual)).toBe(JSON.stringify(expected));
+  expect(actual).toStrictEqual(expected);
+}
+
+function expectCancelledCardAsBefore(view: CancelledMeetingCardView): void {
+  const actual = renderer.cancelledMeetingCard(view).content;
+  const expected = cancelledTemplate.expand({ $root: cancelledMeetingCardData(view) });
   expect(actual).toStrictEqual(expected);
 }
 
@@ -129,6 +138,20 @@ describe.each(SUPPORTED_LANGUAGES.map((language) => [language, LOCALES[language]
     }
   });
 
+  it('scheduled meeting card with "Cancel meeting" (a calendar event, a standalone meeting), hostile subjects included', () => {
+    const organizerId = '550fae72-d251-43ec-868c-373732c2704f';
+    expectMeetingCardAsBefore({ meeting: { ...base, eventId: 'AAMkAGI2TGuLAAA=' }, organizerName: 'Heidi Steen', organizerId, scheduled: true, ...reader });
+    expectMeetingCardAsBefore({ meeting: base, organizerName: 'Heidi Steen', organizerId, scheduled: true, ...reader });
+    for (const text of HOSTILE) expectMeetingCardAsBefore({ meeting: { ...base, subject: text }, organizerName: text, organizerId, scheduled: true, ...reader });
+  });
+
+  it('cancelled meeting card, hostile subjects and names included', () => {
+    const at = new Date('2026-11-24T08:59:00Z');
+    for (const text of ['Roadmap', ...HOSTILE]) {
+      for (const calendar of [true, false]) expectCancelledCardAsBefore({ subject: text, cancelledBy: text, cancelledAt: at, calendar, ...reader });
+    }
+  });
+
   it('start card, plain and as a welcome with intro lines and a title', () => {
     expectStartCardAsBefore({ defaultSubject: "Heidi's meeting", cardId: 'c1', locale });
     expectStartCardAsBefore({ defaultSubject: 'x', cardId: 'c2', locale, title: 'Welcome to MeetNow', intro: ['**/meet** starts a meeting', 'Type `help`'] });
@@ -170,6 +193,7 @@ describe('compiled cards for random views', () => {
       invited: maybe(fc.oneof(fc.record({ everyone: text }), fc.record({ people: fc.array(fc.record({ objectId: text, displayName: maybe(text) }), { maxLength: 10 }) }))),
       notes: maybe(fc.array(text, { maxLength: 3 })),
       scheduled: maybe(fc.boolean()),
+      organizerId: maybe(fc.uuid()),
       locale,
       timeZone,
     });

@@ -1,4 +1,4 @@
-import { parseCardAction } from '../../src/commands/parse-card-action';
+import { MAX_GRAPH_ID_LENGTH, parseCancelAction, parseCardAction } from '../../src/commands/parse-card-action';
 
 const now = new Date('2026-03-27T10:00:00Z'); // a Friday; Europe/Berlin springs forward on Sunday the 29th
 const berlin = { now, timeZone: 'Europe/Berlin', locale: 'de-DE' };
@@ -45,5 +45,45 @@ describe('parseCardAction with the date, time and duration inputs', () => {
   it('an unknown zone is UTC', () => {
     const action = parseCardAction({ action: 'startMeeting', time: '15:00' }, undefined, { now, timeZone: 'Mars/Olympus' });
     expect(action).toMatchObject({ kind: 'start-meeting', schedule: { start: new Date('2026-03-27T15:00:00Z') } });
+  });
+});
+
+describe('parseCancelAction', () => {
+  const HEIDI_ID = '550fae72-d251-43ec-868c-373732c2704f';
+  const cancel = (data: Record<string, unknown>) => parseCancelAction({ action: 'cancelMeeting', organizerId: HEIDI_ID, subject: 'Design review', ...data });
+
+  it('a calendar meeting is cancelled through its event, even when the card also names the meeting', () => {
+    expect(cancel({ eventId: 'AAMkAGI2TGuLAAA=', meetingId: 'MSpk', organizerName: '  Heidi\u202e Steen ' })).toEqual({
+      kind: 'cancel-meeting',
+      organizerId: HEIDI_ID,
+      organizerName: 'Heidi Steen',
+      target: { kind: 'event', id: 'AAMkAGI2TGuLAAA=' },
+      subject: 'Design review',
+    });
+  });
+
+  it('a standalone meeting by its id; an empty eventId (as the card sends it) is no event', () => {
+    expect(cancel({ eventId: '', meetingId: 'MSpk_Yz-E3+Nj/c0=' })).toMatchObject({ target: { kind: 'online-meeting', id: 'MSpk_Yz-E3+Nj/c0=' } });
+  });
+
+  it('the subject by the subject rules', () => {
+    expect(cancel({ eventId: 'AAMk', subject: '  Design \n\u0007 review ' })).toMatchObject({ subject: 'Design review' });
+  });
+
+  it.each([
+    ['no organizer', { organizerId: undefined, eventId: 'AAMk' }],
+    ['an organizer that is no Entra object id', { organizerId: 'heidi@contoso.com', eventId: 'AAMk' }],
+    ['neither id', { eventId: '', meetingId: '' }],
+    ['an id with a path in it', { eventId: '../../messages/AAMk' }],
+    ['an id with a query', { meetingId: 'AAMk?$select=body' }],
+    ['an id that is not a string', { eventId: 42 }],
+    ['an id longer than Graph makes them', { eventId: 'A'.repeat(MAX_GRAPH_ID_LENGTH + 1) }],
+    ['a subject over the limit', { eventId: 'AAMk', subject: 'x'.repeat(257) }],
+  ])('%s is unknown', (_name, data) => {
+    expect(cancel(data)).toEqual({ kind: 'unknown' });
+  });
+
+  it('anything that is not an object is unknown', () => {
+    for (const data of [undefined, null, 'cancel', [HEIDI_ID]]) expect(parseCancelAction(data)).toEqual({ kind: 'unknown' });
   });
 });

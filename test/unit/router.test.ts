@@ -48,6 +48,7 @@ describe("MeetNow's routes", () => {
     startForm: record('startForm'),
     meet: record('meet'),
     startMeetingClick: record('startMeetingClick'),
+    cancelMeetingClick: record('cancelMeetingClick'),
     unknownSubmit: record('unknownSubmit'),
     unknownVerb: record('unknownVerb'),
     composeForm: record('composeForm'),
@@ -105,8 +106,21 @@ describe("MeetNow's routes", () => {
     expect(submitted.call).toEqual(['startMeetingClick', { kind: 'start-meeting', subject: 'Standup' }, 'message']);
   });
 
+  it('routes a "Cancel meeting" click, either way, to the cancel handler with the meeting it names', async () => {
+    const data = { action: 'cancelMeeting', organizerId: '550fae72-d251-43ec-868c-373732c2704f', eventId: 'AAMk', meetingId: '', subject: 'Review' };
+    const cancel = { kind: 'cancel-meeting', organizerId: data.organizerId, target: { kind: 'event', id: 'AAMk' }, subject: 'Review' };
+    const executed = await answer(execute('cancelMeeting', data));
+    expect(executed.route).toBe('cancelMeeting (Action.Execute)');
+    expect(executed.call).toEqual(['cancelMeetingClick', cancel, 'invoke']);
+    calls.length = 0;
+    expect((await answer(activity({ type: 'message', value: data }))).call).toEqual(['cancelMeetingClick', cancel, 'message']);
+    calls.length = 0;
+    // Data it cannot read still reaches the handler, which answers it in words (as a start click's does).
+    expect((await answer(activity({ type: 'message', value: { ...data, organizerId: 'me' } }))).call).toEqual(['cancelMeetingClick', { kind: 'unknown' }, 'message']);
+  });
+
   it('answers unknown verbs, unknown card data and other invokes apart', async () => {
-    expect((await answer(execute('cancelMeeting'))).call).toEqual(['unknownVerb', 'cancelMeeting']);
+    expect((await answer(execute('archiveMeeting'))).call).toEqual(['unknownVerb', 'archiveMeeting']);
     expect((await answer(activity({ type: 'message', value: { action: 'dance' } }))).route).toBe('unknown card data');
     expect((await answer(activity({ type: 'invoke', name: 'composeExtension/query', value: {} }))).route).toBe('unhandled invoke');
   });
