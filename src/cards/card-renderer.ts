@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { MAX_SUBJECT_LENGTH } from '../commands/subject';
 import { messagesFor, type Messages } from '../i18n/messages';
 import type { Meeting } from '../meetings/meeting';
-import { compileTemplate, type CompiledTemplate } from './compiled-template';
+import { Template } from 'adaptivecards-templating';
+import { MeetNowError } from '../errors';
 import { formatDateTime, literalText, telLink } from './format';
 import { displayName } from '../commands/subject';
 import type { CardAttachment } from './attachment';
@@ -78,10 +79,12 @@ const MEETING_LABELS = new Map<string, ReturnType<typeof meetingLabels>>();
 const START_LABELS = new Map<string, ReturnType<typeof startLabels>>();
 
 /**
- * The `$root` data of cards/meeting.json for one reader (what its `${…}` read). Exported so that tests
- * expand the same data with adaptivecards-templating, the reference for the compiled template.
+ * The `$root` data of cards/meeting.json for one reader (what its `${…}` read). User text arrives here as
+ * data: adaptivecards-templating evaluates only the template's own `${…}` and inserts data values as they
+ * are, so a subject such as `${organizer}` is shown, not expanded; `literalText` handles what the Teams
+ * client itself would expand (`{{DATE(…)}}`). Every field is defined: a missing one would show as `${name}`.
  */
-export function meetingCardData(view: MeetingCardView) {
+function meetingCardData(view: MeetingCardView) {
   const { meeting } = view;
   const m = messagesFor(view.locale);
   const dialIn = meeting.dialIn;
@@ -122,7 +125,7 @@ export function meetingCardData(view: MeetingCardView) {
 }
 
 /** The `$root` data of cards/start-meeting.json. */
-export function startMeetingCardData(view: StartMeetingCardView) {
+function startMeetingCardData(view: StartMeetingCardView) {
   const m = messagesFor(view.locale);
   return {
     labels: cached(START_LABELS, m, startLabels),
@@ -136,26 +139,62 @@ export function startMeetingCardData(view: StartMeetingCardView) {
 }
 
 /**
- * The Adaptive Card templates, compiled into closures once (a template the compiler rejects fails start-up),
- * expanded per reply with typed data in the reader's language.
+ * The Adaptive Card templates, read and parsed by adaptivecards-templating once at start-up, expanded per
+ * reply with typed data in the reader's language.
+ * https://learn.microsoft.com/adaptive-cards/templating/sdk#javascript
  */
 export class CardRenderer {
-  private readonly meeting: CompiledTemplate;
-  private readonly startMeeting: CompiledTemplate;
+  private readonly meeting: Template;
+  private readonly startMeeting: Template;
 
+  /** Fails, naming the file, when a template is not JSON, does not parse or cannot expand (see `loadTemplate`). */
   constructor(cardsDir: string = DEFAULT_CARDS_DIR) {
-    const load = (name: string) => compileTemplate(`${name}.json`, JSON.parse(readFileSync(join(cardsDir, `${name}.json`), 'utf8')));
-    this.meeting = load('meeting');
-    this.startMeeting = load('start-meeting');
+    this.meeting = loadTemplate(cardsDir, 'meeting.json', TRIAL_MEETINGS.map(meetingCardData));
+    this.startMeeting = loadTemplate(cardsDir, 'start-meeting.json', [startMeetingCardData({ defaultSubject: 'Trial', cardId: 'trial', intro: ['Trial'] })]);
   }
 
   meetingCard(view: MeetingCardView): CardAttachment {
-    return { contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: this.meeting(meetingCardData(view)) as Record<string, unknown> };
+    return card(this.meeting, meetingCardData(view));
   }
 
   startMeetingCard(view: StartMeetingCardView): CardAttachment {
-    return { contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: this.startMeeting(startMeetingCardData(view)) as Record<string, unknown> };
+    return card(this.startMeeting, startMeetingCardData(view));
   }
+}
+
+const TRIAL_MEETING: Meeting = { id: 'trial', subject: 'Trial', joinUrl: 'https://teams.microsoft.com/l/meetup-join/trial', created: true };
+
+/** A card with every part and one with none: between them every `$when` branch and `$data` item of meeting.json expands. */
+const TRIAL_MEETINGS: MeetingCardView[] = [
+  { meeting: TRIAL_MEETING, organizerName: 'Trial' },
+  {
+    meeting: { ...TRIAL_MEETING, startDateTime: '2026-01-01T09:00:00Z', endDateTime: '2026-01-01T10:00:00Z', joinMeetingId: '1', passcode: '1', dialIn: { tollNumbers: ['+1 425-555-0100'], tollFreeNumbers: [], conferenceId: '1' } },
+    organizerName: 'Trial',
+    startedBy: { name: 'Trial', at: new Date(0) },
+    invited: 'Trial',
+    notes: ['Trial'],
+    scheduled: true,
+  },
+];
+
+/**
+ * adaptive-expressions looks a function up only when it evaluates it, and a `${…}` that fails to evaluate
+ * throws from `expand`: the template is expanded with trial data here so that such a template stops
+ * start-up instead of a user's `/meet`.
+ */
+function loadTemplate(cardsDir: string, file: string, trials: object[]): Template {
+  try {
+    const template = new Template(JSON.parse(readFileSync(join(cardsDir, file), 'utf8')));
+    for (const root of trials) template.expand({ $root: root });
+    return template;
+  } catch (cause) {
+    throw new MeetNowError('internal', `card template ${file}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+  }
+}
+
+/** `expand` is synchronous, so one parsed Template serves every reply in turn. */
+function card(template: Template, root: object): CardAttachment {
+  return { contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: template.expand({ $root: root }) as Record<string, unknown> };
 }
 
 /** Labels per language, built on first use (at most one entry per supported language). */
