@@ -1,15 +1,15 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MAX_SUBJECT_LENGTH } from '../commands/subject';
 import { LIST_MAX, messagesFor, type Messages } from '../i18n/messages';
 import type { Attendee, Meeting } from '../meetings/meeting';
-import { compileTemplate, type CompiledTemplate } from './compiled-template';
 import { formatDateTime, literalText, mentionText, telLink } from './format';
 import { displayName } from '../commands/subject';
 import type { CardAttachment } from './attachment';
 import { invitationLine, meetingTimes, personName } from './meeting-lines';
+import { CardTemplate } from './card-template';
+import { TRIAL_MEETINGS } from './trial-views';
 
-export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
+export { ADAPTIVE_CARD_CONTENT_TYPE } from './card-template';
 
 /** cards/ at the package root, from src/cards (ts-jest) and dist/cards (compiled) alike. */
 export const DEFAULT_CARDS_DIR = join(__dirname, '..', '..', 'cards');
@@ -115,15 +115,17 @@ const START_LABELS = new Map<string, ReturnType<typeof startLabels>>();
 const COMPOSE_LABELS = new Map<string, ReturnType<typeof composeLabels>>();
 
 /**
- * The `$root` data of cards/meeting.json for one reader (what its `${…}` read). Exported so that tests
- * expand the same data with adaptivecards-templating, the reference for the compiled template.
+ * The `$root` data of cards/meeting.json for one reader (what its `${…}` read). User text arrives here as
+ * data: adaptivecards-templating evaluates only the template's own `${…}` and inserts data values as they
+ * are, so a subject such as `${organizer}` is shown, not expanded; `literalText` handles what the Teams
+ * client itself would expand (`{{DATE(…)}}`). Every field is defined: a missing one would show as `${name}`.
  *
  * The card is Adaptive Cards 1.5, the version Teams renders (Universal Actions came with it:
  * https://learn.microsoft.com/microsoftteams/platform/task-modules-and-cards/cards/universal-actions-for-adaptive-cards/work-with-universal-actions-for-adaptive-cards).
  * Its dial-in sits in a Container with `isVisible: false` that the "Join by phone" `Action.ToggleVisibility`
  * opens, an action Teams cards support (https://learn.microsoft.com/microsoftteams/platform/task-modules-and-cards/cards/cards-actions).
  */
-export function meetingCardData(view: MeetingCardView) {
+function meetingCardData(view: MeetingCardView) {
   const { meeting } = view;
   const m = messagesFor(view.locale);
   const dialIn = meeting.dialIn;
@@ -179,7 +181,7 @@ export function meetingCardData(view: MeetingCardView) {
 }
 
 /** The `$root` data of cards/cancelled-meeting.json. */
-export function cancelledMeetingCardData(view: CancelledMeetingCardView) {
+function cancelledMeetingCardData(view: CancelledMeetingCardView) {
   const m = messagesFor(view.locale);
   const name = displayName(view.cancelledBy);
   return {
@@ -204,7 +206,7 @@ function mentionsOf(invited: Invited | undefined, m: Messages) {
 }
 
 /** The `$root` data of cards/start-meeting.json. */
-export function startMeetingCardData(view: StartMeetingCardView) {
+function startMeetingCardData(view: StartMeetingCardView) {
   const m = messagesFor(view.locale);
   return {
     labels: cached(START_LABELS, m, startLabels),
@@ -218,7 +220,7 @@ export function startMeetingCardData(view: StartMeetingCardView) {
 }
 
 /** The `$root` data of cards/compose-form.json. */
-export function composeFormCardData(view: ComposeFormView) {
+function composeFormCardData(view: ComposeFormView) {
   const m = messagesFor(view.locale);
   return {
     labels: cached(COMPOSE_LABELS, m, composeLabels),
@@ -230,50 +232,51 @@ export function composeFormCardData(view: ComposeFormView) {
 }
 
 /** The `$root` data of cards/compose-pending.json. */
-export function composePendingCardData(view: ComposePendingView) {
+function composePendingCardData(view: ComposePendingView) {
   const m = messagesFor(view.locale);
   const button = m.t('compose.pendingButton');
   return { text: m.t('compose.pending', { button }), button, form: view.form };
 }
 
 /**
- * The Adaptive Card templates, compiled into closures once (a template the compiler rejects fails start-up),
+ * The Adaptive Card templates, read and parsed by adaptivecards-templating once at start-up (card-template.ts),
  * expanded per reply with typed data in the reader's language.
  */
 export class CardRenderer {
-  private readonly meeting: CompiledTemplate;
-  private readonly startMeeting: CompiledTemplate;
-  private readonly composeForm: CompiledTemplate;
-  private readonly composePending: CompiledTemplate;
-  private readonly cancelledMeeting: CompiledTemplate;
+  private readonly meeting: CardTemplate;
+  private readonly startMeeting: CardTemplate;
+  private readonly composeForm: CardTemplate;
+  private readonly composePending: CardTemplate;
+  private readonly cancelledMeeting: CardTemplate;
 
+  /** Fails, naming the file, when a template is not JSON, does not parse or cannot expand its trial data. */
   constructor(cardsDir: string = DEFAULT_CARDS_DIR) {
-    const load = (name: string) => compileTemplate(`${name}.json`, JSON.parse(readFileSync(join(cardsDir, `${name}.json`), 'utf8')));
-    this.meeting = load('meeting');
-    this.startMeeting = load('start-meeting');
-    this.composeForm = load('compose-form');
-    this.composePending = load('compose-pending');
-    this.cancelledMeeting = load('cancelled-meeting');
+    const load = <V>(name: string, data: (view: V) => object, trials: V[]) => new CardTemplate(cardsDir, name, trials.map(data));
+    this.meeting = load('meeting', meetingCardData, TRIAL_MEETINGS);
+    this.startMeeting = load('start-meeting', startMeetingCardData, [{ defaultSubject: 'Trial', cardId: 'trial', intro: ['Trial'] }]);
+    this.composeForm = load('compose-form', composeFormCardData, [{ subject: 'Trial', formId: 'trial' }]);
+    this.composePending = load('compose-pending', composePendingCardData, [{ form: { subject: 'Trial', date: '2026-01-01', time: '09:00', duration: 60, formId: 'trial' } }]);
+    this.cancelledMeeting = load('cancelled-meeting', cancelledMeetingCardData, [true, false].map((calendar) => ({ subject: 'Trial', cancelledBy: 'Trial', cancelledAt: new Date(0), calendar })));
   }
 
   meetingCard(view: MeetingCardView): CardAttachment {
-    return { contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: this.meeting(meetingCardData(view)) as Record<string, unknown> };
+    return this.meeting.card(meetingCardData(view));
   }
 
   startMeetingCard(view: StartMeetingCardView): CardAttachment {
-    return { contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: this.startMeeting(startMeetingCardData(view)) as Record<string, unknown> };
+    return this.startMeeting.card(startMeetingCardData(view));
   }
 
   composeFormCard(view: ComposeFormView): CardAttachment {
-    return { contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: this.composeForm(composeFormCardData(view)) as Record<string, unknown> };
+    return this.composeForm.card(composeFormCardData(view));
   }
 
   composePendingCard(view: ComposePendingView): CardAttachment {
-    return { contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: this.composePending(composePendingCardData(view)) as Record<string, unknown> };
+    return this.composePending.card(composePendingCardData(view));
   }
 
   cancelledMeetingCard(view: CancelledMeetingCardView): CardAttachment {
-    return { contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: this.cancelledMeeting(cancelledMeetingCardData(view)) as Record<string, unknown> };
+    return this.cancelledMeeting.card(cancelledMeetingCardData(view));
   }
 }
 

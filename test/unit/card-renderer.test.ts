@@ -1,4 +1,8 @@
-import { CardRenderer } from '../../src/cards/card-renderer';
+import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CardRenderer, DEFAULT_CARDS_DIR } from '../../src/cards/card-renderer';
+import { MeetNowError } from '../../src/errors';
 import { formatDateTime, telLink } from '../../src/cards/format';
 import type { Meeting } from '../../src/meetings/meeting';
 
@@ -194,6 +198,34 @@ describe('start meeting card', () => {
     expect(fallback.type).toBe('Action.Submit');
     expect(fallback.data).toEqual(execute?.data);
     expect(execute?.data).toEqual({ action: 'startMeeting', cardId: 'card-1' });
+  });
+});
+
+describe('card templates', () => {
+  /** A cards directory with the real other cards and `meeting` as cards/meeting.json. */
+  function cardsDirWith(meeting: string): string {
+    const dir = mkdtempSync(join(tmpdir(), 'meetnow-cards-'));
+    for (const name of ['start-meeting', 'compose-form', 'compose-pending', 'cancelled-meeting']) copyFileSync(join(DEFAULT_CARDS_DIR, `${name}.json`), join(dir, `${name}.json`));
+    writeFileSync(join(dir, 'meeting.json'), meeting);
+    return dir;
+  }
+
+  it.each([
+    ['a file that is not JSON', '{ "type": "AdaptiveCard", '],
+    ['an expression that does not parse', JSON.stringify({ type: 'AdaptiveCard', body: [{ type: 'TextBlock', text: '${subject organizer}' }] })],
+    ['a function adaptive-expressions does not have', JSON.stringify({ type: 'AdaptiveCard', body: [{ type: 'TextBlock', text: '${shout(subject)}' }] })],
+    ['it in a part only some cards show', JSON.stringify({ type: 'AdaptiveCard', body: [{ type: 'TextBlock', $data: '${phoneLines}', text: '${shout(label)}' }] })],
+  ])('stop start-up, naming the file, when one has %s', (_problem, meetingJson) => {
+    const start = () => new CardRenderer(cardsDirWith(meetingJson));
+    expect(start).toThrow(MeetNowError);
+    expect(start).toThrow(/card template meeting\.json: /);
+  });
+
+  it('are parsed once: a template file changed after start-up changes no card', () => {
+    const dir = cardsDirWith(JSON.stringify({ type: 'AdaptiveCard', body: [{ type: 'TextBlock', text: '${subject}' }] }));
+    const parsed = new CardRenderer(dir);
+    writeFileSync(join(dir, 'meeting.json'), JSON.stringify({ type: 'AdaptiveCard', body: [{ type: 'TextBlock', text: 'changed' }] }));
+    expect(texts(parsed.meetingCard({ meeting, organizerName: 'Ann' }).content)).toEqual(['Quarterly numbers']);
   });
 });
 
