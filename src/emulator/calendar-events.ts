@@ -137,7 +137,7 @@ export function calendarRoutes(deps: CalendarDeps): Route[] {
     // A retried create with the same transactionId is the same event, not a second one.
     const transactionId = typeof body.transactionId === 'string' ? body.transactionId : undefined;
     if (transactionId !== undefined) {
-      const existing = deps.events.findByTransactionId(user.id, transactionId);
+      const existing = deps.events.findByClientKey(user.id, transactionId);
       if (existing !== undefined) return { status: 201, body: existing.resource };
     }
     const subject = typeof body.subject === 'string' ? body.subject : '';

@@ -97,7 +97,7 @@ export function graphRoutes(deps: GraphDeps): Route[] {
     const user = organizer(caller, decodeSegment(userSegment));
     const body = parseOnlineMeetingBody(readJsonObject(ex), createOrGet);
     if (createOrGet && body.externalId !== undefined) {
-      const existing = meetings.findByExternalId(user.id, body.externalId);
+      const existing = meetings.findByClientKey(user.id, body.externalId);
       if (existing !== undefined) return { status: 200, body: existing.resource };
     }
     const resource = buildOnlineMeeting(user, { ...meetingInput(body), externalId: body.externalId ?? null }, deps.now(), deps.graphBaseUrl);

@@ -15,8 +15,8 @@ describe('emulator meeting store', () => {
   it('finds meetings by (organizer, externalId), organizer ids compared case-insensitively', () => {
     const store = new MeetingStore(10);
     store.add(meeting('m1', 'ext'));
-    expect(store.findByExternalId('org', 'ext')?.id).toBe('m1');
-    expect(store.findByExternalId('org', 'EXT')).toBeUndefined();
+    expect(store.findByClientKey('org', 'ext')?.id).toBe('m1');
+    expect(store.findByClientKey('org', 'EXT')).toBeUndefined();
   });
 
   it('forgets the oldest meetings past its bound, external ids included', () => {
@@ -25,8 +25,8 @@ describe('emulator meeting store', () => {
     store.add(meeting('m2', 'b'));
     store.add(meeting('m3', 'c'));
     expect(store.all().map((m) => m.id)).toEqual(['m2', 'm3']);
-    expect(store.findByExternalId('org', 'a')).toBeUndefined();
-    expect(store.findByExternalId('org', 'c')?.id).toBe('m3');
+    expect(store.findByClientKey('org', 'a')).toBeUndefined();
+    expect(store.findByClientKey('org', 'c')?.id).toBe('m3');
   });
 });
 

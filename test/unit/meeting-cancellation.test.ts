@@ -3,6 +3,7 @@ import { MeetingCancellation, type CancelRequest } from '../../src/meetings/canc
 import type { Organizer } from '../../src/meetings/meeting';
 import { MemoryDedupeStore } from '../../src/meetings/memory-dedupe-store';
 import type { MeetingCanceller } from '../../src/meetings/ports';
+import { Gate } from '../support/gate';
 
 const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
 const HEIDI: Organizer = { objectId: '550fae72-d251-43ec-868c-373732c2704f', tenantId: TENANT, displayName: 'Heidi Steen' };
@@ -14,26 +15,18 @@ const MEETING_ID = 'MSpkYzE3Njc0Yy04MWQ5LTRhZGItYmZiMi04ZjZhNDQyZTRiNjQqMCoq';
 class FakeCanceller implements MeetingCanceller {
   readonly calls: string[] = [];
   failure?: Error;
-  private hold?: Promise<void>;
-  private releaseHold?: () => void;
-
-  holdCalls(): void {
-    this.hold = new Promise((resolve) => (this.releaseHold = resolve));
-  }
-
-  release(): void {
-    this.releaseHold?.();
-  }
+  /** Holds the calls while a test acts. */
+  readonly gate = new Gate();
 
   async cancelEvent(organizer: Organizer, eventId: string, comment: string): Promise<void> {
     this.calls.push(`cancel ${organizer.objectId} ${eventId} "${comment}"`);
-    await this.hold;
+    await this.gate.pass();
     if (this.failure !== undefined) throw this.failure;
   }
 
   async deleteOnlineMeeting(organizer: Organizer, meetingId: string): Promise<void> {
     this.calls.push(`delete ${organizer.objectId} ${meetingId}`);
-    await this.hold;
+    await this.gate.pass();
     if (this.failure !== undefined) throw this.failure;
   }
 }
@@ -102,10 +95,10 @@ describe('MeetingCancellation', () => {
 
   it('a click while the first is still cancelling calls nothing and says so', async () => {
     const { api, cancellation } = setUp();
-    api.holdCalls();
+    api.gate.hold();
     const first = cancellation.cancel(byHeidi());
     expect(await cancellation.cancel(byHeidi())).toEqual({ kind: 'being-cancelled' });
-    api.release();
+    api.gate.release();
     expect(await first).toMatchObject({ kind: 'cancelled', created: true });
     expect(api.calls).toHaveLength(1);
   });

@@ -11,6 +11,7 @@ import { MemoryDedupeStore } from '../../src/meetings/memory-dedupe-store';
 import { MemoryRateLimiter } from '../../src/meetings/memory-rate-limiter';
 import type { DedupeStore, MeetingsApi } from '../../src/meetings/ports';
 import { TenantPolicy } from '../../src/meetings/tenant-policy';
+import { Gate } from '../support/gate';
 
 const log = pino({ level: 'silent' });
 const HEIDI = { aadObjectId: '550fae72-d251-43ec-868c-373732c2704f', name: 'Heidi Steen' };
@@ -24,20 +25,12 @@ const NO_ROSTER = {} as Roster;
 class FakeMeetingsApi implements MeetingsApi {
   readonly inputs: CreateMeetingInput[] = [];
   failure?: Error;
-  private hold?: Promise<void>;
-  private releaseHold?: () => void;
-
-  holdCalls(): void {
-    this.hold = new Promise((resolve) => (this.releaseHold = resolve));
-  }
-
-  release(): void {
-    this.releaseHold?.();
-  }
+  /** Holds the calls while a test acts. */
+  readonly gate = new Gate();
 
   async createMeeting(input: CreateMeetingInput): Promise<Meeting> {
     this.inputs.push(input);
-    await this.hold;
+    await this.gate.pass();
     if (this.failure !== undefined) throw this.failure;
     const id = `m${this.inputs.length}`;
     return { id, subject: input.subject, joinUrl: `https://teams.microsoft.com/l/meetup-join/${id}`, created: true };
@@ -108,10 +101,10 @@ describe('StartMeeting, from a /meet message', () => {
 
   it('books nothing for the same message delivered again, also while the first is still being booked', async () => {
     const { api, starter } = setup();
-    api.holdCalls();
+    api.gate.hold();
     const first = starter.start(turn(), text('Standup'), log);
     const whileInFlight = await starter.start(turn(), text('Standup'), log);
-    api.release();
+    api.gate.release();
     expect(await first).toMatchObject({ kind: 'started', created: true });
     expect(whileInFlight).toEqual({ kind: 'redelivered' });
     expect(await starter.start(turn(), text('Standup'), log)).toEqual({ kind: 'redelivered' });
@@ -196,11 +189,11 @@ describe('StartMeeting, from a "Start meeting now" click', () => {
 
   it('says "being started" to a click while the first click’s meeting is still being booked, then shows it', async () => {
     const { api, starter } = setup();
-    api.holdCalls();
+    api.gate.hold();
     const first = starter.start(invoke(), click('Review'), log);
     await new Promise((resolve) => setImmediate(resolve));
     const second = starter.start(invoke(), click('Review'), log);
-    api.release();
+    api.gate.release();
     const [one, two] = await Promise.all([first, second]);
     expect(one).toMatchObject({ kind: 'started', created: true });
     // The second click waited for the first one's meeting (recall polls the store) and shows the same.
