@@ -169,7 +169,7 @@ function meetingCardData(view: MeetingCardView) {
     fallbackText: m.t('meeting.fallback', { url: meeting.joinUrl }),
     speak: m.t('meeting.ready'),
     // What "Cancel meeting" sends back (parseCancelAction). Everyone sees the button; only the organizer's click cancels.
-    offerCancel: view.scheduled === true && view.organizerId !== undefined,
+    offerCancel: view.scheduled === true && view.organizerId !== undefined && meeting.deletable !== false,
     cancel: {
       organizerId: view.organizerId ?? '',
       organizerName: displayName(view.organizerName),

@@ -156,6 +156,11 @@ export class AppMeetingsApi implements MeetingsApi {
       endDateTime: present(resource.endDateTime),
       dialIn,
       created: true,
+      // Graph documents deleting an online meeting only as `DELETE /me/onlineMeetings/{id}` and
+      // `DELETE /users/{userId}/onlineMeetings/{id}`, none for one created through `/app/onlineMeetings`
+      // (https://learn.microsoft.com/graph/api/onlinemeeting-delete?view=graph-rest-beta,
+      // https://learn.microsoft.com/graph/api/application-post-onlinemeetings?view=graph-rest-beta): the card must not offer it.
+      deletable: false,
     };
   }
 }

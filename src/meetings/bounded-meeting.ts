@@ -45,6 +45,7 @@ export function boundedStartedMeeting(started: StartedMeeting): StartedMeeting {
     created: m.created,
     // Graph's event ids run to about 150 characters; the cancel click needs this one whole.
     eventId: clipOptional(m.eventId, MAX_URL_LENGTH),
+    ...(m.deletable === false ? { deletable: false } : {}),
   };
   return {
     meeting,

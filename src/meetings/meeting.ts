@@ -44,6 +44,11 @@ export interface Meeting {
    * organizer's calendar and its attendees were invited. Undefined for a standalone online meeting.
    */
   eventId?: string;
+  /**
+   * False for a standalone meeting Graph documents no app-only delete for (one created through the beta
+   * `/app/onlineMeetings`): its card offers no "Cancel meeting". Absent: it can be deleted.
+   */
+  deletable?: false;
 }
 
 /** When a scheduled meeting runs; absent: it starts now and lasts an hour (Graph's default). */

@@ -122,6 +122,35 @@ describe('MeetNow in Microsoft 365 Agents Playground', () => {
     expect(bot.emulator?.meetings().length).toBe(before + 1);
   });
 
+  it('a scheduled meeting lands in the organizer\'s calendar; its Cancel meeting (Action.Execute) cancels it only for the organizer, and the card\'s message becomes "Meeting cancelled" in place', async () => {
+    const conversation = config.groupChats[0]?.id as string;
+    const since = client.received.length;
+    await client.say(conversation, me, `<at>${config.bot.name}</at> /meet tomorrow 3pm for 45m Design review`, [atBot()]);
+    const booked = await client.nextFromBot(botId, conversation, isMeetingCard, since);
+    const card = cardIn(booked);
+    expect(text(card)).toContain(`In ${config.currentUser.name}'s calendar`);
+    const event = bot.emulator?.events().find((candidate) => candidate.resource.subject === 'Design review');
+    expect(event).toBeDefined();
+    const cancel = ((card.actions as Json[]).find((action) => action.verb === 'cancelMeeting') ?? {}) as Json;
+    expect(cancel).toMatchObject({ type: 'Action.Execute', title: 'Cancel meeting' });
+
+    const adele = user('Adele Vance');
+    const refused = await client.execute(conversation, adele.id, booked.message.messageId, 'cancelMeeting', cancel.data as Json);
+    expect(refused.body.value).toBe(`Only ${config.currentUser.name} can cancel this meeting: they organized it. Nothing was cancelled.`);
+    expect(bot.emulator?.events().some((candidate) => candidate.id === event?.id)).toBe(true);
+
+    const updatesBefore = client.received.length;
+    const cancelled = await client.execute(conversation, me, booked.message.messageId, 'cancelMeeting', cancel.data as Json);
+    expect(cancelled.status).toBe(200);
+    expect(text(cancelled.body.value as Json)).toContain('Meeting cancelled');
+    // What everyone in the chat sees: the meeting card's own message, updated.
+    const updated = await client.nextFromBot(botId, conversation, (message) => message.action === 'updateMessage', updatesBefore);
+    expect(updated.message.messageId).toBe(booked.message.messageId);
+    expect(text(cardIn(updated))).toContain(`Cancelled by ${config.currentUser.name}`);
+    expect(text(cardIn(updated))).not.toContain('cancelMeeting');
+    expect(bot.emulator?.events().some((candidate) => candidate.id === event?.id)).toBe(false);
+  });
+
   it('compose box: the messaging extension\'s form from a message, submitted, answers the meeting card to insert, and nothing is posted in the chat', async () => {
     const conversation = config.groupChats[0]?.id as string;
     // The message the action is opened on, as the Playground's panel builds `messagePayload` from a chat message.

@@ -185,6 +185,25 @@ describe('Cancel meeting, SCHEDULED_MEETINGS=online', () => {
   });
 });
 
+/**
+ * Graph documents deleting an online meeting only through `/me` and `/users/{userId}/onlineMeetings/{id}`,
+ * no delete for one created through the beta `/app/onlineMeetings`
+ * (https://learn.microsoft.com/graph/api/onlinemeeting-delete?view=graph-rest-beta): the card does not promise it.
+ */
+describe('Cancel meeting, SCHEDULED_MEETINGS=online with MEETINGS_API=app', () => {
+  let h: Harness;
+  useHarness((started) => (h = started), { env: { SCHEDULED_MEETINGS: 'online', MEETINGS_API: 'app', MEET_RATE_LIMIT: 'off' } });
+
+  it('a scheduled meeting booked through the deprecated app endpoint has a card that offers no Cancel meeting', async () => {
+    const booked = await book(h);
+    expect(h.emulator.graphRequests.map((r) => `${r.method} ${r.path}`)).toContain('POST /beta/app/onlineMeetings');
+    expect(h.emulator.meetings()).toHaveLength(1);
+    expect(textOf(booked.card)).toContain('Design review');
+    expect(textOf(booked.card)).not.toContain('cancelMeeting');
+    expect(textOf(booked.card)).not.toContain('Cancel meeting');
+  });
+});
+
 describe('Cancel meeting when Graph is slow', () => {
   let h: Harness;
   useHarness((started) => (h = started), { env: { MEET_RATE_LIMIT: 'off' }, meetNow: { timing: { acknowledgeAfterMs: 150 } } });
