@@ -18,6 +18,18 @@ const REDACT: pino.redactOptions = {
 };
 
 /**
+ * The redaction of a line whose fields are all strings, numbers and booleans (the turn line): a `*.…` path
+ * cannot match anything there, yet pino runs each one over every field (about 14 µs of the 16-field turn line,
+ * measured on Node 24), so such lines keep only the top-level keys.
+ */
+const FLAT_REDACT: pino.redactOptions = { paths: SECRET_KEYS, censor: REDACT.censor };
+
+/** A child for flat lines only (see FLAT_REDACT): a nested object logged through it would not be searched. */
+export function flatLineLogger(logger: Logger): Logger {
+  return logger.child({}, { redact: FLAT_REDACT });
+}
+
+/**
  * JSON lines to stdout through an asynchronous destination (a slow terminal or pipe never blocks a turn;
  * pino flushes it on exit), or `pretty` output through pino-pretty in a worker thread for a terminal.
  */
