@@ -15,6 +15,7 @@ import type { MeetingService } from '../meetings/meeting-service';
 import type { MeetingCancellation } from '../meetings/cancellation';
 import type { MeetingSchedule } from '../meetings/meeting';
 import type { TenantPolicy } from '../meetings/tenant-policy';
+import { lazyChild } from '../logger';
 import { SILENT_TURN_TELEMETRY, type TurnTelemetry, type TurnTrace } from '../ops/turn-trace';
 import { AcknowledgeThenContinue, type AcknowledgeSteps } from './acknowledge';
 import { ComposeExtension } from './compose-extension';
@@ -99,7 +100,7 @@ export class MeetBot {
     // The one place a turn's trace starts; it travels as a value in Turn (a deferred answer ends it).
     const trace = (this.options.telemetry ?? SILENT_TURN_TELEMETRY).start(turn);
     timeReplies(context, trace);
-    const log = this.options.logger.child({ correlationId: trace.correlationId, activityId: activity.id, channel: activity.channelId, conversationType: turn.conversationType });
+    const log = lazyChild(this.options.logger, { correlationId: trace.correlationId, activityId: activity.id, channel: activity.channelId, conversationType: turn.conversationType });
     try {
       // Typing, reactions, message updates…: no route takes them, so nothing to answer or to remember for 24 hours.
       const selected = this.router.select(turnInput(activity));

@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import { MAX_SUBJECT_LENGTH } from '../commands/subject';
 import { LIST_MAX, messagesFor, type Messages } from '../i18n/messages';
 import type { Attendee, Meeting } from '../meetings/meeting';
-import { formatDateTime, literalText, mentionText, telLink } from './format';
+import { formatDateTime, literalText, mentionText } from './format';
+import { dialInLines } from './dial-in-lines';
 import { displayName } from '../commands/subject';
 import type { CardAttachment } from './attachment';
 import { invitationLine, meetingTimes, personName } from './meeting-lines';
@@ -71,12 +72,6 @@ export interface ComposePendingView {
   locale?: string;
 }
 
-interface Line {
-  label: string;
-  value: string;
-  link: string;
-}
-
 /** The static words of each card in one language (the templates' `${labels.…}`). */
 function meetingLabels(m: Messages) {
   return {
@@ -129,22 +124,10 @@ function meetingCardData(view: MeetingCardView) {
   const { meeting } = view;
   const m = messagesFor(view.locale);
   const dialIn = meeting.dialIn;
-  const phoneLines: Line[] = [];
-  let localNumbersUrl = '';
-  if (dialIn !== undefined) {
-    for (const number of dialIn.tollNumbers) phoneLines.push({ label: m.t('meeting.toll'), value: number, link: telLink(number) });
-    for (const number of dialIn.tollFreeNumbers) phoneLines.push({ label: m.t('meeting.tollFree'), value: number, link: telLink(number) });
-    if (dialIn.conferenceId !== undefined) phoneLines.push({ label: m.t('meeting.conferenceId'), value: dialIn.conferenceId, link: '' });
-    if (dialIn.participantPasscode !== undefined) phoneLines.push({ label: m.t('meeting.passcode'), value: dialIn.participantPasscode, link: '' });
-    if (dialIn.dialinUrl !== undefined) {
-      // A link that is not https is not followed: its value is shown as text instead.
-      localNumbersUrl = httpsOrEmpty(dialIn.dialinUrl);
-      if (localNumbersUrl === '') phoneLines.push({ label: m.t('meeting.findLocalNumber'), value: dialIn.dialinUrl, link: '' });
-    }
-  }
-  const joinIdLines: Line[] = [];
-  if (meeting.joinMeetingId !== undefined) joinIdLines.push({ label: m.t('meeting.meetingId'), value: meeting.joinMeetingId, link: '' });
-  if (meeting.passcode !== undefined) joinIdLines.push({ label: m.t('meeting.passcode'), value: meeting.passcode, link: '' });
+  const { phoneLines, localNumbersUrl } = dialInLines(dialIn, m);
+  const joinIdLines: Array<{ label: string; value: string }> = [];
+  if (meeting.joinMeetingId !== undefined) joinIdLines.push({ label: m.t('meeting.meetingId'), value: meeting.joinMeetingId });
+  if (meeting.passcode !== undefined) joinIdLines.push({ label: m.t('meeting.passcode'), value: meeting.passcode });
   const times = meetingTimes(view, m);
   const mentions = mentionsOf(view.invited, m);
   return {
@@ -288,12 +271,4 @@ function cached<T>(cache: Map<string, T>, m: Messages, build: (m: Messages) => T
     cache.set(m.language, labels);
   }
   return labels;
-}
-
-function httpsOrEmpty(url: string): string {
-  try {
-    return new URL(url).protocol === 'https:' ? url : '';
-  } catch {
-    return '';
-  }
 }

@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import { createSecureContext, type TLSSocket } from 'node:tls';
 import { Agent, Client, EnvHttpProxyAgent, Pool, errors, request, type buildConnector, type Dispatcher } from 'undici';
 import { MeetNowError } from '../errors';
@@ -145,32 +146,42 @@ export class UndiciHttpClient implements HttpClient {
         headersTimeout: timeoutMs,
         bodyTimeout: timeoutMs,
       });
-      const chunks: Buffer[] = [];
-      let size = 0;
-      for await (const chunk of response.body) {
-        const buffer = chunk as Buffer;
-        size += buffer.length;
-        if (abandoned()) {
-          response.body.destroy();
-          throw timedOut(req, timeoutMs);
-        }
-        if (size > this.maxResponseBytes) {
-          response.body.destroy();
-          throw new MeetNowError('network', `response from ${safeHost(req.url)} exceeds ${this.maxResponseBytes} bytes`);
-        }
-        chunks.push(buffer);
-      }
+      const body = await this.readBody(response.body, req, timeoutMs, abandoned);
       const headers: Record<string, string> = {};
-      for (const [name, value] of Object.entries(response.headers)) {
+      for (const name in response.headers) {
+        const value = response.headers[name];
         if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
       }
-      return { status: response.statusCode, headers, body: Buffer.concat(chunks).toString('utf8') };
+      return { status: response.statusCode, headers, body };
     } catch (error) {
       if (error instanceof MeetNowError) throw error;
       if (error instanceof errors.HeadersTimeoutError || error instanceof errors.BodyTimeoutError) throw timedOut(req, timeoutMs, error);
       const reason = this.proxyFailure(req.url, error) ?? describeNetworkError(error);
       throw new MeetNowError('network', `${req.method} ${safeHost(req.url)} failed: ${reason}`, { cause: error });
     }
+  }
+
+  /**
+   * The body as UTF-8 text, up to `maxResponseBytes`. Read by its events: an async iterator over the stream
+   * (`for await`) costs several objects per chunk and per body, on every Graph and Bot Connector call.
+   */
+  private readBody(body: Readable, req: HttpRequest, timeoutMs: number, abandoned: () => boolean): Promise<string> {
+    return new Promise((resolve, reject) => {
+      const chunks: Buffer[] = [];
+      let size = 0;
+      const fail = (error: MeetNowError) => {
+        body.destroy();
+        reject(error);
+      };
+      body.on('data', (chunk: Buffer) => {
+        size += chunk.length;
+        if (abandoned()) fail(timedOut(req, timeoutMs));
+        else if (size > this.maxResponseBytes) fail(new MeetNowError('network', `response from ${safeHost(req.url)} exceeds ${this.maxResponseBytes} bytes`));
+        else chunks.push(chunk);
+      });
+      body.once('end', () => resolve((chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks)).toString('utf8')));
+      body.once('error', reject);
+    });
   }
 
   async close(): Promise<void> {

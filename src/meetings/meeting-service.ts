@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { MeetNowError } from '../errors';
 import { boundedStartedMeeting } from './bounded-meeting';
@@ -54,7 +54,7 @@ export const activityRequestKey = (activityId: string): string => `activity:${ac
  * every instance, and a retried request can never book a second meeting.
  */
 export function deriveExternalId(conversationId: string, requestKey: string, organizerId: string): string {
-  const digest = createHash('sha256').update(`${conversationId}\n${requestKey}\n${organizerId}`).digest('base64url');
+  const digest = hash('sha256', `${conversationId}\n${requestKey}\n${organizerId}`, 'base64url');
   return `meetnow-${digest}`;
 }
 

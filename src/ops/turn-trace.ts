@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import type { MeetNowError } from '../errors';
 import type { CallObserver, GraphExchange } from '../meetings/call-observer';
 import type { MeetNowMetrics } from './metrics';
+import { flatLineLogger } from '../logger';
 
 /** What identifies a turn before anything happened in it. */
 export interface TurnInfo {
@@ -137,10 +138,15 @@ export interface TurnTelemetry {
 
 /** Logs `turn` at info with every field of the record, and feeds the metrics when there are some. */
 export class LoggingTurnTelemetry implements TurnTelemetry {
+  /** A TurnRecord is flat (TurnInfo and the figures are strings, numbers and booleans). */
+  private readonly logger: Logger;
+
   constructor(
-    private readonly logger: Logger,
+    logger: Logger,
     private readonly metrics?: MeetNowMetrics,
-  ) {}
+  ) {
+    this.logger = flatLineLogger(logger);
+  }
 
   start(info: TurnInfo): TurnTrace {
     return new TurnTrace(info, (record) => this.record(record));

@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream';
-import { createLogger } from '../../src/logger';
+import { createLogger, lazyChild } from '../../src/logger';
 
 function capture(): { lines: () => Array<Record<string, unknown>>; raw: () => string; stream: Writable } {
   let text = '';
@@ -29,5 +29,24 @@ describe('log redaction', () => {
     expect(four).toMatchObject({ access_token: '[redacted]', activityId: 'a1', outcome: 'ok' });
     // The objects the caller logged are left as they were.
     expect(error.accessToken).toBe('TOKEN-IN-ERROR');
+  });
+
+  it('logs through a lazy child as through the child itself: its bindings, the redaction, its level and its own children', () => {
+    const out = capture();
+    const logger = createLogger('info', out.stream);
+    const log = lazyChild(logger, { correlationId: 'c1', secret: 'BOUND-SECRET' });
+    log.info({ settings: { clientSecret: 'NESTED-SECRET' } }, 'one');
+    log.child({ step: 'two' }).warn('two');
+    log.level = 'warn';
+    log.info('not written');
+    expect(log.isLevelEnabled('info')).toBe(false);
+    expect(logger.isLevelEnabled('info')).toBe(true);
+    log.error({ err: Object.assign(new Error('failed'), { accessToken: 'TOKEN-IN-ERROR' }) }, 'three');
+    for (const secret of ['BOUND-SECRET', 'NESTED-SECRET', 'TOKEN-IN-ERROR']) expect(out.raw()).not.toContain(secret);
+    const [one, two, three, more] = out.lines();
+    expect(one).toMatchObject({ correlationId: 'c1', secret: '[redacted]', settings: { clientSecret: '[redacted]' }, msg: 'one' });
+    expect(two).toMatchObject({ correlationId: 'c1', step: 'two', msg: 'two' });
+    expect(three).toMatchObject({ correlationId: 'c1', err: { message: 'failed', accessToken: '[redacted]' }, msg: 'three' });
+    expect(more).toBeUndefined();
   });
 });
