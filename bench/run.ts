@@ -56,7 +56,7 @@ const CONFIG = {
 const STEADY_AFTER_MS = 5_000;
 
 /** hostileGrowthMb: the remembered card clicks' 64 MiB budget, plus what a busy heap keeps. */
-const TARGETS = { throughputRatio: 0.85, coldMs: 1_200, hidingMs: 1_300, rssRatio: 1.25, startupMs: 1_500, hostileGrowthMb: 128 };
+const TARGETS = { throughputRatio: 0.9, coldMs: 1_200, hidingMs: 1_300, rssRatio: 1.25, startupMs: 1_500, hostileGrowthMb: 128 };
 
 type BotName = 'floor' | 'meet';
 
