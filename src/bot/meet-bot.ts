@@ -244,11 +244,11 @@ export class MeetBot {
     await sendInvokeResponse(turn, invokeAnswer(result.answer));
   }
 
-  /** The click's answer in the conversation; a meeting card goes through the one retry layer, so that it is never lost silently. */
+  /** The click's answer; a meeting card goes through the retry layer. Other answers the Bot Connector refuses are logged (the invoke is still answered). */
   private async showClickAnswer(turn: TurnContext, clicked: Activity, { answer, meeting }: CardAnswer, log: Logger): Promise<void> {
     const replaces = this.presenters.for(clicked).replacesClickedCard(clicked);
-    if (typeof answer === 'string' || meeting === undefined) await showCardAnswer(turn, clicked, answer, replaces);
-    else await this.delivery.deliver(turn, (to) => showCardAnswer(to, clicked, answer, replaces), meeting, log);
+    if (typeof answer !== 'string' && meeting !== undefined) return this.delivery.deliver(turn, (to) => showCardAnswer(to, clicked, answer, replaces), meeting, log);
+    await showCardAnswer(turn, clicked, answer, replaces).catch((error: unknown) => log.warn({ err: error }, 'the click was handled, but its answer could not be shown in the conversation'));
   }
 
   /** Acknowledge-then-continue for this turn (acknowledge.ts); a failure is answered in words. */

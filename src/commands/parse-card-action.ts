@@ -16,8 +16,6 @@ export type CardAction =
   | { kind: 'subject-too-long'; length: number; max: number }
   | { kind: 'unknown' };
 
-/** A start this close to now counts as now (the same tolerance as typed times). */
-
 type Read<T> = { ok: true; value?: T } | { ok: false };
 
 /** `Input.Date` sends `YYYY-MM-DD`; empty means "not given". */

@@ -63,7 +63,8 @@ export class CalendarMeetingsApi implements MeetingsApi {
     const operation = 'POST /v1.0/users/{id}/events';
     const attendees = (input.attendees ?? []).flatMap((attendee) => {
       const address = attendeeAddress(attendee);
-      return address === undefined ? [] : [{ emailAddress: { address, ...(attendee.displayName === undefined ? {} : { name: attendee.displayName }) }, type: 'required' }];
+      // Exactly DESIGN §4's shape: Exchange resolves the address to the person, name included.
+      return address === undefined ? [] : [{ emailAddress: { address }, type: 'required' }];
     });
     const body = {
       subject: input.subject,

@@ -88,7 +88,9 @@ export class MeetingCancellation {
       await this.options.dedupe.release(key).catch(() => undefined);
       throw error;
     }
-    await this.options.dedupe.remember(key, JSON.stringify(outcome), DEDUPE_TTL_MS);
+    // Done in Graph whatever the store says: if it cannot keep the result, the claim is let go, so that a
+    // later click asks Graph again (which answers that the meeting is gone) instead of "being cancelled".
+    await this.options.dedupe.remember(key, JSON.stringify(outcome), DEDUPE_TTL_MS).catch(() => this.options.dedupe.release(key).catch(() => undefined));
     return outcome.kind === 'cancelled' ? { ...outcome, created: true } : outcome;
   }
 

@@ -56,8 +56,8 @@ describe.each(['users', 'app'] as const)('SCHEDULED_MEETINGS=calendar (the defau
       onlineMeetingProvider: 'teamsForBusiness',
       // The SMTP address where the roster has one, else the UPN.
       attendees: [
-        { emailAddress: { address: 'megan.bowen@contoso.example', name: 'Megan Bowen' }, type: 'required' },
-        { emailAddress: { address: 'alexw@contoso.example', name: 'Alex Wilber' }, type: 'required' },
+        { emailAddress: { address: 'megan.bowen@contoso.example' }, type: 'required' },
+        { emailAddress: { address: 'alexw@contoso.example' }, type: 'required' },
       ],
       // Derived from the conversation, the activity and the organizer: the same for a redelivery, on any instance.
       transactionId: deriveExternalId(conversationId, `activity:${String(message.id)}`, HEIDI.aadObjectId),

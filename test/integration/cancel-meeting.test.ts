@@ -86,6 +86,19 @@ describe.each(['users', 'app'] as const)('Cancel meeting, SCHEDULED_MEETINGS=cal
     expect(updates(h)).toHaveLength(1);
   });
 
+  it('when the Bot Connector refuses the update for everyone, the cancel still stands and the clicker still gets the cancelled card', async () => {
+    const booked = await book(h);
+    // The next activity call (the PUT that replaces the card for everyone) is throttled.
+    h.connector.throttle(1, 1);
+    const answer = await clicked(h, cancelClick(h, booked, HEIDI));
+    expect(textOf(answer.value)).toContain('Cancelled by Heidi Steen');
+    expect(h.emulator.events()).toHaveLength(0);
+    expect(h.connector.refused.map((call) => call.status)).toEqual([429]);
+    // No word about a meeting that could not be created, or anything else, is posted.
+    expect(h.connector.messagesTo(booked.conversationId)).toHaveLength(1);
+    expect(h.logs.lines.some((line) => line.level === 40 && /could not be shown/.test(String(line.msg)))).toBe(true);
+  });
+
   it("someone else's click cancels nothing, calls Graph for nothing, and tells them who can", async () => {
     const booked = await book(h);
     const before = h.emulator.graphRequests.length;

@@ -103,6 +103,17 @@ describe('MeetingCancellation', () => {
     expect(api.calls).toHaveLength(1);
   });
 
+  it('a store that cannot keep the result does not turn a done cancel into a failure, and lets the next click ask Graph again', async () => {
+    const api = new FakeCanceller();
+    const store = new MemoryDedupeStore();
+    const cancellation = new MeetingCancellation({ api, dedupe: Object.assign(Object.create(store) as MemoryDedupeStore, { remember: () => Promise.reject(new Error('Redis went away')) }) });
+    expect(await cancellation.cancel(byHeidi())).toMatchObject({ kind: 'cancelled', created: true });
+    // Graph now answers that the event is gone, which the second click is told (not "being cancelled" for a day).
+    api.failure = new MeetNowError('graph_organizer_not_found', 'not found', { status: 404, graphCode: 'ErrorItemNotFound' });
+    expect(await cancellation.cancel(byHeidi())).toEqual({ kind: 'already-gone' });
+    expect(api.calls).toHaveLength(2);
+  });
+
   it('a failed call releases the claim, so that the organizer can try again', async () => {
     const { api, cancellation } = setUp();
     api.failure = new MeetNowError('graph_unavailable', 'busy', { status: 503 });
