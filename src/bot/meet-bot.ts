@@ -7,6 +7,7 @@ import {
 } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { CardRenderer } from '../cards/card-renderer';
+import { ADAPTIVE_CARD_CONTENT_TYPE } from '../cards/card-template';
 import type { CardAction } from '../commands/parse-card-action';
 import type { ReadMentions } from '../commands/mentions';
 import { asMeetNowError, MeetNowError } from '../errors';
@@ -276,7 +277,7 @@ function invokeAnswer(answer: Attachment | string): InvokeResponse {
     body:
       typeof answer === 'string'
         ? { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: answer }
-        : { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: answer.content },
+        : { statusCode: 200, type: ADAPTIVE_CARD_CONTENT_TYPE, value: answer.content },
   };
 }
 

@@ -74,12 +74,13 @@ export class StartMeeting {
     const organizer = await organizerOf(activity, this.ports.organizers, this.ports.tenants);
     // Looked up only for a request the use case admits: a refused flood costs no roster calls.
     let invitation: Invitation | undefined;
+    const { locale } = readerContext(activity);
     const common: Omit<MeetingRequest, 'requestKey'> = {
       organizer,
       // `/meet tomorrow 9:00` names no subject: the same default as the Start card's.
-      subject: request.subject === '' ? defaultSubject(organizer.displayName, messagesFor(readerContext(activity).locale)) : request.subject,
+      subject: request.subject === '' ? defaultSubject(organizer.displayName, messagesFor(locale)) : request.subject,
       schedule: request.schedule,
-      language: readerContext(activity).locale,
+      language: locale,
       conversationId: activity.conversation.id,
       observer: trace,
     };

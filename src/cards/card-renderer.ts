@@ -10,7 +10,6 @@ import { invitationLine, meetingTimes, personName } from './meeting-lines';
 import { CardTemplate } from './card-template';
 import { TRIAL_MEETINGS } from './trial-views';
 
-export { ADAPTIVE_CARD_CONTENT_TYPE } from './card-template';
 
 /** cards/ at the package root, from src/cards (ts-jest) and dist/cards (compiled) alike. */
 export const DEFAULT_CARDS_DIR = join(__dirname, '..', '..', 'cards');
