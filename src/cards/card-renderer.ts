@@ -1,13 +1,14 @@
 import { join } from 'node:path';
 import { MAX_SUBJECT_LENGTH } from '../commands/subject';
-import { LIST_MAX, messagesFor, type Messages } from '../i18n/messages';
+import { LIST_MAX, languageOf, messagesFor, type Messages } from '../i18n/messages';
+import { SUPPORTED_LANGUAGES } from '../i18n/catalog';
 import type { Attendee, Meeting } from '../meetings/meeting';
 import { formatDateTime, literalText, mentionText } from './format';
 import { dialInLines } from './dial-in-lines';
 import { displayName } from '../commands/subject';
 import type { CardAttachment } from './attachment';
 import { invitationLine, meetingTimes, personName } from './meeting-lines';
-import { CardTemplate } from './card-template';
+import { CardTemplate, type CardLabels } from './card-template';
 import { TRIAL_MEETINGS } from './trial-views';
 
 
@@ -71,7 +72,7 @@ export interface ComposePendingView {
   locale?: string;
 }
 
-/** The static words of each card in one language (the templates' `${labels.…}`). */
+/** The static words of each card in one language (the templates' `${labels.…}`, put in at start-up by CardTemplate). */
 function meetingLabels(m: Messages) {
   return {
     kind: m.t('meeting.kind'),
@@ -104,9 +105,12 @@ function composeLabels(m: Messages) {
   return { ...startLabels(m), note: m.t('compose.note'), button: m.t('compose.button') };
 }
 
-const MEETING_LABELS = new Map<string, ReturnType<typeof meetingLabels>>();
-const START_LABELS = new Map<string, ReturnType<typeof startLabels>>();
-const COMPOSE_LABELS = new Map<string, ReturnType<typeof composeLabels>>();
+/** A card's words in every supported language. */
+const inEveryLanguage = (words: (m: Messages) => Record<string, string>): CardLabels =>
+  Object.fromEntries(SUPPORTED_LANGUAGES.map((language) => [language, words(messagesFor(language))]));
+
+/** Cards without static words: one template serves every language. */
+const NO_LABELS: CardLabels = { en: {} };
 
 /**
  * The `$root` data of cards/meeting.json for one reader (what its `${…}` read). User text arrives here as
@@ -130,7 +134,6 @@ function meetingCardData(view: MeetingCardView) {
   const times = meetingTimes(view, m);
   const mentions = mentionsOf(view.invited, m);
   return {
-    labels: cached(MEETING_LABELS, m, meetingLabels),
     subject: literalText(meeting.subject),
     // A calendar meeting's invitation line names the organizer: the card says it once.
     organizer: meeting.eventId === undefined ? literalText(displayName(view.organizerName)) : '',
@@ -191,7 +194,6 @@ function mentionsOf(invited: Invited | undefined, m: Messages) {
 function startMeetingCardData(view: StartMeetingCardView) {
   const m = messagesFor(view.locale);
   return {
-    labels: cached(START_LABELS, m, startLabels),
     title: view.title ?? m.t('start.title'),
     intro: (view.intro ?? []).map((line) => ({ line })),
     defaultSubject: view.defaultSubject,
@@ -205,7 +207,6 @@ function startMeetingCardData(view: StartMeetingCardView) {
 function composeFormCardData(view: ComposeFormView) {
   const m = messagesFor(view.locale);
   return {
-    labels: cached(COMPOSE_LABELS, m, composeLabels),
     subject: view.subject,
     formId: view.formId,
     maxSubjectLength: MAX_SUBJECT_LENGTH,
@@ -233,41 +234,31 @@ export class CardRenderer {
 
   /** Fails, naming the file, when a template is not JSON, does not parse or cannot expand its trial data. */
   constructor(cardsDir: string = DEFAULT_CARDS_DIR) {
-    const load = <V>(name: string, data: (view: V) => object, trials: V[]) => new CardTemplate(cardsDir, name, trials.map(data));
-    this.meeting = load('meeting', meetingCardData, TRIAL_MEETINGS);
-    this.startMeeting = load('start-meeting', startMeetingCardData, [{ defaultSubject: 'Trial', cardId: 'trial', intro: ['Trial'] }]);
-    this.composeForm = load('compose-form', composeFormCardData, [{ subject: 'Trial', formId: 'trial' }]);
-    this.composePending = load('compose-pending', composePendingCardData, [{ form: { subject: 'Trial', date: '2026-01-01', time: '09:00', duration: 60, formId: 'trial' } }]);
-    this.cancelledMeeting = load('cancelled-meeting', cancelledMeetingCardData, [true, false].map((calendar) => ({ subject: 'Trial', cancelledBy: 'Trial', cancelledAt: new Date(0), calendar })));
+    const load = <V>(name: string, labels: CardLabels, data: (view: V) => object, trials: V[]) => new CardTemplate(cardsDir, name, labels, trials.map(data));
+    this.meeting = load('meeting', inEveryLanguage(meetingLabels), meetingCardData, TRIAL_MEETINGS);
+    this.startMeeting = load('start-meeting', inEveryLanguage(startLabels), startMeetingCardData, [{ defaultSubject: 'Trial', cardId: 'trial', intro: ['Trial'] }]);
+    this.composeForm = load('compose-form', inEveryLanguage(composeLabels), composeFormCardData, [{ subject: 'Trial', formId: 'trial' }]);
+    this.composePending = load('compose-pending', NO_LABELS, composePendingCardData, [{ form: { subject: 'Trial', date: '2026-01-01', time: '09:00', duration: 60, formId: 'trial' } }]);
+    this.cancelledMeeting = load('cancelled-meeting', NO_LABELS, cancelledMeetingCardData, [true, false].map((calendar) => ({ subject: 'Trial', cancelledBy: 'Trial', cancelledAt: new Date(0), calendar })));
   }
 
   meetingCard(view: MeetingCardView): CardAttachment {
-    return this.meeting.card(meetingCardData(view));
+    return this.meeting.card(languageOf(view.locale), meetingCardData(view));
   }
 
   startMeetingCard(view: StartMeetingCardView): CardAttachment {
-    return this.startMeeting.card(startMeetingCardData(view));
+    return this.startMeeting.card(languageOf(view.locale), startMeetingCardData(view));
   }
 
   composeFormCard(view: ComposeFormView): CardAttachment {
-    return this.composeForm.card(composeFormCardData(view));
+    return this.composeForm.card(languageOf(view.locale), composeFormCardData(view));
   }
 
   composePendingCard(view: ComposePendingView): CardAttachment {
-    return this.composePending.card(composePendingCardData(view));
+    return this.composePending.card(languageOf(view.locale), composePendingCardData(view));
   }
 
   cancelledMeetingCard(view: CancelledMeetingCardView): CardAttachment {
-    return this.cancelledMeeting.card(cancelledMeetingCardData(view));
+    return this.cancelledMeeting.card(languageOf(view.locale), cancelledMeetingCardData(view));
   }
-}
-
-/** Labels per language, built on first use (at most one entry per supported language). */
-function cached<T>(cache: Map<string, T>, m: Messages, build: (m: Messages) => T): T {
-  let labels = cache.get(m.language);
-  if (labels === undefined) {
-    labels = build(m);
-    cache.set(m.language, labels);
-  }
-  return labels;
 }

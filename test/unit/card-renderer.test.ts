@@ -215,10 +215,21 @@ describe('card templates', () => {
     ['an expression that does not parse', JSON.stringify({ type: 'AdaptiveCard', body: [{ type: 'TextBlock', text: '${subject organizer}' }] })],
     ['a function adaptive-expressions does not have', JSON.stringify({ type: 'AdaptiveCard', body: [{ type: 'TextBlock', text: '${shout(subject)}' }] })],
     ['it in a part only some cards show', JSON.stringify({ type: 'AdaptiveCard', body: [{ type: 'TextBlock', $data: '${phoneLines}', text: '${shout(label)}' }] })],
+    ['a label inside other text (labels are whole values)', JSON.stringify({ type: 'AdaptiveCard', body: [{ type: 'TextBlock', text: '${labels.join}: ${joinUrl}' }] })],
+    ['a label no language has', JSON.stringify({ type: 'AdaptiveCard', body: [{ type: 'TextBlock', text: '${labels.joinNow}' }] })],
   ])('stop start-up, naming the file, when one has %s', (_problem, meetingJson) => {
     const start = () => new CardRenderer(cardsDirWith(meetingJson));
     expect(start).toThrow(MeetNowError);
     expect(start).toThrow(/card template meeting\.json: /);
+  });
+
+  it('take their static words in the reader\'s language, and only what is exactly a label', () => {
+    const dir = cardsDirWith(JSON.stringify({ type: 'AdaptiveCard', body: [{ type: 'TextBlock', text: '${labels.join}' }, { type: 'TextBlock', text: '${subject}' }] }));
+    const renderer = new CardRenderer(dir);
+    const join = (locale: string) => texts(renderer.meetingCard({ meeting: { ...meeting, subject: '${labels.join}' }, organizerName: 'Ann', locale }).content);
+    expect(join('en-US')).toEqual(['Join meeting', '${labels.join}']);
+    expect(join('de-DE')).toEqual(['An Besprechung teilnehmen', '${labels.join}']);
+    expect(join('pt-BR')).toEqual(['Join meeting', '${labels.join}']);
   });
 
   it('are parsed once: a template file changed after start-up changes no card', () => {
