@@ -24,7 +24,7 @@ describe('benchmark harness (npm run bench)', () => {
     const root = join(__dirname, '..', '..');
     const args = npmStartNodeArgs(join(root, 'package.json'));
     expect(args).toContain('--max-old-space-size=1024');
-    expect(args).toContain('--max-semi-space-size=16');
+    expect(args).toContain('--max-semi-space-size=32');
     const cmd = /^CMD (\[.*\])$/m.exec(readFileSync(join(root, 'Dockerfile'), 'utf8'))?.[1];
     expect(JSON.parse(cmd ?? '[]')).toEqual(['node', ...args, 'dist/index.js']);
   });
