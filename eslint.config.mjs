@@ -3,6 +3,7 @@ import tseslint from 'typescript-eslint';
 
 // The arrows between layers (README → Development → Layout). typescript-eslint's no-restricted-imports is
 // ESLint's core rule plus `allowTypeImports`: a type-only import of the emulator erases at compile time.
+// import-x/no-restricted-paths has no such option (https://github.com/import-js/eslint-plugin-import/issues/1899).
 // A later block replaces the rule of an earlier one for the files both match, so each block lists all of
 // its folder's restrictions.
 const BOT_SDK = {
