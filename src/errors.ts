@@ -28,6 +28,7 @@ export type ErrorCode =
   | 'graph_app_api_retired'
   | 'graph_unauthorized'
   | 'graph_invalid_response'
+  | 'graph_event_without_meeting'
   | 'graph_error'
   | 'network'
   | 'bot_connector'

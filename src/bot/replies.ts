@@ -130,6 +130,8 @@ export function errorText(error: MeetNowError, context: ReplyContext, tenantId?:
       return m.t('error.calendarAccessDenied', { support });
     case 'graph_mailbox_not_found':
       return m.t('error.mailboxNotFound', { support });
+    case 'graph_event_without_meeting':
+      return m.t('error.eventWithoutMeeting', { support });
     case 'graph_organizer_not_found':
       return m.t('error.organizerNotFound', { support });
     case 'graph_app_api_retired':

@@ -83,7 +83,7 @@ function readAttendees(value: unknown): { address: string; name?: string; type: 
 }
 
 /** Graph's onlineMeetingInfo of the meeting an event holds; `joinUrl` alone when configured so (the look-up path). */
-function joinInfo(meeting: OnlineMeeting, mode: Exclude<EventJoinInfo, 'later'>): Json {
+function joinInfo(meeting: OnlineMeeting, mode: Exclude<EventJoinInfo, 'later' | 'never'>): Json {
   const audio = meeting.audioConferencing;
   if (mode === 'joinUrl' || audio === null) return { joinUrl: meeting.joinWebUrl, conferenceId: null, tollNumber: null, tollFreeNumbers: [], phones: [], quickDial: null };
   return {
@@ -170,7 +170,7 @@ export function calendarRoutes(deps: CalendarDeps): Route[] {
       attendees: attendees.map((a) => ({ type: a.type, status: { response: 'none', time: '0001-01-01T00:00:00Z' }, emailAddress: { name: a.name ?? a.address, address: a.address } })),
       organizer: { emailAddress: { name: user.displayName, address: user.userPrincipalName } },
       webLink: `https://outlook.office365.com/owa/?itemid=${encodeURIComponent(id)}&exvsurl=1&path=/calendar/item`,
-      onlineMeeting: meeting === undefined ? null : joinInfo(meeting, deps.eventJoinInfo === 'joinUrl' ? 'joinUrl' : 'full'),
+      onlineMeeting: meeting === undefined || deps.eventJoinInfo === 'never' ? null : joinInfo(meeting, deps.eventJoinInfo === 'joinUrl' ? 'joinUrl' : 'full'),
     };
     deps.events.add({ id, organizerId: user.id, transactionId, resource });
     return { status: 201, body: deps.eventJoinInfo === 'later' ? { ...resource, onlineMeeting: null } : resource };

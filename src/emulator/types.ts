@@ -69,9 +69,11 @@ export type AccessPolicyDenial = 'General' | 'Unauthorized';
  * What a created event's `onlineMeeting` holds: `full` (default) the join URL with the dial-in
  * (`conferenceId`, `tollNumber`, `tollFreeNumbers`, `phones`, `quickDial`); `joinUrl` the join URL alone, as
  * an answer may come before Teams has filled in the rest (the client then looks the meeting up); `later`
- * nothing in the create's answer (`onlineMeeting: null`), the full details only when the event is read again.
+ * nothing in the create's answer (`onlineMeeting: null`), the full details only when the event is read again;
+ * `never` no Teams meeting in the answer nor when read again (Graph initializes `onlineMeeting` after the
+ * event is created, https://learn.microsoft.com/graph/api/resources/event: a slow or failed Teams side).
  */
-export type EventJoinInfo = 'full' | 'joinUrl' | 'later';
+export type EventJoinInfo = 'full' | 'joinUrl' | 'later' | 'never';
 
 export type FaultTarget = 'token' | 'graph';
 

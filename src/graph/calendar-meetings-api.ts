@@ -89,7 +89,9 @@ export class CalendarMeetingsApi implements MeetingsApi {
     const online = event.onlineMeeting;
     const joinUrl = present(online?.joinUrl);
     if (online === null || online === undefined || joinUrl === undefined) {
-      throw new MeetNowError('graph_invalid_response', `${operation}: the event ${created.id} has no Teams meeting (onlineMeeting has no joinUrl)`, { status: result.status, requestId: result.requestId });
+      // The event is in the organizer's calendar (and its invitations are out): the user must not be told to
+      // send /meet again, which would book a second event under a new transactionId.
+      throw new MeetNowError('graph_event_without_meeting', `${operation}: the event ${created.id} has no Teams meeting (onlineMeeting has no joinUrl)`, { status: result.status, requestId: result.requestId });
     }
     const meeting: Meeting = {
       id: event.id,

@@ -145,6 +145,7 @@ export const de: Catalog = {
   'error.tokenFailed':
     'MeetNow hat vom Microsoft-Anmeldedienst keine Berechtigung zum Erstellen der Besprechung erhalten. Bitte versuchen Sie es in einer Minute erneut; wenn es weiter auftritt, informieren Sie Ihren Teams-Administrator.',
   'error.network': 'Der Besprechungsdienst von Microsoft war nicht rechtzeitig erreichbar. Bitte versuchen Sie es in einer Minute erneut.',
+  'error.eventWithoutMeeting': 'Ihre Besprechung steht in Ihrem Kalender und die Einladungen sind verschickt, aber Teams hat noch keinen Teilnahmelink dafür geliefert{support}. Öffnen Sie sie gleich über Ihren Kalender in Teams oder Outlook; eine erneute Anfrage würde eine zweite Besprechung anlegen.',
   'error.generic': 'Beim Erstellen der Besprechung ist ein Fehler aufgetreten{support}. Bitte versuchen Sie es erneut; wenn es weiter auftritt, geben Sie Ihrem Administrator die Anforderungs-ID.',
   'error.supportSuffix': ' (Anforderungs-ID {requestId})',
   'error.turnFailed': 'Entschuldigung, bei mir ist etwas schiefgelaufen. Bitte versuchen Sie es erneut.',

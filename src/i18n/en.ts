@@ -153,6 +153,7 @@ export const en = {
   'error.tokenFailed':
     "MeetNow couldn't get permission from Microsoft's sign-in service to create the meeting. Please try again in a minute; if it keeps happening, tell your Teams admin.",
   'error.network': "I couldn't reach Microsoft's meeting service in time. Please try again in a minute.",
+  'error.eventWithoutMeeting': 'Your meeting is in your calendar and the invitations are sent, but Teams has not given it a join link yet{support}. Open it from your calendar in Teams or Outlook in a moment; sending the request again would book a second meeting.',
   'error.generic': 'Something went wrong while creating the meeting{support}. Please try again; if it keeps happening, give your admin the request id.',
   'error.supportSuffix': ' (request id {requestId})',
   'error.turnFailed': 'Sorry, something went wrong on my side. Please try again.',

@@ -145,6 +145,7 @@ export const es: Catalog = {
   'error.tokenFailed':
     'MeetNow no obtuvo permiso del servicio de inicio de sesión de Microsoft para crear la reunión. Inténtalo de nuevo en un minuto; si persiste, avisa a tu administrador de Teams.',
   'error.network': 'El servicio de reuniones de Microsoft no respondió a tiempo. Inténtalo de nuevo en un minuto.',
+  'error.eventWithoutMeeting': 'Tu reunión está en tu calendario y las invitaciones se han enviado, pero Teams aún no le ha dado un vínculo para unirse{support}. Ábrela en un momento desde tu calendario de Teams u Outlook; enviar la solicitud de nuevo crearía una segunda reunión.',
   'error.generic': 'Algo salió mal al crear la reunión{support}. Inténtalo de nuevo; si persiste, da a tu administrador el id. de solicitud.',
   'error.supportSuffix': ' (id. de solicitud {requestId})',
   'error.turnFailed': 'Lo siento, algo salió mal por mi parte. Inténtalo de nuevo.',

@@ -145,6 +145,7 @@ export const fr: Catalog = {
   'error.tokenFailed':
     "MeetNow n'a pas obtenu l’autorisation du service de connexion Microsoft pour créer la réunion. Réessayez dans une minute ; si cela persiste, prévenez votre administrateur Teams.",
   'error.network': "Le service de réunions de Microsoft n'a pas répondu à temps. Réessayez dans une minute.",
+  'error.eventWithoutMeeting': "Votre réunion est dans votre calendrier et les invitations sont envoyées, mais Teams ne lui a pas encore donné de lien pour rejoindre{support}. Ouvrez-la dans un instant depuis votre calendrier Teams ou Outlook ; renvoyer la demande créerait une deuxième réunion.",
   'error.generic': "Une erreur s'est produite lors de la création de la réunion{support}. Réessayez ; si cela persiste, donnez l’ID de requête à votre administrateur.",
   'error.supportSuffix': ' (ID de requête {requestId})',
   'error.turnFailed': "Désolé, quelque chose s'est mal passé de mon côté. Réessayez.",

@@ -145,6 +145,7 @@ export const ja: Catalog = {
   'error.tokenFailed':
     'MeetNow は Microsoft のサインイン サービスから会議作成の許可を得られませんでした。1 分後にもう一度お試しください。繰り返し起こる場合は Teams 管理者に連絡してください。',
   'error.network': 'Microsoft の会議サービスに時間内に接続できませんでした。1 分後にもう一度お試しください。',
+  'error.eventWithoutMeeting': '会議は予定表に追加され、招待も送信されましたが、Teams からまだ参加リンクが届いていません{support}。しばらくしてから Teams または Outlook の予定表で開いてください。もう一度要求すると、会議がもう 1 つ作成されます。',
   'error.generic': '会議の作成中に問題が発生しました{support}。もう一度お試しください。繰り返し起こる場合は、要求 ID を管理者に伝えてください。',
   'error.supportSuffix': ' (要求 ID {requestId})',
   'error.turnFailed': '申し訳ありません。こちらで問題が発生しました。もう一度お試しください。',

@@ -187,6 +187,21 @@ describe('calendar meetings: permissions and dial-in', () => {
     expect(card).toContain(String(online.conferenceId));
   });
 
+  it('says the meeting is in the calendar, not to send it again, when Graph never gives its event a Teams meeting', async () => {
+    const h = await start({ emulator: { eventJoinInfo: 'never' } });
+    await h.post(teamsMessage({ serviceUrl: h.connector.serviceUrl, text: `/meet ${DAY_BEFORE} 09:00 Planning` }));
+    expect(h.emulator.events()).toHaveLength(1);
+    expect(h.emulator.graphRequests.filter((r) => r.method === 'GET')).toHaveLength(1);
+    expect(textOf(h)).toContain('Your meeting is in your calendar and the invitations are sent');
+    expect(textOf(h)).toContain('sending the request again would book a second meeting');
+    expect(textOf(h)).not.toContain('Please try again');
+    expect(h.logs.lines.find((line) => line.outcome === 'graph_event_without_meeting')).toMatchObject({ requestId: expect.stringMatching(/\S/) });
+
+    h.connector.reset();
+    await h.post(teamsMessage({ serviceUrl: h.connector.serviceUrl, text: `/meet ${DAY_BEFORE} 10:00 Planung`, locale: 'de-DE' }));
+    expect(textOf(h)).toContain('Ihre Besprechung steht in Ihrem Kalender');
+  });
+
   it('answers with the join link and without the dial-in when the look-up is refused, and logs why', async () => {
     const h = await start({
       emulator: { eventJoinInfo: 'joinUrl', users: [{ id: HEIDI.aadObjectId, tenantId: TENANT, displayName: HEIDI.name, userPrincipalName: 'heidi@contoso.example', accessPolicy: false }] },
