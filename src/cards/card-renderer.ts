@@ -222,7 +222,7 @@ function composePendingCardData(view: ComposePendingView) {
 }
 
 /**
- * The Adaptive Card templates, read and parsed by adaptivecards-templating once at start-up (card-template.ts),
+ * The Adaptive Card templates, read and parsed by adaptivecards-templating once per language at start-up (card-template.ts),
  * expanded per reply with typed data in the reader's language.
  */
 export class CardRenderer {

@@ -55,9 +55,11 @@ export class CardTemplate {
 /** The template with its `${labels.…}` values replaced by one language's words. */
 function withWords(node: unknown, words: Readonly<Record<string, string>>): unknown {
   if (typeof node === 'string') {
-    if (node.includes('${labels.') && !LABEL.test(node)) throw new Error(`"${node}": a label must be a whole value`);
     const label = LABEL.exec(node)?.[1];
-    if (label === undefined) return node;
+    if (label === undefined) {
+      if (node.includes('${labels.')) throw new Error(`"${node}": a label must be a whole value`);
+      return node;
+    }
     const word = words[label];
     if (word === undefined) throw new Error(`"${node}" names no label`);
     // The SDK would read `${` in a word as an expression.

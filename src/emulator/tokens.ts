@@ -44,6 +44,10 @@ export const ACCESS_TOKEN_LIFETIME_SECONDS = 3599;
 /** Entra and Graph both tolerate 5 minutes of clock skew. */
 export const CLOCK_SKEW_SECONDS = 300;
 
+/** Graph's wording for a token outside its lifetime, from jose's check or from a remembered token's. */
+const EXPIRED = 'Lifetime validation failed, the token is expired.';
+const NOT_YET_VALID = 'Lifetime validation failed, the token is not yet valid.';
+
 /** Tokens whose signature and claims passed, remembered for their lifetime: a bot sends the same token for an hour. */
 const MAX_VERIFIED_TOKENS = 1_000;
 
@@ -100,7 +104,8 @@ export class TokenSigner {
 
   /** Graph's checks, with Graph's wording for each failure. */
   async verify(token: string, audience: string): Promise<TokenCheck> {
-    const known = this.verified.get(`${audience} ${token}`);
+    const remembered = `${audience} ${token}`;
+    const known = this.verified.get(remembered);
     if (known !== undefined) return lifetimeCheck(known);
     if (token.split('.').length !== 3) return { ok: false, message: 'CompactToken parsing failed with error code: 80049217' };
     let kid: string | undefined;
@@ -124,12 +129,12 @@ export class TokenSigner {
       if (typeof payload.appid !== 'string' || typeof payload.oid !== 'string') {
         return { ok: false, message: 'Access token validation failure.' };
       }
-      this.verified.set(`${audience} ${token}`, payload as AccessTokenClaims);
+      this.verified.set(remembered, payload as AccessTokenClaims);
       return { ok: true, claims: payload as AccessTokenClaims };
     } catch (err) {
-      if (err instanceof joseErrors.JWTExpired) return { ok: false, message: 'Lifetime validation failed, the token is expired.' };
+      if (err instanceof joseErrors.JWTExpired) return { ok: false, message: EXPIRED };
       if (err instanceof joseErrors.JWTClaimValidationFailed && err.claim === 'nbf') {
-        return { ok: false, message: 'Lifetime validation failed, the token is not yet valid.' };
+        return { ok: false, message: NOT_YET_VALID };
       }
       if (err instanceof joseErrors.JWSSignatureVerificationFailed) {
         return { ok: false, message: 'Access token validation failure. Invalid signature.' };
@@ -142,7 +147,7 @@ export class TokenSigner {
 /** A remembered token's lifetime, as jose checks it (`exp` and `nbf`, 5 minutes of skew), with Graph's wording. */
 function lifetimeCheck(claims: AccessTokenClaims): TokenCheck {
   const now = Math.floor(Date.now() / 1000);
-  if (typeof claims.nbf === 'number' && claims.nbf > now + CLOCK_SKEW_SECONDS) return { ok: false, message: 'Lifetime validation failed, the token is not yet valid.' };
-  if (typeof claims.exp === 'number' && claims.exp <= now - CLOCK_SKEW_SECONDS) return { ok: false, message: 'Lifetime validation failed, the token is expired.' };
+  if (typeof claims.nbf === 'number' && claims.nbf > now + CLOCK_SKEW_SECONDS) return { ok: false, message: NOT_YET_VALID };
+  if (typeof claims.exp === 'number' && claims.exp <= now - CLOCK_SKEW_SECONDS) return { ok: false, message: EXPIRED };
   return { ok: true, claims };
 }
